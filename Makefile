@@ -1,0 +1,79 @@
+# The two commands: `make run` and `make test`. Everything else here is what they stand on.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Without DATABASE_URL the embedded cluster in .data/ serves; these wrap a command with it.
+DB_START := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db start >/dev/null; fi
+DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop; fi
+
+.PHONY: help install run test db db-stop migrate setup lint format messages lock bench clean
+
+help:
+	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
+	@echo "make test   install and run the whole test suite"
+	@echo "make lint | format | messages | lock | db | db-stop | clean"
+
+# The virtual environment is rebuilt only when the lock file changes.
+$(VENV)/.installed: requirements-dev.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+db: install
+	@$(DB_START)
+
+db-stop:
+	@test -x $(PY) && $(DB_STOP) || true
+
+# Migrate, compile translations, create the roles and load the demo content: all idempotent.
+setup: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+	$(PY) manage.py setup_roles
+	$(PY) manage.py load_demo_content
+
+run: install
+	@$(DB_START)
+	@trap '$(DB_STOP)' EXIT; \
+	DEBUG=$${DEBUG:-true} $(MAKE) --no-print-directory setup && \
+	echo && \
+	echo "  Site:  http://$(HOST):$(PORT)/" && \
+	echo "  Admin: http://$(HOST):$(PORT)/admin/" && \
+	echo "  Admin account: $(PY) manage.py createsuperuser  (in another terminal, while this runs)" && \
+	echo && \
+	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	@$(DB_START)
+	@trap '$(DB_STOP)' EXIT; \
+	$(PY) manage.py compilemessages --ignore='.venv/*' -v 0 && \
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Extract new strings into locale/ (then translate them: the .po files must have no empty entry).
+messages: install
+	@$(DB_START)
+	@trap '$(DB_STOP)' EXIT; \
+	$(PY) manage.py makemessages -l ca -l es -l en --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete
+
+# Re-pin the dependencies after editing pyproject.toml.
+lock: install
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.13 --generate-hashes -q -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 --generate-hashes -q -o requirements-dev.lock
+
+clean: db-stop
+	rm -rf $(VENV) .data staticfiles .pytest_cache

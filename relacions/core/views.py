@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def root_redirect(request):
+    """`/` sends each visitor to the language their browser asks for (Catalan by default)."""
+    language = translation.get_language_from_request(request, check_path=False)
+    return HttpResponseRedirect(f"/{language}/")
+
+
+@never_cache
+@require_GET
+def livez(request):
+    """The process answers: no database or cache involved."""
+    return JsonResponse({"status": "ok"})
+
+
+def _check_database() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def _check_cache() -> bool:
+    try:
+        cache.set("healthz", "ok", 5)
+        return cache.get("healthz") == "ok"
+    except Exception:
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": _check_database(), "cache": _check_cache()}
+    healthy = all(checks.values())
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        "checks": {name: "ok" if ok else "failing" for name, ok in checks.items()},
+    }
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_URL}", "Disallow: /images/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without the database: the error may be that the database is gone.
+    return render(request, "500.html", status=500)

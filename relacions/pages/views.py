@@ -1,0 +1,21 @@
+from django.views.generic import DetailView, TemplateView
+
+from .models import Page
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["mission_page"] = Page.objects.published().filter(key=Page.Key.MISSION).first()
+        return context
+
+
+class PageDetailView(DetailView):
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        from django.shortcuts import get_object_or_404
+
+        return get_object_or_404(Page.objects.published().by_slug(self.kwargs["slug"])[:1])
