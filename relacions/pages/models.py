@@ -76,8 +76,8 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        settings, _created = cls.objects.get_or_create(pk=1, defaults={"office_name": ""})
-        return settings
+        # A GET never writes: before the row exists the site shows an empty, unsaved one.
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -1,0 +1,51 @@
+"""The staff roles, as groups. Each app declares what its roles may do in its AppConfig:
+
+    role_permissions = {EDITORS: ("pages.add_page", "pages.change_page", ...)}
+
+Administrators get every permission; the other groups get exactly what the apps declare.
+"""
+
+from django.apps import apps
+from django.db import transaction
+
+EDITORS = "Editors"
+NETWORK_ADMINISTRATORS = "Network administrators"
+ADMINISTRATORS = "Administrators"
+ROLES = (EDITORS, NETWORK_ADMINISTRATORS, ADMINISTRATORS)
+
+
+def declared_permissions() -> dict[str, set[str]]:
+    declared: dict[str, set[str]] = {role: set() for role in ROLES}
+    for config in apps.get_app_configs():
+        for role, names in getattr(config, "role_permissions", {}).items():
+            declared[role].update(names)
+    return declared
+
+
+def _permissions(names: set[str]) -> list:
+    from django.contrib.auth.models import Permission
+
+    found = []
+    for name in sorted(names):
+        app_label, codename = name.split(".", 1)
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+@transaction.atomic
+def setup_roles() -> dict[str, int]:
+    """Create or update the groups so each has exactly its permissions; idempotent."""
+    # Imported here: AppConfigs import this module's names before the models are ready.
+    from django.contrib.auth.models import Group, Permission
+
+    counts = {}
+    declared = declared_permissions()
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role)
+        if role == ADMINISTRATORS:
+            permissions = list(Permission.objects.all())
+        else:
+            permissions = _permissions(declared[role])
+        group.permissions.set(permissions)
+        counts[role] = len(permissions)
+    return counts

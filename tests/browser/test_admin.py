@@ -1,0 +1,34 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def admin_page(page, client, live_server):
+    admin = get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase-1")
+    client.force_login(admin)
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+          "url": live_server.url}]
+    )
+    return page
+
+
+def test_the_admin_shows_three_language_tabs_and_the_editor_offline(admin_page):
+    failed = []
+    admin_page.on("requestfailed", lambda request: failed.append(request.url))
+    admin_page.goto("/admin/pages/page/add/")
+
+    tabs = admin_page.locator(".ui-tabs-nav").first.locator("li")
+    assert tabs.count() == 3
+    assert [tabs.nth(i).inner_text().strip().lower()[:2] for i in range(3)] == ["ca", "es", "en"]
+    tabs.nth(1).click()
+    assert admin_page.locator("#id_title_es").is_visible()
+    editors = admin_page.locator(".ck-editor__editable")
+    editors.first.wait_for(state="attached")
+    assert editors.count() == 3
+    assert admin_page.locator(".ck-editor__editable:visible").count() == 1
+    assert failed == []
+    assert admin_page.csp_errors == []
