@@ -1,5 +1,9 @@
 from django.urls import path
 
+from . import views
+
 app_name = "images"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("editor-upload/", views.editor_upload, name="editor-upload"),
+]

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import Image
+
+THUMBNAIL_WIDTH = 120
+PREVIEW_WIDTH = 480
+
+
+def _localized(*fields: str) -> tuple[str, ...]:
+    return tuple(
+        build_localized_fieldname(field, language)
+        for field in fields
+        for language, _name in settings.LANGUAGES
+    )
+
+
+def _img(image: Image, width: int, alt: str) -> str:
+    """An `<img>` of the narrowest rendition at least `width` wide, shown `width` wide (sizes as
+    attributes: the admin's CSP allows no inline style)."""
+    rendition = image.rendition(width)
+    source = rendition or image
+    if not source.width:
+        return "—"
+    shown = min(width, source.width)
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}">',
+        rendition.file.url if rendition else image.file.url,
+        shown,
+        max(1, round(source.height * shown / source.width)),
+        alt,
+    )
+
+
+@admin.register(Image)
+class ImageAdmin(TabbedTranslationAdmin):
+    list_display = ("thumbnail", "title", "decorative", "dimensions", "licence", "updated_at")
+    list_display_links = ("thumbnail", "title")
+    list_filter = ("decorative", "licence", "format", "created_at")
+    search_fields = (*_localized("title", "alt_text"), "credit")
+    date_hierarchy = "created_at"
+    readonly_fields = ("preview", "dimensions", "format", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("file", "preview")}),
+        (_("Description"), {"fields": ("title", "alt_text", "decorative")}),
+        (_("Rights"), {"fields": ("credit", "licence")}),
+        (_("File details"), {"fields": ("dimensions", "format", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_renditions()
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, obj: Image) -> str:
+        # The title is in the next column: the thumbnail itself needs no alt text.
+        return _img(obj, THUMBNAIL_WIDTH, alt="")
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj: Image) -> str:
+        if obj.pk is None:
+            return _("Shown here once the image is saved.")
+        return _img(obj, PREVIEW_WIDTH, alt=obj.alt)
+
+    @admin.display(description=_("size in pixels"), ordering="width")
+    def dimensions(self, obj: Image) -> str:
+        if not obj.width:
+            return "—"
+        return f"{obj.width} × {obj.height}"

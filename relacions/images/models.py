@@ -1,0 +1,334 @@
+"""The image library: uploaded images, described once and reused by every content type.
+
+For other apps
+--------------
+Link an image with a foreign key and render it with the `images_tags` library::
+
+    image = models.ForeignKey("images.Image", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("image"))
+
+    NewsItem.objects.select_related("image").prefetch_related("image__renditions")
+
+    {% load images_tags %}
+    {% picture item.image sizes="(min-width: 60em) 50vw, 100vw" loading="lazy" css_class="card" %}
+
+`picture` renders `<picture>` with a WebP `<source srcset>` and an `<img src srcset sizes width
+height alt loading decoding>` fallback in the original format (`css_class` goes on the `<img>`);
+`alt=""` for decorative images; the alt text in the active language, or Catalan marked
+`lang="ca"`. Nothing is rendered for `None`. With the renditions prefetched (`with_renditions()`
+here, `prefetch_related("image__renditions")` from another model) it makes no query.
+
+In Python: `image.srcset("webp")`, `image.rendition(960)`, `image.og_rendition` and
+`image.og_image_url` (for Open Graph: the largest rendition in JPEG or PNG, up to 1600 px).
+"""
+
+import uuid
+from pathlib import PurePosixPath
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_language
+
+from . import renditions
+from .fields import ImageFileField
+from .validators import open_image
+
+
+class Format(models.TextChoices):
+    JPEG = "jpeg", "JPEG"
+    PNG = "png", "PNG"
+    WEBP = "webp", "WebP"
+
+
+def original_upload_to(instance: "Image", filename: str) -> str:
+    """A random name: the uploaded file's name (which may hold a person's name, a date, a place)
+    is never stored. `Image.save` passes a name whose extension matches the re-encoded content."""
+    return f"images/originals/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
+
+
+class Sources(NamedTuple):
+    """What `<picture>` needs: the fallback `<img>`'s file, size and srcset, and the WebP srcset."""
+
+    src: str
+    width: int
+    height: int
+    srcset: str
+    webp_srcset: str
+
+
+class ImageQuerySet(models.QuerySet):
+    def with_renditions(self):
+        """Everything `{% picture %}` and the URL helpers read, in one more query for all rows."""
+        return self.prefetch_related("renditions")
+
+
+class Image(models.Model):
+    """An image in the library, stored cleaned (upright, no metadata) with its renditions.
+
+    Cleaning and renditions happen in `save()`, not in a service: every path that stores an
+    image (admin, editor upload, shell, data import, test factories) must strip the GPS position
+    from a photo, and a service one of them forgets to call would publish it.
+    """
+
+    class Licence(models.TextChoices):
+        ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+        PERMISSION = "permission", _("Used with the author's permission")
+        CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+        CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+        CC0 = "cc0-1.0", _("Creative Commons Zero (CC0): no rights reserved")
+        PUBLIC_DOMAIN = "public-domain", _("Public domain")
+
+    file = ImageFileField(
+        _("file"),
+        upload_to=original_upload_to,
+        max_length=255,
+        help_text=_(
+            "JPEG, PNG or WebP. Photos are turned upright and their metadata (camera, GPS "
+            "position, dates) removed; smaller copies are made for phones and tablets."
+        ),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("To find the image in the library; not shown to visitors."),
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required in Catalan unless "
+            "the image is decorative."
+        ),
+    )
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("The image adds no information to the text around it: screen readers skip it."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Author or source, as it must be shown: “Photo: Name Surname”."),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=20,
+        choices=Licence.choices,
+        blank=True,
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    format = models.CharField(
+        _("format"), max_length=4, choices=Format.choices, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ImageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self):
+        return self.title or self.file.name
+
+    def save(self, *args, **kwargs):
+        picture, previous = None, ""
+        if self.file and not self.file._committed:
+            previous = self._stored_file_name()
+            picture = self._store_clean_file()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if picture is not None:
+                self._replace_renditions(picture)
+            if previous and previous != self.file.name:
+                delete_file_on_commit(self.file.storage, previous)
+
+    def clean(self):
+        super().clean()
+        alt_field = build_localized_fieldname("alt_text", settings.LANGUAGE_CODE)
+        if not self.decorative and not (getattr(self, alt_field, "") or "").strip():
+            message = _(
+                "Describe the image in Catalan for people who cannot see it, "
+                "or mark it as decorative."
+            )
+            raise ValidationError({alt_field: ValidationError(message, code="alt_text_required")})
+
+    # --- Storing ------------------------------------------------------------------------------
+
+    def _store_clean_file(self):
+        """Replace the pending upload with its cleaned re-encoding; return the cleaned pixels."""
+        picture, file_format = open_image(self.file)
+        cleaned = renditions.clean(picture, file_format)
+        content = ContentFile(renditions.encode(cleaned, file_format, original=True))
+        self.file.save(f"image.{renditions.EXTENSIONS[file_format]}", content, save=False)
+        self.width, self.height = cleaned.size
+        self.format = file_format
+        return cleaned
+
+    def _stored_file_name(self) -> str:
+        if self.pk is None:
+            return ""
+        stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        return stored or ""
+
+    def _replace_renditions(self, picture) -> None:
+        storage = Rendition._meta.get_field("file").storage
+        stale = Rendition.objects.filter(image=self)
+        previous = set(stale.values_list("file", flat=True))
+        # Their files go once the transaction commits, unless a new rendition now uses the name.
+        stale.delete()
+        created = []
+        for width in renditions.widths_for(self.width):
+            resized = renditions.resize(picture, width)
+            for file_format in renditions.formats_for(self.format):
+                name = renditions.rendition_name(self.file.name, width, file_format)
+                if name in previous:
+                    # Rebuilding in place: free the name so it stays deterministic.
+                    storage.delete(name)
+                data = renditions.encode(resized, file_format)
+                created.append(
+                    Rendition(
+                        image=self,
+                        width=resized.width,
+                        height=resized.height,
+                        format=file_format,
+                        file=storage.save(name, ContentFile(data)),
+                    )
+                )
+        Rendition.objects.bulk_create(created)
+        # Drop any cache so helpers called on this instance see the new renditions.
+        getattr(self, "_prefetched_objects_cache", {}).pop("renditions", None)
+
+    def rebuild_renditions(self) -> None:
+        """Make the renditions again from the stored file (after IMAGE_RENDITION_WIDTHS or the
+        encoder settings change)."""
+        picture, _format = open_image(self.file)
+        with transaction.atomic():
+            self._replace_renditions(renditions.clean(picture, self.format))
+
+    # --- Reading ------------------------------------------------------------------------------
+
+    @property
+    def alt(self) -> str:
+        """The `alt` attribute: empty for decorative images, else the alt text in the active
+        language or its fallback."""
+        return "" if self.decorative else self.alt_text
+
+    @property
+    def alt_language(self) -> str:
+        """The fallback language's code when `alt` shows its text instead of the active
+        language's (for a `lang` attribute), else ""."""
+        if self.decorative or not self.alt_text:
+            return ""
+        own = getattr(self, build_localized_fieldname("alt_text", get_language()), "")
+        return "" if own else settings.LANGUAGE_CODE
+
+    def _renditions(self, file_format: str | None = None) -> list["Rendition"]:
+        """Renditions by width; from the prefetch cache when the caller prefetched them."""
+        return sorted(
+            (r for r in self.renditions.all() if file_format is None or r.format == file_format),
+            key=lambda r: r.width,
+        )
+
+    def srcset(self, file_format: str | None = None) -> str:
+        """`url 480w, url 960w, …` for one format (the original's by default)."""
+        found = self._renditions(file_format or self.format)
+        if not found and (file_format or self.format) == self.format and self.file:
+            return f"{self.file.url} {self.width}w"
+        return ", ".join(f"{r.file.url} {r.width}w" for r in found)
+
+    def rendition(self, width: int, file_format: str | None = None) -> "Rendition | None":
+        """The rendition `width` pixels wide, else the narrowest wider one, else the widest."""
+        found = self._renditions(file_format or self.format)
+        if not found:
+            return None
+        return next((r for r in found if r.width >= width), found[-1])
+
+    @property
+    def og_rendition(self) -> "Rendition | None":
+        """For Open Graph and JSON-LD: the largest rendition (≤ 1600 px) in the original format,
+        which every social network reads (not all of them read WebP)."""
+        return self.rendition(max(settings.IMAGE_RENDITION_WIDTHS), self.format)
+
+    @property
+    def og_image_url(self) -> str:
+        rendition = self.og_rendition
+        if rendition is not None:
+            return rendition.file.url
+        return self.file.url if self.file else ""
+
+    def sources(self) -> Sources:
+        """Everything `{% picture %}` renders, from one read of the renditions."""
+        found = self._renditions()
+        fallback = [r for r in found if r.format == self.format]
+        webp = [r for r in found if r.format == Format.WEBP] if self.format != Format.WEBP else []
+        if not fallback:
+            # No renditions (made outside save(), or still being rebuilt): the original itself.
+            url = self.file.url
+            return Sources(url, self.width, self.height, f"{url} {self.width}w", "")
+        largest = fallback[-1]
+        return Sources(
+            src=largest.file.url,
+            width=largest.width,
+            height=largest.height,
+            srcset=", ".join(f"{r.file.url} {r.width}w" for r in fallback),
+            webp_srcset=", ".join(f"{r.file.url} {r.width}w" for r in webp),
+        )
+
+
+class Rendition(models.Model):
+    """A resized copy of an image in one format, made once when the image is saved."""
+
+    image = models.ForeignKey(
+        Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="renditions"
+    )
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    file = models.FileField(_("file"), max_length=255)
+
+    class Meta:
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+        ordering = ("width", "format")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("image", "width", "format"), name="images_rendition_unique_size"
+            ),
+        )
+
+    def __str__(self):
+        return f"{self.image_id} {self.width}w {self.format}"
+
+    @property
+    def url(self) -> str:
+        return self.file.url
+
+    @property
+    def mime_type(self) -> str:
+        return f"image/{self.format}"
+
+
+def delete_file_on_commit(storage, name: str) -> None:
+    """Delete a stored file once the transaction commits (a rollback keeps it, since the rows
+    that point to it come back), unless an image or rendition uses the name by then."""
+    if not name:
+        return
+
+    def delete():
+        in_use = (
+            Image.objects.filter(file=name).exists() or Rendition.objects.filter(file=name).exists()
+        )
+        if not in_use:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
