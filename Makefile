@@ -10,6 +10,8 @@ PORT ?= 8000
 # Without DATABASE_URL the embedded cluster in .data/ serves; these wrap a command with it.
 DB_START := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db start >/dev/null; fi
 DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop; fi
+# The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
+COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
 .PHONY: help install run test db db-stop migrate setup lint format messages lock bench clean
 
@@ -35,7 +37,7 @@ db-stop:
 # Migrate, compile translations, create the roles and load the demo content: all idempotent.
 setup: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+	@$(COMPILE_MESSAGES)
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
 
@@ -53,7 +55,7 @@ run: install
 test: install
 	@$(DB_START)
 	@trap '$(DB_STOP)' EXIT; \
-	$(PY) manage.py compilemessages --ignore='.venv/*' -v 0 && \
+	$(COMPILE_MESSAGES) && \
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -68,7 +70,8 @@ format: install
 messages: install
 	@$(DB_START)
 	@trap '$(DB_STOP)' EXIT; \
-	$(PY) manage.py makemessages -l ca -l es -l en --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete
+	$(PY) manage.py makemessages -l ca -l es -l en --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete && \
+	$(PY) manage.py compilemessages --ignore='.venv/*' -v 0
 
 # Re-pin the dependencies after editing pyproject.toml.
 lock: install
