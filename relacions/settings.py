@@ -65,6 +65,11 @@ INSTALLED_APPS = [
     "relacions.core",
     "relacions.images",
     "relacions.pages",
+    # The content apps, in the order they may know each other (see docs/ARCHITECTURE.md).
+    "relacions.mandate",
+    "relacions.networks",
+    "relacions.events",
+    "relacions.news",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +247,11 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG and not 
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG or TESTING else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+# Load balancers probe these over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^livez$", r"^healthz$"]
+# HSTS preload stays opt-in (SECURE_HSTS_PRELOAD): preloading binds every subdomain of the city's
+# domain, which this office does not decide alone, so Django's reminder W021 is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

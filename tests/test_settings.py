@@ -1,0 +1,290 @@
+"""settings.py as production runs it: real `manage.py` processes with a controlled environment.
+
+The pytest process itself counts as a test run (settings.py checks for pytest in sys.modules), so
+production behaviour is only visible in a separate process that never imports pytest. Each test
+here starts one with every variable settings.py reads removed, then sets exactly the ones it needs.
+"""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import dj_database_url
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS_FILE = ROOT / "relacions" / "settings.py"
+SUBPROCESS_TIMEOUT = 120
+
+# The subprocesses use this run's test database, which pytest-django creates only for a session
+# that has tests marked django_db.
+pytestmark = pytest.mark.django_db
+
+IMPROPERLY_CONFIGURED = (
+    "With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set in the environment"
+)
+PRODUCTION_HOST = "relacions.terrassa.cat"
+
+# os.environ.get("X" ...), os.environ["X"], os.getenv("X"), env_bool/env_int/env_list("X" ...):
+# the call may span lines, so the whole file is searched at once.
+_ENV_READ = re.compile(
+    r"""(?:os\.environ\.get\(|os\.environ\[|os\.getenv\(|env_(?:bool|int|list)\()\s*["']([A-Z][A-Z0-9_]*)["']"""
+)
+
+
+def settings_env_vars() -> set[str]:
+    """Every environment variable that relacions/settings.py reads."""
+    return set(_ENV_READ.findall(SETTINGS_FILE.read_text(encoding="utf-8")))
+
+
+def clean_env(**overrides: str) -> dict[str, str]:
+    """This process's environment without anything settings.py reads, plus `overrides`."""
+    drop = settings_env_vars() | {"DJANGO_SETTINGS_MODULE"}
+    env = {name: value for name, value in os.environ.items() if name not in drop}
+    env["DJANGO_SETTINGS_MODULE"] = "relacions.settings"
+    env.update(overrides)
+    return env
+
+
+def random_secret_key() -> str:
+    return secrets.token_urlsafe(50)  # 67 characters, as `check --deploy` wants (50+, varied)
+
+
+def database_url(settings_dict: dict) -> str:
+    """A DATABASE_URL for a Django database settings dict (unix socket folders included)."""
+    user = quote(settings_dict.get("USER") or "", safe="")
+    password = settings_dict.get("PASSWORD") or ""
+    auth = f"{user}:{quote(password, safe='')}" if password else user
+    host = settings_dict.get("HOST") or ""
+    if host.startswith("/"):
+        host = quote(host, safe="")  # a socket folder, percent-encoded as dj-database-url reads it
+    elif ":" in host:
+        host = f"[{host}]"
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    url = f"postgres://{auth}@{host}{port}/{quote(settings_dict['NAME'], safe='')}"
+    parsed = dj_database_url.parse(url)
+    for key in ("NAME", "USER", "HOST"):
+        assert (parsed[key] or "") == (settings_dict.get(key) or ""), (key, url)
+    return url
+
+
+def production_env(database: str, **overrides: str) -> dict[str, str]:
+    """What a production container gets: DEBUG unset, real secrets, no testing switch."""
+    return clean_env(
+        SECRET_KEY=random_secret_key(),
+        ALLOWED_HOSTS=PRODUCTION_HOST,
+        DATABASE_URL=database,
+        **overrides,
+    )
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def settings_in_subprocess(env: dict[str, str], *names: str) -> dict:
+    """The named settings, as a real `manage.py shell` process configured by `env` sees them."""
+    script = (
+        "import json; from django.conf import settings; "
+        f"values = {{n: getattr(settings, n, None) for n in {list(names)!r}}}; "
+        "print('SETTINGS=' + json.dumps(values, default=str))"
+    )
+    result = manage("shell", "-v", "0", "-c", script, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("SETTINGS="))
+    return json.loads(line.removeprefix("SETTINGS="))
+
+
+@pytest.fixture(scope="module")
+def test_database_url(django_db_setup, django_db_blocker) -> str:
+    """The URL of the database this test run uses (created by pytest-django)."""
+    from django.db import connection
+
+    return database_url(connection.settings_dict)
+
+
+# --- (a) No production start without secrets ------------------------------------------------
+
+
+def test_settings_env_vars_are_found():
+    """Guards the parser the other tests rely on."""
+    names = settings_env_vars()
+    assert {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"} <= names
+    assert "EMAIL_BACKEND" in names  # read by a call that spans two lines
+
+
+@pytest.mark.parametrize(
+    "present",
+    [{}, {"SECRET_KEY": "x" * 60}, {"ALLOWED_HOSTS": PRODUCTION_HOST}],
+    ids=["nothing", "secret-key-only", "allowed-hosts-only"],
+)
+def test_check_refuses_to_start_without_secret_key_and_allowed_hosts(present):
+    result = manage("check", env=clean_env(**present))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert IMPROPERLY_CONFIGURED in result.stderr
+
+
+def test_debug_on_starts_without_secrets():
+    result = manage("check", env=clean_env(DEBUG="true"))
+    assert result.returncode == 0, result.stderr
+
+
+# --- (b) The deployment checklist -----------------------------------------------------------
+
+
+def test_check_deploy_passes_with_production_environment(test_database_url):
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=production_env(test_database_url)
+    )
+    assert result.returncode == 0, (
+        f"manage.py check --deploy --fail-level WARNING exited {result.returncode}:\n"
+        f"{result.stdout}{result.stderr}"
+    )
+
+
+def test_production_defaults_are_secure(test_database_url):
+    values = settings_in_subprocess(
+        production_env(test_database_url),
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "STORAGES",
+        "TESTING",
+    )
+    assert values["DEBUG"] is False
+    assert values["TESTING"] is False
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+
+
+# --- (c) Models and migrations agree ----------------------------------------------------------
+
+
+def test_no_missing_migrations(test_database_url):
+    result = manage("makemigrations", "--check", "--dry-run", env=production_env(test_database_url))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- (d) Cache backend ------------------------------------------------------------------------
+
+
+def test_redis_url_selects_the_redis_cache(test_database_url):
+    redis_url = "redis://cache.invalid:6379/0"
+    caches = settings_in_subprocess(
+        production_env(test_database_url, REDIS_URL=redis_url), "CACHES"
+    )["CACHES"]
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["LOCATION"] == redis_url
+
+
+def test_redis_cache_round_trip(test_database_url):
+    """A real Redis, where one runs (the CI machines start one on 127.0.0.1:6379)."""
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        if os.environ.get("CI"):
+            pytest.fail("CI: no Redis on 127.0.0.1:6379")
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    key = f"relacions-test-{secrets.token_hex(8)}"
+    script = (
+        "from django.core.cache import cache; "
+        f"cache.set({key!r}, 'stored', 30); value = cache.get({key!r}); cache.delete({key!r}); "
+        "print('VALUE=' + str(value))"
+    )
+    env = production_env(test_database_url, REDIS_URL="redis://127.0.0.1:6379/15")
+    result = manage("shell", "-v", "0", "-c", script, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "VALUE=stored" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("redis_url", [None, ""], ids=["unset", "empty"])
+def test_without_redis_url_the_cache_is_local_memory(test_database_url, redis_url):
+    overrides = {} if redis_url is None else {"REDIS_URL": redis_url}
+    caches = settings_in_subprocess(production_env(test_database_url, **overrides), "CACHES")[
+        "CACHES"
+    ]
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+# --- (e) DEBUG from a string ------------------------------------------------------------------
+
+
+def test_debug_false_string_is_off_through_manage_py(test_database_url):
+    values = settings_in_subprocess(production_env(test_database_url, DEBUG="false"), "DEBUG")
+    assert values["DEBUG"] is False
+
+
+def test_debug_false_string_still_requires_secrets():
+    result = manage("check", env=clean_env(DEBUG="false"))
+    assert result.returncode != 0
+    assert IMPROPERLY_CONFIGURED in result.stderr
+
+
+DEBUG_VALUES = {
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    "0": False,
+    "no": False,
+    "off": False,
+    "": False,
+    "anything-else": False,
+    "true": True,
+    "True": True,
+    "1": True,
+    "yes": True,
+    "on": True,
+    " true ": True,
+}
+
+
+def test_debug_strings():
+    """settings.py run afresh for each value, in one interpreter that never imports pytest."""
+    script = (
+        "import json, os, runpy, sys\n"
+        "values = json.loads(sys.argv[1])\n"
+        "result = {}\n"
+        "for value in values:\n"
+        "    os.environ['DEBUG'] = value\n"
+        "    module = runpy.run_path(sys.argv[2])\n"
+        "    result[value] = module['DEBUG']\n"
+        "print(json.dumps(result))\n"
+    )
+    env = clean_env(
+        SECRET_KEY=random_secret_key(),
+        ALLOWED_HOSTS=PRODUCTION_HOST,
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/never-connected",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(list(DEBUG_VALUES)), str(SETTINGS_FILE)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == DEBUG_VALUES
