@@ -11,7 +11,7 @@ PORT ?= 8000
 DB_START := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db start >/dev/null; fi
 DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop; fi
 # The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
-COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
+COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
 .PHONY: help install run test db db-stop migrate setup lint format messages lock bench clean
 
@@ -70,8 +70,8 @@ format: install
 messages: install
 	@$(DB_START)
 	@trap '$(DB_STOP)' EXIT; \
-	$(PY) manage.py makemessages -l ca -l es -l en --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete && \
-	$(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+	DEBUG=true $(PY) manage.py makemessages -l ca -l es -l en --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete && \
+	DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
 
 # Re-pin the dependencies after editing pyproject.toml.
 lock: install
