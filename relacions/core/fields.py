@@ -17,6 +17,8 @@ class RichTextField(models.TextField):
         return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):
-        value = sanitize_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        # Through __dict__, not getattr/setattr: on a translated field modeltranslation's
+        # descriptor would read the fallback language and write it into the active language.
+        value = sanitize_html(model_instance.__dict__.get(self.attname))
+        model_instance.__dict__[self.attname] = value
         return value

@@ -77,3 +77,17 @@ def test_the_allowed_markup_survives():
 def test_a_heading_one_is_not_allowed_in_the_body():
     # The page's own title is its only <h1>.
     assert "<h1>" not in sanitize_html("<h1>Second title</h1>")
+
+
+@pytest.mark.django_db
+def test_saving_in_another_language_does_not_copy_the_fallback_into_it():
+    from django.utils import translation
+
+    from tests.factories import PageFactory
+
+    page = PageFactory(body_ca="<p>Només en català</p>", body_en="")
+    with translation.override("en"):
+        page.save()
+    page.refresh_from_db()
+    assert page.body_ca == "<p>Només en català</p>"
+    assert page.body_en in ("", None)

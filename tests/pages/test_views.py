@@ -91,6 +91,7 @@ def test_page_detail_queries_do_not_grow_with_content(client, django_assert_max_
 @pytest.mark.parametrize("count", [1, 50])
 def test_home_queries_do_not_grow_with_content(client, django_assert_max_num_queries, count):
     PageFactory.create_batch(count, show_in_menu=True)
-    with django_assert_max_num_queries(4):
+    # Site settings, mission, menu, footer pages; featured news, latest news, next events (2 each).
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("pages:home"))
     assert response.status_code == 200
