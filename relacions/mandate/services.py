@@ -1,0 +1,138 @@
+"""One report of a plan, shared by the overview page and the JSON and CSV downloads, so the three
+always show the same figures."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .models import Axis, Plan, ProgressUpdate
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    plan: Plan
+    axes: list[Axis]
+    status_counts: dict[str, int]
+    axis: int | None = None
+    status: str | None = None
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.axis is not None or self.status is not None
+
+    @property
+    def status_summary(self) -> list[tuple[str, str, int]]:
+        """(status, label, number of objectives) for every status, in the choices' order."""
+        return [
+            (value, label, self.status_counts.get(value, 0))
+            for value, label in ProgressUpdate.Status.choices
+        ]
+
+    @property
+    def objective_count(self) -> int:
+        return sum(self.status_counts.values())
+
+
+def plan_report(*, plan: Plan, axis: int | None = None, status: str | None = None) -> PlanReport:
+    """`plan` must come from `Plan.objects.for_overview()` (it carries `progress`). The status
+    counts cover the whole plan, whatever the filters."""
+    axes = list(plan.axes.numbered(axis).for_overview(status=status))
+    return PlanReport(
+        plan=plan,
+        axes=axes,
+        status_counts=plan.objectives.status_counts(),
+        axis=axis,
+        status=status,
+    )
+
+
+def report_as_data(*, report: PlanReport, build_uri) -> dict:
+    """The report as JSON-ready data; `build_uri` turns a path into an absolute address."""
+    plan = report.plan
+    return {
+        "plan": {
+            "title": plan.title,
+            "start_year": plan.start_year,
+            "end_year": plan.end_year,
+            "approved_on": plan.approved_on.isoformat() if plan.approved_on else None,
+            "document_url": plan.document_url or None,
+            "progress": float(plan.progress),
+            "url": build_uri(plan.get_absolute_url()),
+        },
+        "status_counts": report.status_counts,
+        "axes": [
+            {
+                "number": axis.number,
+                "title": axis.title,
+                "progress": float(axis.progress),
+                "objectives": [
+                    {
+                        "code": objective.code,
+                        "title": objective.title,
+                        "status": objective.current_status,
+                        "status_label": str(objective.status_label),
+                        "progress": objective.current_progress,
+                        "weight": objective.weight,
+                        "target_date": _iso(objective.target_date),
+                        "last_update": _iso(objective.last_update_on),
+                        "url": build_uri(objective.get_absolute_url()),
+                    }
+                    for objective in axis.objectives.all()
+                ],
+            }
+            for axis in report.axes
+        ],
+    }
+
+
+def report_as_csv(*, report: PlanReport, build_uri) -> str:
+    """One row per objective, headers in the active language, with a BOM so that Excel reads the
+    file as UTF-8."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            _("Axis number"),
+            _("Axis"),
+            _("Axis progress (%)"),
+            _("Code"),
+            _("Objective"),
+            _("Status"),
+            _("Progress (%)"),
+            _("Weight"),
+            _("Target date"),
+            _("Last update"),
+            _("Address"),
+        ]
+    )
+    for axis in report.axes:
+        for objective in axis.objectives.all():
+            writer.writerow(
+                [
+                    axis.number,
+                    _text(axis.title),
+                    axis.progress,
+                    objective.code,
+                    _text(objective.title),
+                    objective.status_label,
+                    objective.current_progress,
+                    objective.weight,
+                    _iso(objective.target_date) or "",
+                    _iso(objective.last_update_on) or "",
+                    build_uri(objective.get_absolute_url()),
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _text(value: str) -> str:
+    # A title that starts like a formula would run as one in a spreadsheet (CSV injection); a
+    # leading apostrophe makes Excel and LibreOffice show it as text.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,67 @@
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView, View
+
+from .forms import ObjectiveFilterForm
+from .models import Objective, Plan
+from .services import plan_report, report_as_csv, report_as_data
+
+
+class PlanView(TemplateView):
+    """A published plan: its axes and objectives with their progress, filterable by axis and by
+    status. The overview is this view for the current plan."""
+
+    template_name = "mandate/plan.html"
+
+    def get_plan(self) -> Plan:
+        return get_object_or_404(Plan.objects.for_overview().by_slug(self.kwargs["slug"])[:1])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.get_plan()
+        form = ObjectiveFilterForm(self.request.GET, axes=plan.axes.all())
+        report = plan_report(plan=plan, **form.selected())
+        context.update(object=plan, plan=plan, report=report, filter_form=form)
+        return context
+
+
+class OverviewView(PlanView):
+    def get_plan(self) -> Plan:
+        return get_object_or_404(Plan.objects.for_overview().current())
+
+
+class ObjectiveView(DetailView):
+    context_object_name = "objective"
+    template_name = "mandate/objective_detail.html"
+
+    def get_object(self, queryset=None):
+        objectives = Objective.objects.for_detail().by_address(
+            plan_slug=self.kwargs["plan"], code=self.kwargs["code"]
+        )
+        return get_object_or_404(objectives)
+
+
+class OpenDataView(View):
+    """The current plan as open data, in the language of the URL's prefix."""
+
+    def get(self, request, *args, **kwargs):
+        plan = get_object_or_404(Plan.objects.for_overview().current())
+        return self.render(plan_report(plan=plan))
+
+    def render(self, report):
+        raise NotImplementedError
+
+
+class PlanJSONView(OpenDataView):
+    def render(self, report):
+        data = report_as_data(report=report, build_uri=self.request.build_absolute_uri)
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+class PlanCSVView(OpenDataView):
+    def render(self, report):
+        body = report_as_csv(report=report, build_uri=self.request.build_absolute_uri)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        filename = f"{report.plan.slug or 'plan'}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
