@@ -45,7 +45,8 @@ def settings_env_vars() -> set[str]:
 
 def clean_env(**overrides: str) -> dict[str, str]:
     """This process's environment without anything settings.py reads, plus `overrides`."""
-    drop = settings_env_vars() | {"DJANGO_SETTINGS_MODULE"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set for the browser tests, never in production.
+    drop = settings_env_vars() | {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {name: value for name, value in os.environ.items() if name not in drop}
     env["DJANGO_SETTINGS_MODULE"] = "relacions.settings"
     env.update(overrides)

@@ -1,27 +1,10 @@
-"""factory_boy factories; every translated field is filled in every language."""
+"""Factories of the pages app."""
 
 import factory
-from django.conf import settings
 
-from relacions.core.models import Publishable
 from relacions.pages.models import Page, SiteSettings
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-def translated(field: str, template: str) -> dict:
-    """Declarations `field_ca`, `field_es`, `field_en` from a template with {n} and {lang}.
-
-    Used as `locals().update(translated(...))` in a factory's class body (a plain dict there).
-    """
-    return {
-        f"{field}_{lang}": factory.Sequence(lambda n, lang=lang: template.format(n=n, lang=lang))
-        for lang in LANGUAGES
-    }
-
-
-class PublishedFactory(factory.django.DjangoModelFactory):
-    status = Publishable.Status.PUBLISHED
+from .base import PublishedFactory, translated
 
 
 class PageFactory(PublishedFactory):

@@ -1,0 +1,113 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.images.admin import _img as image_tag
+
+from .models import Event
+
+PREVIEW_WIDTH = 320
+# The shared publication fieldset, with the link to the event's page (or its preview).
+PUBLICATION = (
+    PUBLICATION_FIELDSET[0],
+    {**PUBLICATION_FIELDSET[1], "fields": (*PUBLICATION_FIELDSET[1]["fields"], "preview_link")},
+)
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.get_queryset(request).dates("start", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(start__year=int(value))
+        return queryset
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = ("title", "start", "city", "event_status", "state_badge")
+    list_filter = (
+        "event_status",
+        "format",
+        "terrassa_role",
+        "status",
+        StartYearFilter,
+    )
+    search_fields = (
+        "title_ca",
+        "title_es",
+        "title_en",
+        "summary_ca",
+        "summary_es",
+        "summary_en",
+        "venue_ca",
+        "city",
+    )
+    date_hierarchy = "start"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("image", "networks", "forum", "working_group", "challenge_areas")
+    # The mandate app's objectives have no admin search (they are edited inline in their axis).
+    filter_horizontal = ("objectives",)
+    list_select_related = ("image",)
+    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "preview_link")
+    fieldsets = (
+        (_("Content"), {"fields": ("title", "slug", "summary", "body", "image", "image_preview")}),
+        (
+            _("When and where"),
+            {
+                "fields": (
+                    ("start", "end"),
+                    "all_day",
+                    "event_status",
+                    "format",
+                    "venue",
+                    ("city", "country"),
+                    "online_url",
+                ),
+                "description": _("Dates and times are in the Europe/Madrid time zone."),
+            },
+        ),
+        (_("Registration"), {"fields": ("registration_url", "registration_deadline")}),
+        (_("Terrassa's part"), {"fields": ("terrassa_role", "outcomes")}),
+        (
+            _("Relations"),
+            {"fields": ("networks", "forum", "working_group", "challenge_areas", "objectives")},
+        ),
+        PUBLICATION,
+        (
+            _("History"),
+            {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)},
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("image__renditions")
+
+    def get_view_on_site_url(self, obj=None):
+        # Only a published event has a public page; a draft has its preview link instead.
+        if obj is None or not obj.is_published():
+            return None
+        return super().get_view_on_site_url(obj)
+
+    @admin.display(description=_("image preview"))
+    def image_preview(self, obj: Event):
+        if obj.image is None:
+            return "—"
+        return image_tag(obj.image, PREVIEW_WIDTH, alt=obj.image.alt)
+
+    @admin.display(description=_("preview on the site"))
+    def preview_link(self, obj: Event):
+        if obj.pk is None:
+            return _("Available once the event is saved.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            obj.get_absolute_url(),
+            _("Open the event's page (staff see it before it is published)"),
+        )

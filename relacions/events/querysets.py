@@ -1,0 +1,82 @@
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from relacions.core.models import PublishableQuerySet
+from relacions.mandate.models import Objective
+from relacions.networks.models import ChallengeArea, Forum, Network
+
+# How far back the subscribable calendar reaches, so that subscribers keep recent events.
+FEED_HISTORY = timedelta(days=180)
+
+
+def local_midnight(day: date) -> datetime:
+    """The first moment of `day` in the site's time zone (Europe/Madrid), as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
+    """The first moment of the month and of the next one, in the site's time zone."""
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return local_midnight(date(year, month, 1)), local_midnight(following)
+
+
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """The first moment of the year and of the next one, in the site's time zone."""
+    return local_midnight(date(year, 1, 1)), local_midnight(date(year + 1, 1, 1))
+
+
+class EventQuerySet(PublishableQuerySet):
+    """What the public sees of the agenda. Every method applies `published()`."""
+
+    def upcoming(self, now=None):
+        """Published events that have not ended yet (those on now included), soonest first."""
+        now = now or timezone.now()
+        return self.published().filter(end__gte=now).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Published events that have ended, the most recent first."""
+        now = now or timezone.now()
+        return self.published().filter(end__lt=now).order_by("-start", "-pk")
+
+    def past_in_year(self, year: int, now=None):
+        """Past events that started in `year` (in the site's time zone)."""
+        first, following = year_bounds(year)
+        return self.past(now).filter(start__gte=first, start__lt=following)
+
+    def past_years(self, now=None) -> list[int]:
+        """The years with past events, the latest first: one query."""
+        return [day.year for day in self.past(now).dates("start", "year", order="DESC")]
+
+    def in_month(self, year: int, month: int):
+        """Published events on at least one day of the month, in the order they start."""
+        first, following = month_bounds(year, month)
+        return self.published().filter(start__lt=following, end__gte=first).order_by("start", "pk")
+
+    def for_calendar_feed(self, now=None):
+        """The subscribable calendar: what is to come and the last months' events."""
+        now = now or timezone.now()
+        return self.published().filter(end__gte=now - FEED_HISTORY).order_by("start", "pk")
+
+    def for_listing(self):
+        """What an event card shows (the image and its renditions), in a constant two queries."""
+        return self.select_related("image").prefetch_related("image__renditions")
+
+    def for_detail(self):
+        """Everything the event page shows, in a constant number of queries. Related content
+        comes only when it is public: an unpublished forum reads as no forum."""
+        public_forums = Forum.objects.published()
+        return (
+            self.for_listing()
+            .select_related("working_group")
+            .prefetch_related(
+                Prefetch("forum", queryset=public_forums.select_related("network")),
+                Prefetch("networks", queryset=Network.objects.published()),
+                Prefetch(
+                    "challenge_areas",
+                    queryset=ChallengeArea.objects.filter(forum__in=public_forums),
+                ),
+                Prefetch("objectives", queryset=Objective.objects.public().select_related("plan")),
+            )
+        )

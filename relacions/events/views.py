@@ -1,0 +1,148 @@
+from datetime import date
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
+
+from . import ical, month
+from .models import Event
+from .structured_data import event_json_ld
+
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def can_preview(user) -> bool:
+    """Staff who may see events in the admin may also see unpublished ones on the site."""
+    return user.is_active and user.is_staff and user.has_perm("events.view_event")
+
+
+class EventListView(ListView):
+    """The agenda: events to come, soonest first."""
+
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    paginate_by = 9
+
+    def get_queryset(self):
+        return Event.objects.upcoming().for_listing()
+
+
+class PastEventListView(ListView):
+    """Past events of one year; without a year, the latest year that has any."""
+
+    template_name = "events/event_archive.html"
+    context_object_name = "events"
+    paginate_by = 24
+
+    def get(self, request, *args, **kwargs):
+        self.years = Event.objects.past_years()
+        self.year = kwargs.get("year")
+        if self.year is None and self.years:
+            return redirect("events:past", year=self.years[0])
+        if self.year is not None and self.year not in self.years:
+            raise Http404("No past events in this year.")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if self.year is None:
+            return Event.objects.none()
+        return Event.objects.past_in_year(self.year).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=self.year, years=self.years, **kwargs)
+
+
+class EventMonthView(TemplateView):
+    """A month of the agenda as a table, with links to the months before and after."""
+
+    template_name = "events/event_month.html"
+
+    def get_context_data(self, **kwargs):
+        year, number = kwargs.pop("year"), kwargs.pop("month")
+        if not month.is_shown(year, number):
+            raise Http404("No calendar for this month.")
+        events = list(Event.objects.in_month(year, number).for_listing())
+        return super().get_context_data(
+            month=date(year, number, 1),
+            weeks=month.weeks(year, number, events),
+            weekdays=month.weekday_names(),
+            events=events,
+            previous_month=month.previous_month(year, number),
+            next_month=month.next_month(year, number),
+            **kwargs,
+        )
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        events = Event.objects.for_detail()
+        return events if can_preview(self.request.user) else events.published()
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset.by_slug(self.kwargs["slug"])[:1])
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        build = self.request.build_absolute_uri
+        image_url = event.image.og_image_url if event.image else ""
+        return super().get_context_data(
+            is_preview=not event.is_published(),
+            has_ended=event.has_ended(),
+            json_ld=event_json_ld(event, build_absolute_uri=build),
+            og_image_url=build(image_url) if image_url else "",
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            # A preview is for the editor only: never stored by a cache, never indexed.
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def _calendar_response(
+    request, events, *, name: str, key: str, filename: str, disposition: str
+) -> HttpResponse:
+    content = ical.calendar_bytes(
+        events, build_absolute_uri=request.build_absolute_uri, name=name, key=key
+    )
+    response = HttpResponse(content, content_type=CALENDAR_CONTENT_TYPE)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, slug: str):
+    """One published event as an .ics file: the "Add to calendar" link."""
+    event = get_object_or_404(Event.objects.published().by_slug(slug)[:1])
+    return _calendar_response(
+        request,
+        [event],
+        name=event.title,
+        key=f"event:{event.uid}",
+        filename=f"{event.slug}.ics",
+        disposition="attachment",
+    )
+
+
+@require_GET
+def agenda_ics(request):
+    """The agenda as a calendar to subscribe to, in the language of the address."""
+    language = request.LANGUAGE_CODE
+    return _calendar_response(
+        request,
+        Event.objects.for_calendar_feed(),
+        name=_("Agenda of the European and International Relations Service of Terrassa"),
+        key=f"agenda:{language}",
+        filename=f"agenda-{language}.ics",
+        disposition="inline",
+    )

@@ -1,0 +1,465 @@
+"""Admin for Network administrators (who manage everything here) and Editors (who may read what is
+public: networks, forums, working groups, challenge areas, positions and memberships without
+their internal fields).
+
+A membership's fees, contacts, document and notes need `networks.view_membership_internals`
+(Network administrators and Administrators have it): without it they are left out of the form,
+the list, the exports and the totals, not merely made read-only.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget, AdminFileWidget
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+from modeltranslation.utils import build_localized_fieldname
+
+from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+
+from . import exports
+from .models import (
+    ChallengeArea,
+    Forum,
+    Membership,
+    MembershipFee,
+    Network,
+    Position,
+    RenewalReminder,
+    WorkingGroup,
+)
+from .services import membership_change_category
+
+INTERNALS_PERMISSION = "networks.view_membership_internals"
+RENEWAL_WINDOW_DAYS = 60
+HISTORY_FIELDSET = (
+    _("History"),
+    {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)},
+)
+
+
+def _localized(*fields: str) -> tuple[str, ...]:
+    return tuple(
+        build_localized_fieldname(field, language)
+        for field in fields
+        for language, _name in settings.LANGUAGES
+    )
+
+
+def can_see_internals(request) -> bool:
+    return request.user.has_perm(INTERNALS_PERMISSION)
+
+
+# --- Networks, forums, working groups, challenge areas, positions -----------------------------
+
+
+class ForumInline(TranslationStackedInline):
+    model = Forum
+    fields = ("name", "slug", "status", "chair_city", "participating_since")
+    prepopulated_fields = {"slug": ("name",)}
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Network)
+class NetworkAdmin(PublishableAdmin):
+    list_display = ("name", "acronym", "kind", "headquarters", "state_badge", "updated_at")
+    list_filter = ("status", "kind")
+    search_fields = _localized("name", "acronym")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("logo",)
+    inlines = (ForumInline,)
+    fieldsets = (
+        (_("Content"), {"fields": ("name", "acronym", "slug", "description")}),
+        (_("About the network"), {"fields": ("kind", "headquarters", "website", "logo")}),
+        PUBLICATION_FIELDSET,
+        HISTORY_FIELDSET,
+    )
+
+
+class ChallengeAreaInline(TranslationTabularInline):
+    model = ChallengeArea
+    fields = ("order", "name", "description")
+    extra = 0
+
+
+@admin.register(Forum)
+class ForumAdmin(PublishableAdmin):
+    list_display = ("name", "network", "chair_city", "participating_since", "state_badge")
+    list_filter = ("status", "network")
+    list_select_related = ("network",)
+    search_fields = _localized("name")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("network",)
+    filter_horizontal = ("objectives",)
+    inlines = (ChallengeAreaInline,)
+    fieldsets = (
+        (_("Content"), {"fields": ("network", "name", "slug", "description")}),
+        (_("Terrassa's participation"), {"fields": ("chair_city", "participating_since")}),
+        (_("Pla de Mandat"), {"fields": ("objectives",)}),
+        PUBLICATION_FIELDSET,
+        HISTORY_FIELDSET,
+    )
+
+
+class WorkingGroupForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        network, forums = cleaned.get("network"), cleaned.get("forums")
+        if network and forums and any(forum.network_id != network.pk for forum in forums):
+            self.add_error("forums", _("Choose only forums of the working group's own network."))
+        return cleaned
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(TabbedTranslationAdmin):
+    form = WorkingGroupForm
+    list_display = ("name", "network", "chair_city", "vice_chair_city", "start", "end")
+    list_filter = ("network",)
+    list_select_related = ("network",)
+    search_fields = _localized("name")
+    autocomplete_fields = ("network",)
+    filter_horizontal = ("forums",)
+    fieldsets = (
+        (None, {"fields": ("network", "forums", "name", "mandate")}),
+        (_("Chairs and dates"), {"fields": ("chair_city", "vice_chair_city", "start", "end")}),
+    )
+
+
+@admin.register(ChallengeArea)
+class ChallengeAreaAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "forum", "order")
+    list_filter = ("forum",)
+    list_select_related = ("forum",)
+    search_fields = _localized("name")
+    fields = ("forum", "order", "name", "description")
+
+
+@admin.register(Position)
+class PositionAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "body_display", "holder", "start", "end")
+    list_select_related = ("network", "forum", "working_group")
+    search_fields = (*_localized("title"), "holder")
+    autocomplete_fields = ("network", "forum", "working_group")
+    fieldsets = (
+        (
+            _("Where"),
+            {
+                "fields": ("network", "forum", "working_group"),
+                "description": _("Choose exactly one: the network, a forum or a working group."),
+            },
+        ),
+        (_("Position"), {"fields": ("title", "holder", "start", "end")}),
+    )
+
+    @admin.display(description=_("body"))
+    def body_display(self, obj: Position) -> str:
+        return str(obj.body or "—")
+
+
+# --- Memberships ------------------------------------------------------------------------------
+
+
+class RenewalDueFilter(admin.SimpleListFilter):
+    title = _("renewal")
+    parameter_name = "renewal"
+
+    def lookups(self, request, model_admin):
+        return (("due", _("Due within %(days)d days") % {"days": RENEWAL_WINDOW_DAYS}),)
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.renewal_due(within_days=RENEWAL_WINDOW_DAYS)
+        return queryset
+
+
+class MembershipFeeInline(admin.TabularInline):
+    model = MembershipFee
+    fields = ("year", "amount", "budget_line", "note")
+    extra = 0
+
+
+class DocumentLink:
+    """What the file widget shows for a stored document: its name, linked to the admin view
+    (the file itself has no URL)."""
+
+    def __init__(self, url: str, name: str):
+        self.url, self.name = url, name
+
+    def __str__(self):
+        return self.name.rsplit("/", 1)[-1]
+
+
+class PrivateDocumentWidget(AdminFileWidget):
+    download_url = ""
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return DocumentLink(self.download_url, value.name)
+        return None
+
+
+class ChangeCategoryForm(forms.Form):
+    category = forms.ChoiceField(label=_("New category"), choices=Membership.Category.choices)
+    since = forms.DateField(
+        label=_("In the new category since"),
+        widget=AdminDateWidget,
+        help_text=_("The current membership ends the day before."),
+    )
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = (
+        "network",
+        "member_entity",
+        "category",
+        "status",
+        "since",
+        "until",
+        "renewal_date",
+        "this_year_fee",
+    )
+    list_display_links = ("network",)
+    list_filter = ("status", RenewalDueFilter, "category", "network")
+    list_select_related = ("network",)
+    search_fields = (*_localized("network__name"), "member_entity")
+    autocomplete_fields = ("network",)
+    filter_horizontal = ("objectives",)
+    inlines = (MembershipFeeInline,)
+    actions = ("export_memberships", "export_fees")
+    readonly_fields = ("created_at", "updated_at", "document_link")
+    change_list_template = "admin/networks/membership/change_list.html"
+    change_form_template = "admin/networks/membership/change_form.html"
+    internal_fieldset = (
+        _("Internal (never public)"),
+        {"fields": ("internal_contact", "political_representative", "document", "notes")},
+    )
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("network", "member_entity", "category", "status", "voting_rights"),
+                "description": _(
+                    "The category of a saved membership changes with “Change category” (top "
+                    "right): it ends this membership and starts a new one, so the history is kept."
+                ),
+            },
+        ),
+        (_("Dates"), {"fields": ("since", "until", "renewal_date")}),
+        (_("Pla de Mandat"), {"fields": ("objectives",)}),
+        internal_fieldset,
+        (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    # Internals are part of the page only for users allowed to see them.
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not can_see_internals(request):
+            return [fieldset for fieldset in fieldsets if fieldset[0] != self.internal_fieldset[0]]
+        if obj is not None and obj.document and not self.has_change_permission(request, obj):
+            # Read-only display would link the file's URL, which does not exist.
+            return [
+                (name, {**options, "fields": _swap(options["fields"], "document", "document_link")})
+                for name, options in fieldsets
+            ]
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # A change of category is a new row (see "Change category"), never an overwrite.
+        return (*readonly, "category") if obj is not None else readonly
+
+    def get_list_display(self, request):
+        display = super().get_list_display(request)
+        return (
+            display
+            if can_see_internals(request)
+            else tuple(c for c in display if c != "this_year_fee")
+        )
+
+    def get_inlines(self, request, obj):
+        return self.inlines if can_see_internals(request) else ()
+
+    def has_export_permission(self, request) -> bool:
+        return can_see_internals(request)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_fee_for(timezone.localdate().year)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "document" in form.base_fields and obj is not None:
+            widget = PrivateDocumentWidget()
+            widget.download_url = reverse("admin:networks_membership_document", args=(obj.pk,))
+            form.base_fields["document"].widget = widget
+        return form
+
+    @admin.display(description=_("this year's fee (EUR)"), ordering="year_fee")
+    def this_year_fee(self, obj: Membership):
+        return obj.year_fee if obj.year_fee is not None else "—"
+
+    @admin.display(description=_("document"))
+    def document_link(self, obj: Membership):
+        if not obj.document:
+            return "—"
+        url = reverse("admin:networks_membership_document", args=(obj.pk,))
+        return format_html('<a href="{}">{}</a>', url, _("Download the PDF"))
+
+    # Extra views: change of category, the private document, CSV exports, fee totals.
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/change-category/",
+                view(self.change_category_view),
+                name="networks_membership_change_category",
+            ),
+            path(
+                "<int:pk>/document/", view(self.document_view), name="networks_membership_document"
+            ),
+            path(
+                "export/memberships.csv",
+                view(self.export_memberships_view),
+                name="networks_membership_export",
+            ),
+            path(
+                "export/fees.csv",
+                view(self.export_fees_view),
+                name="networks_membership_export_fees",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_category_view(self, request, pk: int):
+        membership = get_object_or_404(Membership.objects.select_related("network"), pk=pk)
+        if not self.has_change_permission(request, membership):
+            raise PermissionDenied
+        form = ChangeCategoryForm(request.POST or None, initial={"since": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            try:
+                successor = membership_change_category(
+                    membership=membership,
+                    category=form.cleaned_data["category"],
+                    since=form.cleaned_data["since"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                self.log_change(request, membership, [{"changed": {"fields": ["until", "status"]}}])
+                self.log_addition(request, successor, [{"added": {}}])
+                self.message_user(
+                    request,
+                    _(
+                        "The membership continues as “%(category)s” from %(date)s; "
+                        "the previous row is kept as history."
+                    )
+                    % {
+                        "category": successor.get_category_display(),
+                        "date": date_format(successor.since),
+                    },
+                    messages.SUCCESS,
+                )
+                return redirect("admin:networks_membership_change", successor.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Change the category of %(membership)s") % {"membership": membership},
+            "opts": self.opts,
+            "original": membership,
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/networks/membership/change_category.html", context)
+
+    def document_view(self, request, pk: int):
+        membership = get_object_or_404(Membership, pk=pk)
+        if not (self.has_view_permission(request, membership) and can_see_internals(request)):
+            raise PermissionDenied
+        if not membership.document or not membership.document.storage.exists(
+            membership.document.name
+        ):
+            raise Http404
+        return FileResponse(
+            membership.document.open("rb"),
+            as_attachment=True,
+            filename=f"membership-{membership.pk}.pdf",
+            content_type="application/pdf",
+        )
+
+    def _filtered(self, request):
+        if not (self.has_view_permission(request) and can_see_internals(request)):
+            raise PermissionDenied
+        return self.get_changelist_instance(request).queryset
+
+    def export_memberships_view(self, request):
+        return exports.memberships_csv(self._filtered(request))
+
+    def export_fees_view(self, request):
+        return exports.fees_csv(self._filtered(request))
+
+    @admin.action(description=_("Export the selected memberships (CSV)"), permissions=("export",))
+    def export_memberships(self, request, queryset):
+        return exports.memberships_csv(queryset)
+
+    @admin.action(
+        description=_("Export the fees of the selected memberships (CSV)"), permissions=("export",)
+    )
+    def export_fees(self, request, queryset):
+        return exports.fees_csv(queryset)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context and "cl" in context and can_see_internals(request):
+            memberships = context["cl"].queryset.order_by().values("pk")
+            context["fee_totals"] = MembershipFee.objects.filter(
+                membership__in=memberships
+            ).totals_per_year()
+            context["can_export"] = True
+        return response
+
+
+def _swap(fields, old: str, new: str) -> tuple:
+    return tuple(new if field == old else field for field in fields)
+
+
+def _add_errors(form: forms.Form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(
+            field if field in form.fields and field != NON_FIELD_ERRORS else None, errors
+        )
+
+
+@admin.register(RenewalReminder)
+class RenewalReminderAdmin(admin.ModelAdmin):
+    """What the reminder command has sent: read-only."""
+
+    list_display = ("membership", "renewal_date", "sent_at", "recipients")
+    list_select_related = ("membership__network",)
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

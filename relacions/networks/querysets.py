@@ -1,0 +1,210 @@
+"""The networks app's query vocabulary.
+
+Dates: a membership (or position) is "in force" on a day when the day falls between `since` and
+`until`, both included; an empty `since` means "from a date not recorded", an empty `until`
+"still running".
+
+Related content: news and events stand on this app (they declare relations to Network, Forum,
+WorkingGroup and ChallengeArea), so this app never imports them. `related_content_prefetches()`
+reads the reverse relations that exist on a model when the query is built and skips the others,
+so a page works (and keeps its query count) with or without those apps.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.utils import timezone
+
+from relacions.core.models import PublishableQuerySet, published_q
+
+RELATED_LIMIT = 5
+# Reverse accessor (the related_name news and events declare) → the extra queryset method that
+# selects what a visitor should see besides `published()`.
+RELATED_CONTENT = (("news_items", None), ("events", "upcoming"))
+
+
+def _today(today: datetime.date | None = None) -> datetime.date:
+    return today or timezone.localdate()
+
+
+def in_force_q(today: datetime.date, prefix: str = "") -> Q:
+    return (Q(**{f"{prefix}since__isnull": True}) | Q(**{f"{prefix}since__lte": today})) & (
+        Q(**{f"{prefix}until__isnull": True}) | Q(**{f"{prefix}until__gte": today})
+    )
+
+
+def related_content_prefetches(model, limit: int = RELATED_LIMIT) -> list[Prefetch]:
+    """One prefetch per related content type that exists (`related_news_items`, `related_events`
+    on each object): published items only, upcoming ones for events, at most `limit` each."""
+    relations = {rel.get_accessor_name(): rel for rel in model._meta.related_objects}
+    prefetches = []
+    for accessor, method in RELATED_CONTENT:
+        rel = relations.get(accessor)
+        if rel is None:
+            continue
+        queryset = rel.related_model._default_manager.all()
+        if not callable(getattr(queryset, "published", None)):
+            continue
+        queryset = queryset.published()
+        if method and callable(getattr(queryset, method, None)):
+            queryset = getattr(queryset, method)()
+        prefetches.append(
+            Prefetch(accessor, queryset=queryset[:limit], to_attr=f"related_{accessor}")
+        )
+    return prefetches
+
+
+def _related_model(model, accessor: str):
+    return model._meta.get_field(accessor).related_model
+
+
+class NetworkQuerySet(PublishableQuerySet):
+    def with_active_first(self, today: datetime.date | None = None):
+        """Annotate `is_active_member` and order the networks Terrassa is an active member of
+        first, then by name."""
+        memberships = _related_model(self.model, "memberships").objects.active(today)
+        return self.annotate(
+            is_active_member=Exists(memberships.filter(network=OuterRef("pk")))
+        ).order_by("-is_active_member", "name", "pk")
+
+    def with_memberships(self):
+        timeline = _related_model(self.model, "memberships").objects.for_timeline()
+        return self.prefetch_related(Prefetch("memberships", queryset=timeline))
+
+    def with_logo(self):
+        return self.select_related("logo").prefetch_related("logo__renditions")
+
+    def for_listing(self):
+        return self.published().with_logo().with_memberships().with_active_first()
+
+    def for_detail(self):
+        forums = _related_model(self.model, "forums").objects.published().order_by("name", "pk")
+        groups = _related_model(self.model, "working_groups").objects.for_listing()
+        return (
+            self.published()
+            .with_logo()
+            .with_memberships()
+            .prefetch_related(
+                Prefetch("forums", queryset=forums, to_attr="public_forums"),
+                Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
+                *related_content_prefetches(self.model),
+            )
+        )
+
+
+class ForumQuerySet(PublishableQuerySet):
+    def published(self):
+        """A forum is public only while its network is too."""
+        return super().published().filter(published_q(prefix="network__"))
+
+    def by_network_slug(self, slug: str):
+        network_model = _related_model(self.model, "network")
+        return self.filter(network__in=network_model.objects.by_slug(slug))
+
+    def for_detail(self):
+        groups = _related_model(self.model, "working_groups").objects.for_listing()
+        return (
+            self.published()
+            .select_related("network")
+            .prefetch_related(
+                "challenge_areas",
+                Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
+                *related_content_prefetches(self.model),
+            )
+        )
+
+    def for_objective_timeline(self):
+        # Read by the mandate app for an objective's page: get_absolute_url needs the network.
+        return self.published().select_related("network")
+
+
+class WorkingGroupQuerySet(models.QuerySet):
+    def for_listing(self):
+        forums = (
+            _related_model(self.model, "forums")
+            .objects.published()
+            .select_related("network")
+            .order_by("name", "pk")
+        )
+        return self.prefetch_related(Prefetch("forums", queryset=forums, to_attr="public_forums"))
+
+
+class MembershipQuerySet(models.QuerySet):
+    def in_force(self, today: datetime.date | None = None):
+        return self.filter(in_force_q(_today(today)))
+
+    def active(self, today: datetime.date | None = None):
+        return self.in_force(today).filter(status=self.model.Status.ACTIVE)
+
+    def overlapping(self, *, since: datetime.date | None, until: datetime.date | None):
+        """Memberships whose dates share at least one day with since–until."""
+        query = Q()
+        if since is not None:
+            query &= Q(until__isnull=True) | Q(until__gte=since)
+        if until is not None:
+            query &= Q(since__isnull=True) | Q(since__lte=until)
+        return self.filter(query)
+
+    def renewal_due(self, *, within_days: int, today: datetime.date | None = None):
+        """Memberships still running whose renewal date falls in the next `within_days` days
+        (today included)."""
+        today = _today(today)
+        return self.exclude(status=self.model.Status.ENDED).filter(
+            renewal_date__gte=today, renewal_date__lte=today + datetime.timedelta(days=within_days)
+        )
+
+    def with_fee_for(self, year: int):
+        """Annotate `year_fee`: the fee of `year`, or None."""
+        fees = _related_model(self.model, "fees").objects.filter(
+            membership=OuterRef("pk"), year=year
+        )
+        return self.annotate(year_fee=Subquery(fees.values("amount")[:1]))
+
+    def for_timeline(self):
+        return self.order_by(F("since").asc(nulls_first=True), "pk")
+
+    def for_admin(self):
+        return self.select_related("network")
+
+    def for_objective_timeline(self):
+        # Read by the mandate app: what the public may know of a membership is its network's
+        # page, so only memberships of published networks are listed.
+        return self.filter(published_q(prefix="network__")).select_related("network")
+
+
+class MembershipFeeQuerySet(models.QuerySet):
+    def totals_per_year(self):
+        """[{"year", "total", "count"}], newest year first."""
+        return (
+            self.order_by()
+            .values("year")
+            .annotate(total=Sum("amount"), count=Count("pk"))
+            .order_by("-year")
+        )
+
+
+class PositionQuerySet(models.QuerySet):
+    def for_display(self):
+        return self.select_related("network", "forum__network", "working_group").order_by(
+            F("start").desc(nulls_last=True), "pk"
+        )
+
+    def _public_bodies(self):
+        # A position in a draft forum would reveal the forum: leave it out.
+        return self.filter(Q(forum__isnull=True) | published_q(prefix="forum__"))
+
+    def held_in_network(self, network):
+        """Positions in the network itself, its forums and its working groups."""
+        return (
+            self.filter(
+                Q(network=network) | Q(forum__network=network) | Q(working_group__network=network)
+            )
+            ._public_bodies()
+            .for_display()
+        )
+
+    def held_in_forum(self, forum):
+        """Positions in the forum and in the working groups under it."""
+        groups = _related_model(self.model, "working_group").objects.filter(forums=forum)
+        return self.filter(Q(forum=forum) | Q(working_group__in=groups)).for_display()

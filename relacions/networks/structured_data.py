@@ -1,0 +1,38 @@
+"""schema.org data for a network's page, serialised to be safe inside a <script> element."""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from .models import Network
+
+# What json_script escapes: "</script>" or "<!--" in a name cannot end or comment out the block.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def organization(network: Network, *, url: str, logo_url: str = "") -> dict:
+    """A schema.org Organization (a twin city: a City); `url` and `logo_url` absolute."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "City" if network.kind == Network.Kind.TWINNING else "Organization",
+        "name": network.name,
+        "url": network.website or url,
+        "mainEntityOfPage": url,
+    }
+    if network.acronym:
+        data["alternateName"] = network.acronym
+    description = Truncator(strip_tags(network.description or "")).chars(300).strip()
+    if description:
+        data["description"] = description
+    if network.headquarters and network.kind != Network.Kind.TWINNING:
+        data["location"] = network.headquarters
+    if logo_url:
+        data["logo"] = logo_url
+    return data
+
+
+def to_script(data: dict) -> SafeString:
+    """JSON for `<script type="application/ld+json">`, with `<`, `>` and `&` escaped."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308

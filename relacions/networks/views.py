@@ -1,0 +1,54 @@
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from . import structured_data
+from .models import Forum, Network, Position
+
+
+class NetworkListView(ListView):
+    template_name = "networks/network_list.html"
+    context_object_name = "networks"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Network.objects.for_listing()
+
+
+class NetworkDetailView(DetailView):
+    template_name = "networks/network_detail.html"
+    context_object_name = "network"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Network.objects.for_detail().by_slug(self.kwargs["slug"])[:1])
+
+    def get_context_data(self, **kwargs):
+        network = self.object
+        logo_url = network.logo.og_image_url if network.logo else ""
+        return super().get_context_data(
+            **kwargs,
+            timeline=network.membership_timeline(),
+            current_membership=network.current_membership(),
+            member_since=network.member_since(),
+            positions=list(Position.objects.held_in_network(network)),
+            json_ld=structured_data.to_script(
+                structured_data.organization(
+                    network,
+                    url=self.request.build_absolute_uri(network.get_absolute_url()),
+                    logo_url=self.request.build_absolute_uri(logo_url) if logo_url else "",
+                )
+            ),
+        )
+
+
+class ForumDetailView(DetailView):
+    template_name = "networks/forum_detail.html"
+    context_object_name = "forum"
+
+    def get_object(self, queryset=None):
+        forums = Forum.objects.for_detail().by_network_slug(self.kwargs["network_slug"])
+        return get_object_or_404(forums.by_slug(self.kwargs["slug"])[:1])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, positions=list(Position.objects.held_in_forum(self.object))
+        )

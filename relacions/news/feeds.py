@@ -1,0 +1,73 @@
+"""RSS 2.0 and Atom feeds of the news, one per language (the URL's language prefix).
+
+Django's syndication framework gives the feed the active language (`language = None`) and makes
+every link absolute with the request's host.
+"""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import NewsItem
+
+ITEMS = 20
+# Tag URIs (RFC 4151) need a domain the publisher owns and a date it owned it on. They never
+# change when an item's title, slug or date is edited, nor with the host the site is served from.
+GUID_AUTHORITY = "terrassa.cat,2025"
+
+
+class NewsRssFeed(Feed):
+    url_name = "news:rss"
+    title = _("News of the European and International Relations Service · Terrassa City Council")
+    description = _(
+        "The latest news of Terrassa City Council's European and International Relations Service."
+    )
+    item_guid_is_permalink = False
+
+    def link(self):
+        return reverse("news:list")
+
+    def feed_url(self):
+        return reverse(self.url_name)
+
+    def feed_copyright(self):
+        return gettext("Terrassa City Council")
+
+    def items(self):
+        return NewsItem.objects.for_feed()[:ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        # Each language's feed has its own text for the item, so its own entry.
+        return f"tag:{GUID_AUTHORITY}:relacions/news/{item.pk}/{get_language()}"
+
+    def item_pubdate(self, item):
+        # The article's date, at the start of that day in the site's time zone.
+        return timezone.make_aware(datetime.combine(item.published_on, time.min))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [str(network) for network in item.networks.all()]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    url_name = "news:atom"
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description

@@ -1,0 +1,43 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+
+class SlugChoiceField(forms.ChoiceField):
+    """Choices keyed by slug in the active language that also accept the other languages' slugs
+    (the language switcher keeps the query string, so `?network=` may hold another's slug)."""
+
+    aliases: dict[str, str] = {}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.aliases.get(value, value)
+
+
+class NewsFilterForm(forms.Form):
+    """The list's filters, sent by GET. A value that is not one of the choices (a mistyped or
+    stale address) is dropped, so the list shows unfiltered rather than failing."""
+
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    network = SlugChoiceField(label=_("Network"), required=False)
+
+    def __init__(self, *args, years: list[int], networks: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
+        self.fields["network"].choices = [
+            ("", _("All networks")),
+            *((n.slug, str(n)) for n in networks),
+        ]
+        self.fields["network"].aliases = {
+            alias: network.slug
+            for network in networks
+            for language, _name in settings.LANGUAGES
+            if (alias := getattr(network, build_localized_fieldname("slug", language)))
+        }
+
+    def filters(self) -> dict:
+        """The valid filters only: each field is checked on its own."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in cleaned.items() if value not in (None, "")}

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q
+
+from relacions.core.models import PublishableQuerySet
+from relacions.events.models import Event
+from relacions.mandate.models import Objective
+from relacions.networks.models import Forum, Network
+
+# Newest first; the primary key breaks ties between items of the same day, so previous / next
+# and pagination agree on one order.
+NEWEST_FIRST = ("-published_on", "-pk")
+
+
+def public_networks() -> Prefetch:
+    return Prefetch("networks", queryset=Network.objects.published())
+
+
+class NewsQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """Published items, newest first, with what a card shows (image, renditions, networks)."""
+        return (
+            self.published()
+            .select_related("image")
+            .prefetch_related("image__renditions", public_networks())
+            .order_by(*NEWEST_FIRST)
+        )
+
+    def for_cards(self):
+        """As `for_listing()` without the networks: for the home page's short lists."""
+        return (
+            self.published()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by(*NEWEST_FIRST)
+        )
+
+    def for_feed(self):
+        return self.published().prefetch_related(public_networks()).order_by(*NEWEST_FIRST)
+
+    def for_detail(self):
+        """An item with its image and every related object the page links to. Only the related
+        objects the public may see are fetched, so the page never links to a 404."""
+        return self.select_related("image").prefetch_related(
+            "image__renditions",
+            public_networks(),
+            # A forum's and an objective's addresses name their network and plan.
+            Prefetch("forums", queryset=Forum.objects.published().select_related("network")),
+            Prefetch("events", queryset=Event.objects.published().order_by("start", "pk")),
+            Prefetch("objectives", queryset=Objective.objects.public().select_related("plan")),
+        )
+
+    def featured(self):
+        return self.filter(featured=True)
+
+    def in_year(self, year: int):
+        return self.filter(published_on__year=year)
+
+    def for_network(self, network: "int | str"):
+        """Items linked to a network, given by id or by its slug in any language (so a filtered
+        address still works after the visitor switches language)."""
+        through = self.model.networks.through
+        if isinstance(network, int):
+            match = Q(network_id=network)
+        else:
+            match = Q()
+            for language, _name in settings.LANGUAGES:
+                match |= Q(**{f"network__slug_{language}": network})
+        # EXISTS rather than a join: an item is listed once even if two networks matched.
+        links = through.objects.filter(match, newsitem=OuterRef("pk"))
+        return self.filter(Exists(links))
+
+    def without_top_featured(self, count: int):
+        """Everything but the `count` featured items a page shows first (home page: the latest
+        news after the featured ones, with no item twice), in the same query."""
+        top = self.model.objects.published().featured().order_by(*NEWEST_FIRST).values("pk")
+        return self.exclude(pk__in=top[:count])
+
+    def years(self):
+        """The years that have published news, newest first, in one query."""
+        return [day.year for day in self.published().dates("published_on", "year", order="DESC")]
+
+    def linked_networks(self):
+        """The networks (that the public may see) linked to these items, for the list's filter."""
+        links = self.model.networks.through.objects.filter(
+            network=OuterRef("pk"), newsitem__in=self.values("pk")
+        )
+        return Network.objects.published().filter(Exists(links))
+
+    def newer_than(self, item):
+        return self.filter(
+            Q(published_on__gt=item.published_on)
+            | Q(published_on=item.published_on, pk__gt=item.pk)
+        ).order_by("published_on", "pk")
+
+    def older_than(self, item):
+        return self.filter(
+            Q(published_on__lt=item.published_on)
+            | Q(published_on=item.published_on, pk__lt=item.pk)
+        ).order_by(*NEWEST_FIRST)

@@ -1,0 +1,389 @@
+import datetime
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Permission, User
+from django.urls import reverse
+from django.utils import translation
+
+from relacions.news.models import NewsItem
+from tests.factories.mandate import ObjectiveFactory
+from tests.factories.news import NewsItemFactory
+
+from .conftest import LANGUAGES, make_event, make_forum, make_network
+
+pytestmark = pytest.mark.django_db
+
+TRANSLATIONS_COMPILED = all(
+    (Path(settings.BASE_DIR) / "locale" / lang / "LC_MESSAGES" / "django.mo").exists()
+    for lang in ("ca", "es")
+)
+
+
+def url(name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def detail_url(item: NewsItem, language: str) -> str:
+    with translation.override(language):
+        return item.get_absolute_url()
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+def card_titles(response) -> list[str]:
+    return re.findall(r'class="news-card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html(response))
+
+
+# --- Addresses and languages -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not TRANSLATIONS_COMPILED, reason="the .po files are compiled at the end")
+@pytest.mark.parametrize(
+    ("language", "path"),
+    [("ca", "/ca/actualitat/"), ("es", "/es/actualidad/"), ("en", "/en/news/")],
+)
+def test_the_list_has_a_translated_address(client, language, path):
+    assert url("news:list", language) == path
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_list_and_detail_in_each_language(client, language):
+    item = NewsItemFactory()
+    response = client.get(url("news:list", language))
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html(response)
+    assert card_titles(response) == [getattr(item, f"title_{language}")]
+    assert html(response).count("<h1") == 1
+
+    response = client.get(detail_url(item, language))
+    assert response.status_code == 200
+    body = html(response)
+    assert f"<h1>{getattr(item, f'title_{language}')}</h1>" in body
+    assert getattr(item, f"body_{language}") in body
+    assert body.count("<h1") == 1
+    assert detail_url(item, language).endswith(f"/{getattr(item, f'slug_{language}')}/")
+
+
+def test_a_missing_translation_falls_back_to_catalan_marked_as_such(client):
+    item = NewsItemFactory(title_en="", slug_en="", summary_en="", body_en="")
+    body = html(client.get(detail_url(item, "en")))
+    assert f'<h1 lang="ca">{item.title_ca}</h1>' in body
+    assert 'class="fallback-notice"' in body
+    assert f'<div class="rich-text" lang="ca">{item.body_ca}</div>' in body
+
+
+def test_the_catalan_slug_in_another_language_redirects_to_that_languages_slug(client):
+    item = NewsItemFactory()
+    with translation.override("es"):
+        wrong = reverse("news:detail", kwargs={"slug": item.slug_ca})
+    response = client.get(wrong)
+    assert response.status_code == 301
+    assert response["Location"] == detail_url(item, "es")
+
+
+def test_the_language_switcher_links_the_same_item(client):
+    item = NewsItemFactory()
+    body = html(client.get(detail_url(item, "es")))
+    assert f'href="{detail_url(item, "ca")}" hreflang="ca"' in body
+    assert f'href="{detail_url(item, "en")}" hreflang="en"' in body
+
+
+# --- What the public may see -------------------------------------------------------------------
+
+
+def test_unpublished_items_are_not_listed(client, hidden_items):
+    live = NewsItemFactory()
+    for language in LANGUAGES:
+        assert card_titles(client.get(url("news:list", language))) == [
+            getattr(live, f"title_{language}")
+        ]
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled", "expired"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unpublished_items_have_no_page(client, hidden_items, state, language):
+    response = client.get(detail_url(hidden_items[state], language))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled", "expired"])
+def test_staff_preview_unpublished_items_never_cached(client, hidden_items, state):
+    staff = User.objects.create_user("editor", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_newsitem"))
+    client.force_login(staff)
+    response = client.get(detail_url(hidden_items[state], "ca"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert 'class="preview-notice"' in html(response)
+    assert '<meta name="robots" content="noindex, nofollow">' in html(response)
+
+
+def test_staff_without_news_permission_cannot_preview(client, hidden_items):
+    client.force_login(User.objects.create_user("someone", is_staff=True))
+    assert client.get(detail_url(hidden_items["draft"], "ca")).status_code == 404
+
+
+def test_a_published_item_seen_by_staff_is_not_marked_as_preview(admin_client):
+    item = NewsItemFactory()
+    response = admin_client.get(detail_url(item, "ca"))
+    assert 'class="preview-notice"' not in html(response)
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+# --- List: pagination and filters --------------------------------------------------------------
+
+
+def test_the_list_pages_ten_items_newest_first(client):
+    items = NewsItemFactory.create_batch(23)
+    newest_first = [item.title_en for item in reversed(items)]
+    list_url = url("news:list", "en")
+
+    assert card_titles(client.get(list_url)) == newest_first[:10]
+    assert card_titles(client.get(list_url + "?page=2")) == newest_first[10:20]
+    last = client.get(list_url + "?page=3")
+    assert card_titles(last) == newest_first[20:]
+    assert 'aria-current="page"' in html(last)
+    assert 'rel="prev"' in html(last) and 'rel="next"' not in html(last)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?page=abc",
+        "?page=99999",
+        "?page=0",
+        "?page=-1",
+        "?page=",
+        "?page=1.5",
+        "?page=%00",
+        "?year=x",
+        "?year=99999999999999999999",
+        "?year=",
+        "?network=nope",
+        "?network=%00",
+        "?year=2019&year=2020",
+        "?network[]=a",
+    ],
+)
+def test_bad_query_strings_give_the_first_page_or_not_found_never_an_error(client, query):
+    NewsItemFactory.create_batch(12)
+    response = client.get(url("news:list", "en") + query)
+    assert response.status_code in (200, 404)
+    if response.status_code == 200:
+        assert len(card_titles(response)) == 10
+
+
+def test_a_bad_filter_shows_the_unfiltered_list(client):
+    NewsItemFactory.create_batch(3)
+    for query in ("?year=x", "?year=1800", "?network=nope"):
+        response = client.get(url("news:list", "en") + query)
+        assert len(card_titles(response)) == 3, query
+        assert "aria-invalid" not in html(response)
+
+
+def test_filter_by_year_with_options_from_the_published_items(client, hidden_items):
+    in_2019 = NewsItemFactory(published_on=datetime.date(2019, 9, 20))
+    NewsItemFactory(published_on=datetime.date(2021, 3, 1))
+    hidden_items["draft"].published_on = datetime.date(2005, 1, 1)
+    hidden_items["draft"].save()
+
+    response = client.get(url("news:list", "en") + "?year=2019")
+    assert card_titles(response) == [in_2019.title_en]
+    year_select = re.search(r'<select name="year".*?</select>', html(response), re.S).group()
+    options = re.findall(r'<option value="(\d*)"( selected)?>', year_select)
+    assert options == [("", ""), ("2021", ""), ("2019", " selected")]
+
+
+def test_filter_by_network_slug_in_any_language(client):
+    network = make_network(1)
+    linked = NewsItemFactory()
+    linked.networks.add(network)
+    NewsItemFactory()
+
+    for slug in (network.slug_en, network.slug_ca):
+        response = client.get(url("news:list", "en") + f"?network={slug}")
+        assert card_titles(response) == [linked.title_en], slug
+        assert f'<option value="{network.slug_en}" selected>' in html(response)
+
+
+def test_filters_combine_and_pagination_keeps_them(client):
+    network = make_network(1)
+    for item in NewsItemFactory.create_batch(12, published_on=datetime.date(2020, 5, 5)):
+        item.networks.add(network)
+    NewsItemFactory(published_on=datetime.date(2020, 6, 6))
+
+    response = client.get(url("news:list", "en") + f"?year=2020&network={network.slug_en}")
+    assert len(card_titles(response)) == 10
+    assert f"?year=2020&amp;network={network.slug_en}&amp;page=2" in html(response)
+    assert "12 news items" in html(response)
+
+
+def test_the_filter_form_works_without_javascript(client):
+    NewsItemFactory()
+    body = html(client.get(url("news:list", "en")))
+    form = re.search(
+        r'<form class="filters" method="get" action="([^"]+)"[^>]*>(.*?)</form>', body, re.S
+    )
+    assert form.group(1) == url("news:list", "en")
+    assert '<label for="id_year">' in form.group(2) and '<label for="id_network">' in form.group(2)
+    assert '<button type="submit"' in form.group(2)
+
+
+def test_only_public_networks_linked_to_public_news_are_offered(client):
+    linked, unlinked = make_network(1), make_network(2)
+    draft_network = make_network(3, status="draft")
+    item = NewsItemFactory()
+    item.networks.add(linked, draft_network)
+    hidden = NewsItemFactory(status=NewsItem.Status.DRAFT)
+    hidden.networks.add(unlinked)
+
+    body = html(client.get(url("news:list", "en")))
+    assert f'value="{linked.slug_en}"' in body
+    assert f'value="{unlinked.slug_en}"' not in body
+    assert f'value="{draft_network.slug_en}"' not in body
+    assert draft_network.name_en not in body
+
+
+# --- Detail ------------------------------------------------------------------------------------
+
+
+def test_previous_and_next_among_published_items(client):
+    older = NewsItemFactory(published_on=datetime.date(2020, 1, 1))
+    NewsItemFactory(published_on=datetime.date(2020, 1, 2), status=NewsItem.Status.DRAFT)
+    current = NewsItemFactory(published_on=datetime.date(2020, 1, 3))
+    newer = NewsItemFactory(published_on=datetime.date(2020, 1, 4))
+
+    body = html(client.get(detail_url(current, "en")))
+    assert re.search(rf'href="{detail_url(older, "en")}" rel="prev">.*?{older.title_en}', body)
+    assert re.search(rf'href="{detail_url(newer, "en")}" rel="next">.*?{newer.title_en}', body)
+
+
+def test_related_content_is_linked_and_only_when_public(client):
+    network = make_network(1)
+    forum = make_forum(network, 1)
+    event = make_event(1)
+    draft_event = make_event(2, status="draft")
+    objective = ObjectiveFactory(code="5.2")
+    item = NewsItemFactory()
+    item.networks.add(network)
+    item.forums.add(forum)
+    item.events.add(event, draft_event)
+    item.objectives.add(objective)
+
+    body = html(client.get(detail_url(item, "en")))
+    with translation.override("en"):
+        for obj in (network, forum, event, objective):
+            assert f'href="{obj.get_absolute_url()}"' in body, obj
+    assert draft_event.title_en not in body
+    assert "Contributes to" in body or "contributes to" in body.lower()
+
+
+def test_the_image_is_responsive_with_alt_text(client, make_image):
+    image = make_image(
+        2000, 1000, alt_text_ca="Delegació a Leeds", alt_text_en="Delegation in Leeds"
+    )
+    item = NewsItemFactory(image=image)
+    body = html(client.get(detail_url(item, "en")))
+    picture = re.search(
+        r"<figure class=\"news-article__image\">\s*<picture>(.*?)</picture>", body, re.S
+    )
+    assert picture, body
+    assert 'type="image/webp"' in picture.group(1)
+    assert 'alt="Delegation in Leeds"' in picture.group(1)
+    assert "480w" in picture.group(1) and "1600w" in picture.group(1)
+
+
+def json_ld(body: str) -> dict:
+    match = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', body, re.S
+    )
+    assert match, "no JSON-LD block with a nonce"
+    return json.loads(match.group(1))
+
+
+def test_news_article_structured_data(client, make_image):
+    image = make_image(2000, 1000)
+    item = NewsItemFactory(image=image, published_on=datetime.date(2019, 9, 20))
+    body = html(client.get(detail_url(item, "es")))
+    data = json_ld(body)
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == item.title_es
+    assert data["datePublished"] == "2019-09-20"
+    assert datetime.datetime.fromisoformat(data["dateModified"]) == item.updated_at
+    assert data["inLanguage"] == "es"
+    assert data["url"] == "http://testserver" + detail_url(item, "es")
+    assert data["image"] == ["http://testserver" + image.og_image_url]
+    assert data["publisher"]["@type"] == "GovernmentOrganization"
+    assert data["publisher"]["url"] == "https://www.terrassa.cat/"
+
+
+def test_structured_data_cannot_be_broken_out_of(client):
+    item = NewsItemFactory(title_en='</script><script>alert("x")</script><!--')
+    body = html(client.get(detail_url(item, "en")))
+    assert json_ld(body)["headline"] == item.title_en
+    assert "<script>alert" not in body
+
+
+def test_open_graph_for_an_article(client, make_image):
+    image = make_image(2000, 1000)
+    item = NewsItemFactory(image=image, published_on=datetime.date(2019, 9, 20))
+    body = html(client.get(detail_url(item, "en")))
+    assert '<meta property="og:type" content="article">' in body
+    assert f'<meta property="og:title" content="{item.title_en}">' in body
+    assert f'<meta property="og:image" content="http://testserver{image.og_image_url}">' in body
+    assert image.og_image_url.endswith("-1600w.jpg")
+    assert '<meta property="og:image:width" content="1600">' in body
+    assert '<meta property="article:published_time" content="2019-09-20">' in body
+
+
+def test_pages_advertise_the_feeds(client):
+    item = NewsItemFactory()
+    for page_url in (url("news:list", "es"), detail_url(item, "es")):
+        body = html(client.get(page_url))
+        assert 'type="application/rss+xml" title="' in body
+        assert f'href="{url("news:rss", "es")}"' in body
+        assert f'href="{url("news:atom", "es")}"' in body
+
+
+# --- Query counts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_list_queries_do_not_grow_with_content(
+    client, django_assert_max_num_queries, count, make_image
+):
+    image = make_image()
+    networks = [make_network(n) for n in range(3)]
+    for item in NewsItemFactory.create_batch(count, image=image):
+        item.networks.add(*networks)
+    with django_assert_max_num_queries(9):
+        response = client.get(url("news:list", "en") + f"?network={networks[0].slug_en}")
+    assert len(card_titles(response)) == min(count, 10)
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_detail_queries_do_not_grow_with_content(
+    client, django_assert_max_num_queries, count, make_image
+):
+    image = make_image()
+    items = NewsItemFactory.create_batch(count, image=image)
+    item = items[len(items) // 2]
+    networks = [make_network(n) for n in range(count)]
+    item.networks.add(*networks)
+    item.forums.add(*[make_forum(network, n) for n, network in enumerate(networks)])
+    item.events.add(*[make_event(n) for n in range(count)])
+    item.objectives.add(*ObjectiveFactory.create_batch(count))
+    with django_assert_max_num_queries(11):
+        response = client.get(detail_url(item, "en"))
+    assert response.status_code == 200
+    assert html(response).count('<li><a href="/en/') >= 4 * count
