@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -164,7 +165,7 @@ class PositionAdmin(TabbedTranslationAdmin):
         (_("Position"), {"fields": ("title", "holder", "start", "end")}),
     )
 
-    @admin.display(description=_("body"))
+    @admin.display(description=pgettext_lazy("the organisation a position is held in", "body"))
     def body_display(self, obj: Position) -> str:
         return str(obj.body or "—")
 
