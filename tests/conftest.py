@@ -38,6 +38,21 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
+def client():
+    """The test client asks for English, so the admin (outside i18n_patterns) answers in the
+    language the assertions are written in; public URLs carry their own language prefix."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def admin_client(db, admin_user, client):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
 def site_settings(db):
     from tests.factories import SiteSettingsFactory
 

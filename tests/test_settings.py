@@ -31,10 +31,10 @@ IMPROPERLY_CONFIGURED = (
 )
 PRODUCTION_HOST = "relacions.terrassa.cat"
 
-# os.environ.get("X" ...), os.environ["X"], os.getenv("X"), env_bool/env_int/env_list("X" ...):
+# os.environ.get("X" ...), os.environ["X"], os.getenv("X"), env_bool/int/list/float("X" ...):
 # the call may span lines, so the whole file is searched at once.
 _ENV_READ = re.compile(
-    r"""(?:os\.environ\.get\(|os\.environ\[|os\.getenv\(|env_(?:bool|int|list)\()\s*["']([A-Z][A-Z0-9_]*)["']"""
+    r"""(?:os\.environ\.get\(|os\.environ\[|os\.getenv\(|env_(?:bool|int|list|float)\()\s*["']([A-Z][A-Z0-9_]*)["']"""
 )
 
 
@@ -196,7 +196,7 @@ def test_redis_url_selects_the_redis_cache(test_database_url):
     caches = settings_in_subprocess(
         production_env(test_database_url, REDIS_URL=redis_url), "CACHES"
     )["CACHES"]
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "relacions.core.cache.TolerantRedisCache"
     assert caches["default"]["LOCATION"] == redis_url
 
 

@@ -28,9 +28,9 @@ INTERNALS = ("Secret Contact Person", "Secret Politician", "Confidential note", 
 
 
 def in_admin_language(message: str) -> str:
-    """The message as the admin shows it, HTML-escaped: in Catalan (the default language) once
-    translated."""
-    with translation.override("ca"):
+    """The message as the admin shows it, HTML-escaped, in the language the test client asks for
+    (English: tests/conftest.py)."""
+    with translation.override("en"):
         return escape(gettext(message))
 
 
@@ -428,13 +428,13 @@ def test_documents_are_downloaded_only_through_the_admin(network_admin_client, c
 def test_the_renewal_filter_shows_memberships_due_within_60_days(admin_client):
     today = timezone.localdate()
     due = MembershipFactory(
-        network=NetworkFactory(name_ca="Due soon"), renewal_date=today + datetime.timedelta(days=59)
+        network=NetworkFactory(name_ca="Due soon", name_en="Due soon"), renewal_date=today + datetime.timedelta(days=59)
     )
     MembershipFactory(
-        network=NetworkFactory(name_ca="Due later"),
+        network=NetworkFactory(name_ca="Due later", name_en="Due later"),
         renewal_date=today + datetime.timedelta(days=61),
     )
-    MembershipFactory(network=NetworkFactory(name_ca="No date"))
+    MembershipFactory(network=NetworkFactory(name_ca="No date", name_en="No date"))
 
     body = result_list(
         admin_client.get(reverse("admin:networks_membership_changelist"), {"renewal": "due"})

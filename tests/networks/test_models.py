@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from relacions.networks.files import validate_pdf
 from relacions.networks.models import Forum, Membership, MembershipFee, Network, Position
@@ -19,6 +20,13 @@ from tests.factories.networks import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The assertions read the validation messages in English."""
+    with translation.override("en"):
+        yield
 
 D = datetime.date
 TODAY = D(2024, 6, 15)

@@ -1,0 +1,93 @@
+"""Django's Redis cache, made optional: an unreachable Redis is a cache miss, never an error page.
+
+Django's `RedisCache` raises whatever redis-py raises, so a Redis restart would turn every page
+that reads the cache into a 500. Here a connection error or time-out is logged and answered as
+a miss (`get` → the default, `set` → nothing stored), and for `RETRY_SECONDS` afterwards the
+process does not try Redis at all: with Redis paused, each attempt would otherwise cost the
+socket time-out (1 s, settings.CACHES) on every cache call of every page.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import ConnectionError, TimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5.0
+UNREACHABLE = (ConnectionError, TimeoutError, OSError)
+
+# Per process and Redis address: each thread has its own cache object, they share one Redis.
+_lock = threading.Lock()
+_down_until: dict[str, float] = {}
+
+
+def _skip(location: str) -> bool:
+    return time.monotonic() < _down_until.get(location, 0.0)
+
+
+def _mark_down(location: str, error: Exception) -> None:
+    with _lock:
+        was_up = location not in _down_until
+        _down_until[location] = time.monotonic() + RETRY_SECONDS
+    if was_up:
+        logger.warning("Redis cache unreachable, serving without it: %s", error)
+
+
+def _mark_up(location: str) -> None:
+    if location in _down_until:
+        with _lock:
+            if _down_until.pop(location, None) is not None:
+                logger.warning("Redis cache reachable again")
+
+
+def _tolerant(fallback):
+    """Run the client's method; when Redis cannot be reached, return `fallback(*args)`."""
+
+    def decorate(method):
+        def wrapper(self, *args):
+            if _skip(self.location):
+                return fallback(*args)
+            try:
+                result = method(self, *args)
+            except UNREACHABLE as error:
+                _mark_down(self.location, error)
+                return fallback(*args)
+            _mark_up(self.location)
+            return result
+
+        wrapper.__name__ = method.__name__
+        return wrapper
+
+    return decorate
+
+
+def _missing_key(key, delta):
+    # What Django's cache API raises for incr() on a key it does not have.
+    raise ValueError(f"Key {key!r} not found (the Redis cache is unreachable).")
+
+
+class TolerantRedisCacheClient(RedisCacheClient):
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self.location = ",".join(servers)
+
+    add = _tolerant(lambda key, value, timeout: False)(RedisCacheClient.add)
+    get = _tolerant(lambda key, default: default)(RedisCacheClient.get)
+    set = _tolerant(lambda key, value, timeout: None)(RedisCacheClient.set)
+    touch = _tolerant(lambda key, timeout: False)(RedisCacheClient.touch)
+    delete = _tolerant(lambda key: False)(RedisCacheClient.delete)
+    get_many = _tolerant(lambda keys: {})(RedisCacheClient.get_many)
+    has_key = _tolerant(lambda key: False)(RedisCacheClient.has_key)
+    incr = _tolerant(_missing_key)(RedisCacheClient.incr)
+    set_many = _tolerant(lambda data, timeout: [])(RedisCacheClient.set_many)
+    delete_many = _tolerant(lambda keys: None)(RedisCacheClient.delete_many)
+    clear = _tolerant(lambda: False)(RedisCacheClient.clear)
+
+
+class TolerantRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = TolerantRedisCacheClient

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from relacions.core.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a backup folder (made by `backup`) into the configured database and MEDIA_ROOT. "
+        "Both must be empty unless --force is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "folder", type=Path, help="A backup folder, e.g. backups/20260115-031500."
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Replace the tables of a database that is not empty, and write over media files.",
+        )
+
+    def handle(self, *args, folder, force, **options):
+        try:
+            result = restore(source=folder, force=force)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"Restored {folder} into the database {result['database']!r} "
+            f"and {result['media_files']} media files."
+        )
