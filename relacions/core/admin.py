@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from relacions.workflow.admin import TranslatedWorkflowAdmin
 
 from .models import Publishable
 
@@ -12,13 +13,19 @@ PUBLICATION_FIELDSET = (
     _("Publication"),
     {
         "fields": ("status", "publish_at", "unpublish_at"),
-        "description": _("Dates and times are in the Europe/Madrid time zone."),
+        "description": _(
+            "Dates and times are in the Europe/Madrid time zone. An item with the status "
+            "Published goes online at “publish at” by itself, with no further step."
+        ),
     },
 )
+DELETE_PUBLISHED_PERMISSION = "workflow.delete_published"
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
-    """Tabbed translation admin with the publication state, and publish / unpublish actions."""
+class PublishableAdmin(TranslatedWorkflowAdmin):
+    """The admin of every Publishable content type: language tabs, revisions, conflict detection
+    and previews (relacions.workflow), the publication state, publish / unpublish actions, and
+    deletion of published items only for Administrators."""
 
     actions = ("publish", "unpublish")
     list_filter = ("status",)
@@ -29,6 +36,19 @@ class PublishableAdmin(TabbedTranslationAdmin):
         state = obj.publication_state()
         return format_html('<span class="state state--{}">{}</span>', state.value, state.label)
 
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and obj.status == Publishable.Status.PUBLISHED:
+            # Editors may delete drafts only: a published item is unpublished first.
+            return request.user.has_perm(DELETE_PUBLISHED_PERMISSION)
+        return allowed
+
+    def delete_queryset(self, request, queryset):
+        if not request.user.has_perm(DELETE_PUBLISHED_PERMISSION):
+            # delete_selected already refuses (per-object permission); this covers other callers.
+            queryset = queryset.exclude(status=Publishable.Status.PUBLISHED)
+        super().delete_queryset(request, queryset)
+
     @admin.action(description=_("Publish the selected items"), permissions=("change",))
     def publish(self, request, queryset):
         self._set_status(request, queryset, Publishable.Status.PUBLISHED)
@@ -38,6 +58,9 @@ class PublishableAdmin(TabbedTranslationAdmin):
         self._set_status(request, queryset, Publishable.Status.DRAFT)
 
     def _set_status(self, request, queryset, status):
+        # Saved one by one: each save raises the version, lands in the changelist's revision
+        # (VersionAdmin) and is written to the audit log. Rows changed since the list was loaded
+        # never get here (WorkflowAdmin.response_action).
         changed = 0
         for obj in queryset:
             if obj.status != status:
@@ -47,6 +70,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
                 changed += 1
         self.message_user(
             request,
-            ngettext("%(count)d item updated.", "%(count)d items updated.", changed) % {"count": changed},
+            ngettext("%(count)d item updated.", "%(count)d items updated.", changed)
+            % {"count": changed},
             messages.SUCCESS,
         )

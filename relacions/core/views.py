@@ -1,11 +1,16 @@
+import sys
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @require_GET
@@ -52,6 +57,12 @@ def healthz(request):
 
 
 @require_GET
+def serve_media(request, path):
+    """Uploaded files, when Django serves them (SERVE_MEDIA): from MEDIA_ROOT as it is now."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+@require_GET
 def robots_txt(request):
     lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_URL}", "Disallow: /images/"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -62,5 +73,32 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    from .middleware import is_database_unavailable
+
+    # Called while the exception is being handled. A database failure inside a middleware
+    # (DatabaseUnavailableMiddleware sees only views') is still a 503, not a 500.
+    if is_database_unavailable(sys.exception()):
+        return service_unavailable(request)
     # Rendered without the database: the error may be that the database is gone.
     return render(request, "500.html", status=500)
+
+
+# How long browsers and crawlers are asked to wait before trying again.
+RETRY_AFTER_SECONDS = 30
+
+
+def service_unavailable(request):
+    """The 503 page for when the database is gone.
+
+    Rendered without the request, so no context processor runs (they read the site settings
+    from the database); in the language of the URL's prefix, or the one already active.
+    """
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language or settings.LANGUAGE_CODE):
+        content = loader.render_to_string(
+            "503.html", {"home_url": f"/{translation.get_language()}/"}
+        )
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
@@ -8,11 +7,6 @@ from relacions.images.admin import _img as image_tag
 from .models import Event
 
 PREVIEW_WIDTH = 320
-# The shared publication fieldset, with the link to the event's page (or its preview).
-PUBLICATION = (
-    PUBLICATION_FIELDSET[0],
-    {**PUBLICATION_FIELDSET[1], "fields": (*PUBLICATION_FIELDSET[1]["fields"], "preview_link")},
-)
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -56,7 +50,7 @@ class EventAdmin(PublishableAdmin):
     # The mandate app's objectives have no admin search (they are edited inline in their axis).
     filter_horizontal = ("objectives",)
     list_select_related = ("image",)
-    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "preview_link")
+    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview")
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "summary", "body", "image", "image_preview")}),
         (
@@ -80,7 +74,7 @@ class EventAdmin(PublishableAdmin):
             _("Relations"),
             {"fields": ("networks", "forum", "working_group", "challenge_areas", "objectives")},
         ),
-        PUBLICATION,
+        PUBLICATION_FIELDSET,
         (
             _("History"),
             {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)},
@@ -91,7 +85,7 @@ class EventAdmin(PublishableAdmin):
         return super().get_queryset(request).prefetch_related("image__renditions")
 
     def get_view_on_site_url(self, obj=None):
-        # Only a published event has a public page; a draft has its preview link instead.
+        # Only a published event has a public page; a draft has its preview links instead.
         if obj is None or not obj.is_published():
             return None
         return super().get_view_on_site_url(obj)
@@ -101,13 +95,3 @@ class EventAdmin(PublishableAdmin):
         if obj.image is None:
             return "—"
         return image_tag(obj.image, PREVIEW_WIDTH, alt=obj.image.alt)
-
-    @admin.display(description=_("preview on the site"))
-    def preview_link(self, obj: Event):
-        if obj.pk is None:
-            return _("Available once the event is saved.")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            obj.get_absolute_url(),
-            _("Open the event's page (staff see it before it is published)"),
-        )

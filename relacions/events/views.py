@@ -2,21 +2,17 @@ from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
+
+from relacions.workflow.preview import PreviewMixin
 
 from . import ical, month
 from .models import Event
 from .structured_data import event_json_ld
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def can_preview(user) -> bool:
-    """Staff who may see events in the admin may also see unpublished ones on the site."""
-    return user.is_active and user.is_staff and user.has_perm("events.view_event")
 
 
 class EventListView(ListView):
@@ -76,13 +72,17 @@ class EventMonthView(TemplateView):
         )
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewMixin, DetailView):
+    """A published event; drafts are seen through the admin's signed preview links."""
+
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
     def get_queryset(self):
-        events = Event.objects.for_detail()
-        return events if can_preview(self.request.user) else events.published()
+        return Event.objects.for_detail().published()
+
+    def get_preview_object(self, obj):
+        return Event.objects.for_detail().get(pk=obj.pk)
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
@@ -93,20 +93,12 @@ class EventDetailView(DetailView):
         build = self.request.build_absolute_uri
         image_url = event.image.og_image_url if event.image else ""
         return super().get_context_data(
-            is_preview=not event.is_published(),
+            is_preview=False,
             has_ended=event.has_ended(),
             json_ld=event_json_ld(event, build_absolute_uri=build),
             og_image_url=build(image_url) if image_url else "",
             **kwargs,
         )
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["is_preview"]:
-            # A preview is for the editor only: never stored by a cache, never indexed.
-            add_never_cache_headers(response)
-            response["X-Robots-Tag"] = "noindex"
-        return response
 
 
 def _calendar_response(

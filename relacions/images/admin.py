@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
+
+from relacions.workflow.admin import TranslatedWorkflowAdmin
 
 from .models import Image
 
@@ -37,7 +38,7 @@ def _img(image: Image, width: int, alt: str) -> str:
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(TranslatedWorkflowAdmin):
     list_display = ("thumbnail", "title", "decorative", "dimensions", "licence", "updated_at")
     list_display_links = ("thumbnail", "title")
     list_filter = ("decorative", "licence", "format", "created_at")

@@ -2,13 +2,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.workflow.admin import TranslatedWorkflowAdmin
 
 from .models import Axis, Objective, Plan, ProgressUpdate
 
@@ -72,7 +69,7 @@ class ObjectiveInline(TranslationTabularInline):
 
 
 @admin.register(Axis)
-class AxisAdmin(TabbedTranslationAdmin):
+class AxisAdmin(TranslatedWorkflowAdmin):
     list_display = ("__str__", "plan", "order")
     list_filter = ("plan",)
     list_select_related = ("plan",)
@@ -93,7 +90,7 @@ class ProgressUpdateInline(TranslationStackedInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(TabbedTranslationAdmin):
+class ObjectiveAdmin(TranslatedWorkflowAdmin):
     list_display = ("code", "title", "axis", "weight", "status", "progress")
     list_display_links = ("code", "title")
     list_filter = ("plan", "axis")

@@ -2,12 +2,14 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView, View
 
+from relacions.workflow.preview import PreviewMixin
+
 from .forms import ObjectiveFilterForm
 from .models import Objective, Plan
 from .services import plan_report, report_as_csv, report_as_data
 
 
-class PlanView(TemplateView):
+class PlanView(PreviewMixin, TemplateView):
     """A published plan: its axes and objectives with their progress, filterable by axis and by
     status. The overview is this view for the current plan."""
 
@@ -23,6 +25,15 @@ class PlanView(TemplateView):
         report = plan_report(plan=plan, **form.selected())
         context.update(object=plan, plan=plan, report=report, filter_form=form)
         return context
+
+    def get_preview_object(self, obj):
+        return Plan.objects.with_progress().get(pk=obj.pk)
+
+    def render_preview(self, obj):
+        self.get_plan = lambda: obj
+        context = self.get_context_data(**self.kwargs)
+        context["is_preview"] = True
+        return self.render_to_response(context)
 
 
 class OverviewView(PlanView):

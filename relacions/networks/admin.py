@@ -21,14 +21,11 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.workflow.admin import TranslatedWorkflowAdmin, WorkflowAdmin
 
 from . import exports
 from .models import (
@@ -125,7 +122,7 @@ class WorkingGroupForm(forms.ModelForm):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(TabbedTranslationAdmin):
+class WorkingGroupAdmin(TranslatedWorkflowAdmin):
     form = WorkingGroupForm
     list_display = ("name", "network", "chair_city", "vice_chair_city", "start", "end")
     list_filter = ("network",)
@@ -140,7 +137,7 @@ class WorkingGroupAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(ChallengeArea)
-class ChallengeAreaAdmin(TabbedTranslationAdmin):
+class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
     list_display = ("name", "forum", "order")
     list_filter = ("forum",)
     list_select_related = ("forum",)
@@ -149,7 +146,7 @@ class ChallengeAreaAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(TabbedTranslationAdmin):
+class PositionAdmin(TranslatedWorkflowAdmin):
     list_display = ("title", "body_display", "holder", "start", "end")
     list_select_related = ("network", "forum", "working_group")
     search_fields = (*_localized("title"), "holder")
@@ -225,7 +222,7 @@ class ChangeCategoryForm(forms.Form):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(WorkflowAdmin):
     list_display = (
         "network",
         "member_entity",
@@ -300,6 +297,34 @@ class MembershipAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request) -> bool:
         return can_see_internals(request)
+
+    def history_hidden_fields(self, request) -> tuple[str, ...]:
+        # Revisions store the whole row: the comparison of two leaves the internals out too.
+        return () if can_see_internals(request) else self.internal_fieldset[1]["fields"]
+
+    def dashboard_items(self, request):
+        """Memberships due for renewal, for the admin home (relacions.workflow.dashboard)."""
+        due = (
+            Membership.objects.renewal_due(within_days=RENEWAL_WINDOW_DAYS)
+            .for_admin()
+            .order_by("renewal_date", "pk")
+        )
+        changelist = reverse("admin:networks_membership_changelist")
+        return {
+            "title": _("Memberships due for renewal"),
+            "items": [
+                {
+                    "label": str(membership),
+                    "url": reverse("admin:networks_membership_change", args=(membership.pk,)),
+                    "note": _("renewal on %(date)s")
+                    % {"date": date_format(membership.renewal_date)},
+                }
+                for membership in due[:10]
+            ],
+            "empty": _("No renewal in the next %(days)d days.") % {"days": RENEWAL_WINDOW_DAYS},
+            "more_url": f"{changelist}?renewal=due",
+            "more_label": _("All memberships due for renewal"),
+        }
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_fee_for(timezone.localdate().year)

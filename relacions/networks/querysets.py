@@ -79,11 +79,14 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.published().with_logo().with_memberships().with_active_first()
 
     def for_detail(self):
+        return self.published().for_page()
+
+    def for_page(self):
+        """What the network's page shows, published or not (for_detail() and the preview)."""
         forums = _related_model(self.model, "forums").objects.published().order_by("name", "pk")
         groups = _related_model(self.model, "working_groups").objects.for_listing()
         return (
-            self.published()
-            .with_logo()
+            self.with_logo()
             .with_memberships()
             .prefetch_related(
                 Prefetch("forums", queryset=forums, to_attr="public_forums"),
@@ -103,15 +106,15 @@ class ForumQuerySet(PublishableQuerySet):
         return self.filter(network__in=network_model.objects.by_slug(slug))
 
     def for_detail(self):
+        return self.published().for_page()
+
+    def for_page(self):
+        """What the forum's page shows, published or not (for_detail() and the preview)."""
         groups = _related_model(self.model, "working_groups").objects.for_listing()
-        return (
-            self.published()
-            .select_related("network")
-            .prefetch_related(
-                "challenge_areas",
-                Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
-                *related_content_prefetches(self.model),
-            )
+        return self.select_related("network").prefetch_related(
+            "challenge_areas",
+            Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
+            *related_content_prefetches(self.model),
         )
 
     def for_objective_timeline(self):

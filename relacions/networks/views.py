@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from relacions.workflow.preview import PreviewMixin
+
 from . import structured_data
 from .models import Forum, Network, Position
 
@@ -14,12 +16,15 @@ class NetworkListView(ListView):
         return Network.objects.for_listing()
 
 
-class NetworkDetailView(DetailView):
+class NetworkDetailView(PreviewMixin, DetailView):
     template_name = "networks/network_detail.html"
     context_object_name = "network"
 
     def get_object(self, queryset=None):
         return get_object_or_404(Network.objects.for_detail().by_slug(self.kwargs["slug"])[:1])
+
+    def get_preview_object(self, obj):
+        return Network.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
         network = self.object
@@ -40,13 +45,16 @@ class NetworkDetailView(DetailView):
         )
 
 
-class ForumDetailView(DetailView):
+class ForumDetailView(PreviewMixin, DetailView):
     template_name = "networks/forum_detail.html"
     context_object_name = "forum"
 
     def get_object(self, queryset=None):
         forums = Forum.objects.for_detail().by_network_slug(self.kwargs["network_slug"])
         return get_object_or_404(forums.by_slug(self.kwargs["slug"])[:1])
+
+    def get_preview_object(self, obj):
+        return Forum.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -59,12 +59,11 @@ class NewsItemAdmin(PublishableAdmin):
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("image", "networks", "forums", "events", "objectives")
-    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "preview_link")
+    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview")
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "published_on", "summary", "body")}),
         (_("Image"), {"fields": ("image", "image_preview")}),
         PUBLICATION_FIELDSET,
-        (_("Preview"), {"fields": ("preview_link",)}),
         (_("Home page"), {"fields": ("featured",)}),
         (
             _("Related content"),
@@ -83,7 +82,7 @@ class NewsItemAdmin(PublishableAdmin):
         return super().get_queryset(request).prefetch_related("image__renditions")
 
     def view_on_site(self, obj: NewsItem):
-        # Only a published item has a public page; a draft's address would be a 404.
+        # Only a published item has a public page; a draft has its preview links instead.
         return obj.get_absolute_url() if obj.is_published() else None
 
     @admin.display(description=_("image"))
@@ -95,15 +94,3 @@ class NewsItemAdmin(PublishableAdmin):
         if obj.image is None:
             return _("No image chosen. The preview is shown here once the item is saved.")
         return _image_tag(obj.image, PREVIEW_WIDTH)
-
-    @admin.display(description=_("preview on the site"))
-    def preview_link(self, obj: NewsItem) -> str:
-        if obj.pk is None:
-            return _("Available once the item is saved.")
-        if obj.is_published():
-            return _("The item is public: use “View on site”.")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            obj.get_absolute_url(),
-            _("See how the page will look (only staff can see it)"),
-        )

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
+
+from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
 from .forms import NewsFilterForm
@@ -42,17 +43,16 @@ class NewsListView(ListView):
         return context
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(PreviewMixin, DetailView):
+    """A published item; drafts are seen through the admin's signed preview links."""
+
     template_name = "news/newsitem_detail.html"
 
-    def can_preview(self) -> bool:
-        """Staff who may see news in the admin may also see drafts and scheduled items here."""
-        user = self.request.user
-        return user.is_staff and user.has_perm("news.view_newsitem")
-
     def get_queryset(self):
-        items = NewsItem.objects.for_detail()
-        return items if self.can_preview() else items.published()
+        return NewsItem.objects.for_detail().published()
+
+    def get_preview_object(self, obj):
+        return NewsItem.objects.for_detail().get(pk=obj.pk)
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
@@ -63,11 +63,7 @@ class NewsDetailView(DetailView):
         if self.object.slug != self.kwargs["slug"]:
             # Reached by the Catalan slug while the item has its own slug in this language.
             return redirect(self.object, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        if not self.object.is_published():
-            # A staff preview must never be stored by a browser or a shared cache.
-            add_never_cache_headers(response)
-        return response
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -80,7 +76,7 @@ class NewsDetailView(DetailView):
         )
         context.update(
             item=item,
-            is_preview=not item.is_published(),
+            is_preview=False,
             previous_item=item.get_previous_published(),
             next_item=item.get_next_published(),
             og_image_url=image_url,

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.workflow.admin import TranslatedWorkflowAdmin
 
 from .models import Page, SiteSettings
 
@@ -23,7 +23,7 @@ class PageAdmin(PublishableAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TabbedTranslationAdmin):
+class SiteSettingsAdmin(TranslatedWorkflowAdmin):
     fieldsets = (
         (_("Office"), {"fields": ("office_name", "mission_intro")}),
         (_("Contact"), {"fields": ("address", "email", "phone", "website")}),

@@ -1,5 +1,7 @@
 from django.views.generic import DetailView, TemplateView
 
+from relacions.workflow.preview import PreviewMixin
+
 from .models import Page
 
 
@@ -12,7 +14,7 @@ class HomeView(TemplateView):
         return context
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PreviewMixin, DetailView):
     context_object_name = "page"
 
     def get_object(self, queryset=None):

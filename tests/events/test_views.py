@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from relacions.events import month as month_module
 from relacions.events.models import Event
+from relacions.workflow.preview import preview_url
 from tests.factories.events import EventFactory, PastEventFactory
 from tests.factories.mandate import ObjectiveFactory, PlanFactory
 from tests.factories.networks import ChallengeAreaFactory, ForumFactory, NetworkFactory
@@ -141,11 +142,15 @@ def test_staff_preview_unpublished_events_never_cached_nor_indexed(client, djang
     client.force_login(editor)
     assert client.get(detail_url(event)).status_code == 404
 
-    editor.user_permissions.add(Permission.objects.get(codename="view_event"))
-    response = client.get(detail_url(event))
+    assert client.get(preview_url(event, "ca")).status_code == 403
+
+    # Drafts are previewed through the admin's signed links only (relacions.workflow).
+    editor.user_permissions.add(Permission.objects.get(codename="change_event"))
+    assert client.get(detail_url(event)).status_code == 404
+    response = client.get(preview_url(event, "ca"))
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
-    assert response["X-Robots-Tag"] == "noindex"
+    assert "noindex" in response["X-Robots-Tag"]
     assert 'class="preview-notice"' in body(response)
     # The preview is only a page: the calendar file is for published events.
     assert client.get(event.get_calendar_url()).status_code == 404

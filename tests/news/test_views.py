@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from relacions.news.models import NewsItem
+from relacions.workflow.preview import preview_url
 from tests.factories.mandate import ObjectiveFactory
 from tests.factories.news import NewsItemFactory
 
@@ -117,9 +118,11 @@ def test_unpublished_items_have_no_page(client, hidden_items, state, language):
 @pytest.mark.parametrize("state", ["draft", "scheduled", "expired"])
 def test_staff_preview_unpublished_items_never_cached(client, hidden_items, state):
     staff = User.objects.create_user("editor", is_staff=True)
-    staff.user_permissions.add(Permission.objects.get(codename="view_newsitem"))
+    staff.user_permissions.add(Permission.objects.get(codename="change_newsitem"))
     client.force_login(staff)
-    response = client.get(detail_url(hidden_items[state], "ca"))
+    # Drafts are previewed through the admin's signed links only (relacions.workflow).
+    assert client.get(detail_url(hidden_items[state], "ca")).status_code == 404
+    response = client.get(preview_url(hidden_items[state], "ca"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert 'class="preview-notice"' in html(response)
@@ -129,6 +132,7 @@ def test_staff_preview_unpublished_items_never_cached(client, hidden_items, stat
 def test_staff_without_news_permission_cannot_preview(client, hidden_items):
     client.force_login(User.objects.create_user("someone", is_staff=True))
     assert client.get(detail_url(hidden_items["draft"], "ca")).status_code == 404
+    assert client.get(preview_url(hidden_items["draft"], "ca")).status_code == 403
 
 
 def test_a_published_item_seen_by_staff_is_not_marked_as_preview(admin_client):

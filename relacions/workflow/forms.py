@@ -1,0 +1,71 @@
+"""The admin forms' part of conflict detection (conflicts.py) and of revision comments."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import conflicts
+
+COMMENT_FIELD = "revision_comment"
+
+
+class GuardedFormMixin:
+    """Refuses to save over a version newer than the one the form was loaded at.
+
+    The change form carries the version in a hidden field; a changelist row's version comes from
+    the page's `_loaded_versions` map (`loaded_tokens`). A form sent without it is not checked.
+    """
+
+    loaded_tokens: dict[str, str] | None = None
+    # On a restore the object is the stored copy: its version is the current object's.
+    loaded_token_override: str | None = None
+    check_conflicts = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if conflicts.FIELD in self.fields and not self.is_bound and self.instance.pk is not None:
+            self.fields[conflicts.FIELD].initial = self.loaded_token_override or conflicts.token_of(
+                self.instance
+            )
+
+    def loaded_token(self) -> str | None:
+        if conflicts.FIELD in self.fields:
+            return self.data.get(self.add_prefix(conflicts.FIELD)) or None
+        if self.loaded_tokens is not None and self.has_changed():
+            return self.loaded_tokens.get(str(self.instance.pk))
+        return None
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if not self.check_conflicts or instance.pk is None or instance._state.adding:
+            return cleaned
+        loaded = self.loaded_token()
+        if loaded is None:
+            return cleaned
+        model = type(instance)
+        current = conflicts.locked_tokens(model, [instance.pk]).get(str(instance.pk))
+        if current is not None and current != loaded:
+            self.add_error(None, conflicts.conflict_message(model, instance.pk))
+            if conflicts.FIELD in self.fields:
+                # Saving this form again is now a deliberate choice to replace the other version.
+                data = self.data.copy()
+                data[self.add_prefix(conflicts.FIELD)] = current
+                self.data = data
+        return cleaned
+
+
+def guarded(form_class, *, change_form: bool, **attrs):
+    """`form_class` with conflict detection (and, for a change form, the hidden version field
+    and the revision comment)."""
+    fields = {}
+    if change_form:
+        fields = {
+            conflicts.FIELD: forms.CharField(widget=forms.HiddenInput, required=False),
+            COMMENT_FIELD: forms.CharField(
+                label=_("Comment on this revision"),
+                required=False,
+                max_length=500,
+                help_text=_("Optional: what you changed and why. Shown in the history."),
+            ),
+        }
+    return type(form_class.__name__, (GuardedFormMixin, form_class), {**fields, **attrs})

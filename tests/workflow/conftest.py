@@ -1,0 +1,123 @@
+"""Staff in each role, and a helper that submits an admin form as a browser would: with every
+value the page shows, changed where a test says so."""
+
+import pytest
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import translation
+
+from relacions.core.roles import (  # noqa: F401  (EDITORS is imported by the tests too)
+    ADMINISTRATORS,
+    EDITORS,
+    NETWORK_ADMINISTRATORS,
+    setup_roles,
+)
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _site(site_settings):
+    """Every public page reads the site settings."""
+
+
+@pytest.fixture
+def roles(db):
+    setup_roles()
+
+
+def make_staff(username: str, role: str | None, **fields):
+    user = get_user_model().objects.create_user(
+        username,
+        f"{username}@example.org",
+        PASSWORD,
+        is_staff=True,
+        first_name=username.capitalize(),
+        **fields,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(roles):
+    return make_staff("editor", EDITORS)
+
+
+@pytest.fixture
+def other_editor(roles):
+    return make_staff("marta", EDITORS, last_name="Puig")
+
+
+@pytest.fixture
+def network_admin(roles):
+    return make_staff("networks", NETWORK_ADMINISTRATORS)
+
+
+@pytest.fixture
+def administrator(roles):
+    return make_staff("boss", ADMINISTRATORS)
+
+
+def client_for(user) -> Client:
+    # The admin in English, so tests read its messages as written in the code.
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(user)
+    return client
+
+
+def _field_data(form, data: dict) -> None:
+    for name, field in form.fields.items():
+        bound = form[name]
+        widget = field.widget
+        value = bound.value()
+        if isinstance(widget, forms.HiddenInput) and bound.html_name.endswith("DELETE"):
+            continue
+        if isinstance(widget, forms.MultiWidget):
+            parts = value if isinstance(value, list) else widget.decompress(value)
+            for index, part in enumerate(parts):
+                sub = widget.widgets[index].format_value(part)
+                data[f"{bound.html_name}_{index}"] = "" if sub is None else sub
+        elif isinstance(field, forms.BooleanField):
+            if value:
+                data[bound.html_name] = "on"
+        elif isinstance(field, forms.ModelMultipleChoiceField):
+            data[bound.html_name] = [str(getattr(v, "pk", v)) for v in value or []]
+        elif isinstance(field, forms.FileField):
+            continue
+        elif value is None:
+            data[bound.html_name] = ""
+        else:
+            formatted = widget.format_value(value)
+            if isinstance(formatted, list):  # a select: the chosen values
+                formatted = formatted[0] if formatted else ""
+            data[bound.html_name] = "" if formatted is None else str(formatted)
+
+
+def form_data(response, **changes) -> dict:
+    """The POST data of the admin change form in `response`, with `changes` applied."""
+    assert response.status_code == 200
+    data = {}
+    # Dates as the English admin of client_for() shows and reads them.
+    with translation.override("en"):
+        _fill(response, data)
+    data.update(changes)
+    return data
+
+
+def _fill(response, data: dict) -> None:
+    _field_data(response.context["adminform"].form, data)
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            data[formset.management_form[name].html_name] = formset.management_form[name].value()
+        for form in formset.forms:
+            _field_data(form, data)

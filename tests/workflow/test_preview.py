@@ -1,0 +1,117 @@
+"""Signed, expiring preview links: the public page of a draft (or of a form not yet saved), only
+for staff who may change the object, never cached or indexed."""
+
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from relacions.news.models import NewsItem
+from relacions.workflow import preview
+from tests.factories import (
+    EventFactory,
+    ForumFactory,
+    NetworkFactory,
+    NewsItemFactory,
+    PageFactory,
+    PlanFactory,
+)
+
+from .conftest import client_for, form_data
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = NewsItem.Status.DRAFT
+
+
+@pytest.fixture
+def draft():
+    return NewsItemFactory(status=DRAFT, title_ca="Esborrany", title_es="Borrador")
+
+
+def test_the_change_form_links_a_preview_per_language(editor, draft):
+    page = client_for(editor).get(reverse("admin:news_newsitem_change", args=(draft.pk,)))
+    links = [url for _code, _name, url in page.context["preview_links"]]
+    assert len(links) == 3
+    for url in links:
+        assert f'href="{url}"' in page.content.decode()
+
+
+def test_the_preview_renders_the_public_template_in_the_chosen_language(editor, draft):
+    response = client_for(editor).get(preview.preview_url(draft, "es"))
+    assert response.status_code == 200
+    assert "news/newsitem_detail.html" in [t.name for t in response.templates]
+    body = response.content.decode()
+    assert "<h1" in body and "Borrador" in body
+    assert 'class="preview-notice"' in body
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_draft_is_not_public_even_for_staff(editor, draft):
+    """One way of previewing: the public address of a draft is a 404 for everyone."""
+    assert client_for(editor).get(draft.get_absolute_url()).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_the_log_in(client, draft):
+    response = client.get(preview.preview_url(draft, "ca"))
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_staff_without_permission_to_change_it_are_refused(network_admin, draft):
+    assert client_for(network_admin).get(preview.preview_url(draft, "ca")).status_code == 403
+
+
+def test_an_expired_link_is_refused(editor, draft, monkeypatch, settings):
+    settings.PREVIEW_LINK_MAX_AGE = 3600
+    url = preview.preview_url(draft, "ca")
+    client = client_for(editor)
+    assert client.get(url).status_code == 200
+    later = time.time() + 3601
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+    assert client.get(url).status_code == 403
+
+
+def test_a_tampered_link_is_refused(editor, draft):
+    other = NewsItemFactory(status=DRAFT)
+    token = preview.make_token(draft, "ca")
+    value, stamp, signature = token.rsplit(":", 2)
+    forged = preview.make_token(other, "ca").rsplit(":", 2)[0] + f":{stamp}:{signature}"
+    url = reverse("workflow:preview", args=(forged,))
+    assert client_for(editor).get(url).status_code == 403
+    assert (
+        client_for(editor).get(reverse("workflow:preview", args=("nonsense",))).status_code == 403
+    )
+
+
+def test_the_unsaved_form_is_previewed_without_saving_it(editor, draft):
+    client = client_for(editor)
+    change = reverse("admin:news_newsitem_change", args=(draft.pk,))
+    data = form_data(client.get(change), title_en="Not saved yet", _preview="en")
+    response = client.post(preview.preview_url(draft, "en"), data)
+    assert response.status_code == 200
+    assert "Not saved yet" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    draft.refresh_from_db()
+    assert draft.title_en != "Not saved yet"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: PageFactory(status=DRAFT, title_ca="Pàgina esborrany"),
+        lambda: EventFactory(status=DRAFT, title_ca="Acte esborrany"),
+        lambda: NetworkFactory(status=DRAFT, name_ca="Xarxa esborrany"),
+        lambda: ForumFactory(status=DRAFT, name_ca="Fòrum esborrany"),
+        lambda: PlanFactory(status=DRAFT, title_ca="Pla esborrany"),
+    ],
+    ids=["page", "event", "network", "forum", "plan"],
+)
+def test_every_content_type_with_a_page_can_be_previewed(administrator, make):
+    obj = make()
+    response = client_for(administrator).get(preview.preview_url(obj, "ca"))
+    assert response.status_code == 200
+    assert "esborrany" in response.content.decode()
+    assert "noindex" in response["X-Robots-Tag"]

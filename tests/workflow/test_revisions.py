@@ -1,0 +1,147 @@
+"""Revisions of every save (admin form, action, list edit), the history with its comparison of
+two revisions, restoring one, and recovering deleted objects with translations and relations."""
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.urls import reverse
+from reversion.models import Version
+
+from relacions.networks.models import Forum
+from relacions.news.models import NewsItem
+from tests.factories import ForumFactory, NetworkFactory, NewsItemFactory
+
+from .conftest import client_for, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(obj, view: str, *args) -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=(obj.pk, *args))
+
+
+def save(client, obj, **changes):
+    response = client.post(
+        admin_url(obj, "change"), form_data(client.get(admin_url(obj, "change")), **changes)
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+def versions_of(obj):
+    return Version.objects.get_for_object(obj).select_related("revision__user")
+
+
+def test_each_admin_save_keeps_a_revision_with_author_time_and_comment(editor):
+    item = NewsItemFactory()
+    client = client_for(editor)
+    save(client, item, title_es="Título nuevo", revision_comment="Corregit el títol castellà")
+    [version] = versions_of(item)
+    assert version.revision.user == editor
+    assert version.revision.comment == "Corregit el títol castellà"
+    assert version.field_dict["title_es"] == "Título nuevo"
+
+
+def test_actions_and_list_edits_keep_revisions_and_audit_entries(editor):
+    item = NewsItemFactory(status=NewsItem.Status.DRAFT, featured=False)
+    client = client_for(editor)
+    changelist = reverse("admin:news_newsitem_changelist")
+    client.post(changelist, {"action": "publish", "_selected_action": [item.pk]})
+    client.post(
+        changelist,
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": str(item.pk),
+            "form-0-featured": "on",
+            "_save": "Save",
+        },
+    )
+    published, featured = reversed(versions_of(item))
+    assert published.field_dict["status"] == NewsItem.Status.PUBLISHED
+    assert featured.field_dict["featured"] is True
+    entries = LogEntry.objects.filter(object_id=str(item.pk), action_flag=CHANGE)
+    assert entries.count() == 2
+
+
+def test_the_history_lists_revisions_and_compares_two_language_by_language(editor):
+    item = NewsItemFactory(title_es="Antes", body_en="<p>Old words here</p>")
+    client = client_for(editor)
+    save(client, item)
+    save(client, item, title_es="Después", body_en="<p>New words here</p>")
+    history = client.get(admin_url(item, "history"))
+    assert history.status_code == 200
+    older, newer = reversed(versions_of(item))
+    assert f'value="{older.pk}"' in history.content.decode()
+
+    compare = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
+    assert compare.status_code == 200
+    labels = [change.label for change in compare.context["changes"]]
+    assert labels == ["Title [es]", "Body [en]"]
+    page = compare.content.decode()
+    assert "<del>Antes</del>" in page and "<ins>Después</ins>" in page
+    assert "<del>Old</del> <ins>New</ins> words here" in page
+
+
+def test_restoring_a_revision_brings_back_every_language(editor):
+    item = NewsItemFactory(title_ca="Primer", title_es="Primero", title_en="First")
+    client = client_for(editor)
+    save(client, item)
+    save(client, item, title_ca="Segon", title_es="Segundo", title_en="Second")
+    first = versions_of(item).last()
+    page = client.get(admin_url(item, "revision", first.pk))
+    assert page.status_code == 200
+    response = client.post(admin_url(item, "revision", first.pk), form_data(page))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title_ca, item.title_es, item.title_en) == ("Primer", "Primero", "First")
+    # The version counter never goes back, and the audit log says what happened.
+    assert item.version == 4
+    entry = LogEntry.objects.filter(object_id=str(item.pk)).latest("action_time")
+    assert entry.get_change_message().startswith("Restored the version of")
+
+
+def test_a_deleted_news_item_is_recovered_with_translations_and_relations(editor):
+    network = NetworkFactory()
+    item = NewsItemFactory(
+        status=NewsItem.Status.DRAFT, title_ca="Notícia", title_es="Noticia", title_en="News"
+    )
+    item.networks.add(network)
+    client = client_for(editor)
+    pk = item.pk
+    assert client.post(admin_url(item, "delete"), {"post": "yes"}).status_code == 302
+    assert not NewsItem.objects.filter(pk=pk).exists()
+
+    recover_list = client.get(reverse("admin:news_newsitem_recoverlist"))
+    assert "News" in recover_list.content.decode()  # its name in the admin's language
+    [version] = Version.objects.get_deleted(NewsItem)
+    recover_url = reverse("admin:news_newsitem_recover", args=(version.pk,))
+    form = client.get(recover_url)
+    assert client.post(recover_url, form_data(form)).status_code == 302
+
+    item = NewsItem.objects.get(pk=pk)
+    assert (item.title_ca, item.title_es, item.title_en) == ("Notícia", "Noticia", "News")
+    assert list(item.networks.all()) == [network]
+    entry = LogEntry.objects.filter(object_id=str(pk)).latest("action_time")
+    assert entry.get_change_message().startswith("Recovered after deletion")
+
+
+def test_inline_children_are_kept_in_their_parents_revisions(administrator):
+    network = NetworkFactory()
+    forum = ForumFactory(network=network)
+    save(client_for(administrator), network, name_en="Renamed")
+    [version] = versions_of(network)
+    forum_versions = version.revision.version_set.filter(object_id=str(forum.pk))
+    assert [v.content_type.model_class() for v in forum_versions] == [Forum]
+
+
+def test_other_content_types_keep_revisions_too(administrator):
+    from tests.factories import MembershipFactory, ObjectiveFactory
+
+    client = client_for(administrator)
+    membership = MembershipFactory()
+    objective = ObjectiveFactory()
+    save(client, membership, member_entity="Ajuntament")
+    save(client, objective, title_en="Objective renamed")
+    assert versions_of(membership).count() == 1
+    assert versions_of(objective).count() == 1
