@@ -13,12 +13,13 @@ DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop;
 # The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
 COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
-.PHONY: help install run test db db-stop migrate setup lint format messages lock bench clean
+.PHONY: help install run test db db-stop migrate setup lint format messages lock bench clean backup restore
 
 help:
 	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install and run the whole test suite"
 	@echo "make lint | format | messages | lock | db | db-stop | clean"
+	@echo "make backup | restore BACKUP=backups/<stamp> [FORCE=1]"
 
 # The virtual environment is rebuilt only when the lock file changes.
 $(VENV)/.installed: requirements-dev.lock
@@ -40,6 +41,7 @@ setup: install
 	@$(COMPILE_MESSAGES)
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py rebuild_search_index -v 0
 
 run: install
 	@$(DB_START)
@@ -77,6 +79,17 @@ messages: install
 lock: install
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.13 --generate-hashes -q -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 --generate-hashes -q -o requirements-dev.lock
+
+# Database (pg_dump -Fc) and media (tar.gz) into backups/<timestamp>/; see docs/OPERATIONS.md.
+backup: install
+	@$(DB_START)
+	DEBUG=$${DEBUG:-true} $(PY) manage.py backup
+
+# Into an empty database and media folder; FORCE=1 replaces what is there.
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<stamp> [FORCE=1]"; exit 2; }
+	@$(DB_START)
+	DEBUG=$${DEBUG:-true} $(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
 
 clean: db-stop
 	rm -rf $(VENV) .data staticfiles .pytest_cache

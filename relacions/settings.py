@@ -7,6 +7,7 @@ SECRET_KEY and ALLOWED_HOSTS.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,11 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name, "")
     return int(value) if value.strip() else default
+
+
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name, "")
+    return float(value) if value.strip() else default
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -62,7 +68,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_ckeditor_5",
+    # Revisions of every content object (relacions.workflow builds the editorial workflow on it).
+    "reversion",
+    # Log-in throttling and TOTP two-factor authentication (relacions.security ties them in).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "relacions.core",
+    "relacions.workflow",
+    "relacions.security",
     "relacions.images",
     "relacions.pages",
     # The content apps, in the order they may know each other (see docs/ARCHITECTURE.md).
@@ -70,19 +84,42 @@ INSTALLED_APPS = [
     "relacions.networks",
     "relacions.events",
     "relacions.news",
+    # PostgreSQL full-text search (its fields, GIN index and lookups), for relacions.search.
+    "django.contrib.postgres",
+    "relacions.search",
+    # The open-data page and downloads (reads the content apps), and old addresses sent on.
+    "relacions.opendata",
+    "relacions.redirects",
 ]
 
 MIDDLEWARE = [
+    # First, so its deadline covers every query of a request; the 503 it answers with when the
+    # database is gone still passes through everything below (security headers included).
+    "relacions.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, which keeps a policy already set: media files get their own.
+    "relacions.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 Not Modified for pages and feeds the browser already has (ETag / Last-Modified).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous visitors (relacions.core.pagecache): below the middleware whose
+    # headers every response gets, above everything a cached page does not need.
+    "relacions.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside Locale and Common: a 404 is first looked up in the redirects table, before they
+    # try a language prefix or a final slash on it (relacions.redirects).
+    "relacions.redirects.middleware.RedirectFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "relacions.security.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "relacions.urls"
@@ -125,11 +162,19 @@ DATABASES["default"]["OPTIONS"] = {
     "pool": {
         "min_size": env_int("DATABASE_POOL_MIN_SIZE", 1),
         "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
-        # Short waits: with the database gone a page fails fast instead of hanging a worker.
-        "timeout": env_int("DATABASE_POOL_TIMEOUT", 2),
+        # Short waits: with the database gone a page fails fast (a 503 within 2 seconds,
+        # relacions.core.middleware) instead of hanging a worker.
+        "timeout": env_float("DATABASE_POOL_TIMEOUT", 1.5),
+        # The pool retries a lost server with growing pauses; giving up after 10 s lets the next
+        # request start afresh, so the site is back within seconds of the database.
+        "reconnect_timeout": 10,
     },
+    # libpq's own minimum is 2 seconds.
     "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
 }
+# A query of a web request still running after this many seconds has its connection cut: a
+# paused or frozen server never answers, and no client or server timeout would end the wait.
+DATABASE_QUERY_TIMEOUT = env_float("DATABASE_QUERY_TIMEOUT", 1.5)
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without sharing a test database.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
@@ -141,14 +186,35 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, except that an unreachable Redis is a cache miss, not an error.
+            "BACKEND": "relacions.core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "relacions",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: enough for the pages most visited (about 30 KB each) in three languages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+
+# The whole-page cache for anonymous visitors (relacions.core.pagecache). Off with DEBUG (a
+# template being edited would be served stale) and in tests, which read freshly rendered pages
+# (tests/perf turns it on); PAGE_CACHE=true|false overrides.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG and not TESTING)
+# The longest an entry lives; edits invalidate at once, schedules and midnight cut it shorter.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Without Redis each gunicorn worker has its own cache, which another worker's edit cannot reach.
+PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 10)
+# Any save, delete or relation change of a model of these apps makes every cached page stale.
+PAGE_CACHE_APPS = ("images", "pages", "mandate", "networks", "events", "news")
+# Besides publish_at / unpublish_at: moments when a page changes by itself (an event that ends
+# leaves the agenda for the archive).
+PAGE_CACHE_SCHEDULE_FIELDS = {"events.Event": ("start", "end")}
 
 # --- Internationalisation ---------------------------------------------------------------------
 
@@ -229,6 +295,11 @@ CKEDITOR_5_CONFIGS = {
     }
 }
 
+# --- Editorial workflow -----------------------------------------------------------------------
+# Admin preview links (relacions.workflow.preview) are signed and stop working after this many
+# seconds.
+PREVIEW_LINK_MAX_AGE = 60 * 60
+
 # --- Authentication ---------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -239,6 +310,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+# Where a log-in goes when its `next` is missing or points off this site.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# django-axes throttles log-ins: LOGIN_FAILURE_LIMIT failures lock an account name, and
+# separately an address, until LOGIN_COOLOFF_MINUTES have passed since the last failure.
+# Unknown names are counted like real ones, so the lock-out tells nothing about who exists.
+AUTHENTICATION_BACKENDS = [
+    "relacions.security.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "relacions.security.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "relacions.security.backends.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# Behind TRUSTED_PROXY_COUNT reverse proxies the visitor's address is that many entries from the
+# right of X-Forwarded-For; 0 trusts nothing but the connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Two-factor authentication (TOTP, django-otp). Staff may turn it on for themselves; it is
+# required of staff in the group TWO_FACTOR_GROUP, or of all staff with REQUIRE_STAFF_2FA.
+REQUIRE_STAFF_2FA = env_bool("REQUIRE_STAFF_2FA")
+OTP_TOTP_ISSUER = "Relacions Terrassa"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Security ---------------------------------------------------------------------------------
 
@@ -260,6 +357,23 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page here uses, switched off for the site and anything it might embed
+# (relacions.core.middleware.SecurityHeadersMiddleware sends it).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "usb": [],
+    "fullscreen": ["self"],
+}
 
 # Scripts and styles only from this host or with the response's nonce: no inline code.
 SECURE_CSP = {

@@ -14,6 +14,11 @@ class MandateConfig(AppConfig):
         NETWORK_ADMINISTRATORS: ("mandate.view_objective",),
     }
 
+    def ready(self):
+        from . import search
+
+        search.register()
+
     def load_demo_content(self) -> int:
         from .demo import load
 

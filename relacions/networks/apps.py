@@ -40,6 +40,11 @@ class NetworksConfig(AppConfig):
         ),
     }
 
+    def ready(self):
+        from . import search
+
+        search.register()
+
     def load_demo_content(self) -> int:
         from .demo import load
 

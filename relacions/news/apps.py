@@ -16,6 +16,11 @@ class NewsConfig(AppConfig):
         ),
     }
 
+    def ready(self):
+        from . import search
+
+        search.register()
+
     def load_demo_content(self) -> int:
         from .demo import load
 

@@ -10,9 +10,16 @@ class PagesConfig(AppConfig):
     role_permissions = {
         EDITORS: (
             "pages.add_page", "pages.change_page", "pages.view_page",
+            # Drafts only: deleting a published page needs workflow.delete_published.
+            "pages.delete_page",
             "pages.view_sitesettings",
         ),
     }
+
+    def ready(self):
+        from . import search
+
+        search.register()
 
     def load_demo_content(self) -> int:
         from .demo import load
