@@ -18,7 +18,7 @@ COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manag
 help:
 	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install and run the whole test suite"
-	@echo "make lint | format | messages | lock | db | db-stop | clean"
+	@echo "make lint | format | messages | lock | db | db-stop | clean | bench"
 	@echo "make backup | restore BACKUP=backups/<stamp> [FORCE=1]"
 
 # The virtual environment is rebuilt only when the lock file changes.
@@ -27,7 +27,16 @@ $(VENV)/.installed: requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
-install: $(VENV)/.installed
+# npm's tools for the tests: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/browser.
+# Without npm the HTML validity tests are skipped, except under CI=true, where they fail.
+node_modules/.installed: package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the HTML validity tests will be skipped (CI=true makes them fail)."; \
+	fi
+
+install: $(VENV)/.installed node_modules/.installed
 
 db: install
 	@$(DB_START)
@@ -79,6 +88,15 @@ messages: install
 lock: install
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.13 --generate-hashes -q -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 --generate-hashes -q -o requirements-dev.lock
+
+# Benchmarks (docs/BENCHMARKS.md): every public page type, cached and uncached, at 100 and 10,000
+# items, on gunicorn against its own database (relacions_bench), then the search benchmark.
+# About 25 minutes on 2 cores; BENCH_ARGS passes options (e.g. --duration 5).
+bench: install
+	@command -v wrk >/dev/null || apt-get install -y wrk || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+	@$(DB_START)
+	$(PY) -m tests.benchmarks.pages $(BENCH_ARGS)
+	$(PY) -m tests.benchmarks.search
 
 # Database (pg_dump -Fc) and media (tar.gz) into backups/<timestamp>/; see docs/OPERATIONS.md.
 backup: install

@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -64,7 +65,13 @@ def serve_media(request, path):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_URL}", "Disallow: /images/"]
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /images/",
+        # The Sitemap line must be an absolute address (sitemaps.org).
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

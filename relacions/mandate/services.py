@@ -1,11 +1,11 @@
 """One report of a plan, shared by the overview page and the JSON and CSV downloads, so the three
 always show the same figures."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from relacions.core.csv_export import csv_text
 
 from .models import Axis, Plan, ProgressUpdate
 
@@ -88,50 +88,39 @@ def report_as_data(*, report: PlanReport, build_uri) -> dict:
 
 
 def report_as_csv(*, report: PlanReport, build_uri) -> str:
-    """One row per objective, headers in the active language, with a BOM so that Excel reads the
-    file as UTF-8."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(
+    """One row per objective, headers in the active language (relacions.core.csv_export: byte-order
+    mark, formula-injection guard)."""
+    headers = [
+        _("Axis number"),
+        _("Axis"),
+        _("Axis progress (%)"),
+        _("Code"),
+        _("Objective"),
+        _("Status"),
+        _("Progress (%)"),
+        _("Weight"),
+        _("Target date"),
+        _("Last update"),
+        _("Address"),
+    ]
+    rows = (
         [
-            _("Axis number"),
-            _("Axis"),
-            _("Axis progress (%)"),
-            _("Code"),
-            _("Objective"),
-            _("Status"),
-            _("Progress (%)"),
-            _("Weight"),
-            _("Target date"),
-            _("Last update"),
-            _("Address"),
+            axis.number,
+            axis.title,
+            axis.progress,
+            objective.code,
+            objective.title,
+            objective.status_label,
+            objective.current_progress,
+            objective.weight,
+            objective.target_date,
+            objective.last_update_on,
+            build_uri(objective.get_absolute_url()),
         ]
+        for axis in report.axes
+        for objective in axis.objectives.all()
     )
-    for axis in report.axes:
-        for objective in axis.objectives.all():
-            writer.writerow(
-                [
-                    axis.number,
-                    _text(axis.title),
-                    axis.progress,
-                    objective.code,
-                    _text(objective.title),
-                    objective.status_label,
-                    objective.current_progress,
-                    objective.weight,
-                    _iso(objective.target_date) or "",
-                    _iso(objective.last_update_on) or "",
-                    build_uri(objective.get_absolute_url()),
-                ]
-            )
-    return buffer.getvalue()
-
-
-def _text(value: str) -> str:
-    # A title that starts like a formula would run as one in a spreadsheet (CSV injection); a
-    # leading apostrophe makes Excel and LibreOffice show it as text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return csv_text(headers, rows)
 
 
 def _iso(value) -> str | None:

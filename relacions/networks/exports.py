@@ -5,25 +5,15 @@ so spreadsheet programs read the accents right, and a cell that a spreadsheet wo
 formula (starting with =, +, -, @) is written with a leading apostrophe.
 """
 
-import csv
 from collections.abc import Callable, Iterable
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from relacions.core.csv_export import csv_response
+
 from .models import Membership, MembershipFee
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
 def _label(model, field: str) -> str:
@@ -60,14 +50,11 @@ def fee_columns() -> list[tuple[str, Callable[[MembershipFee], object]]]:
 
 
 def _csv_response(filename: str, columns, rows: Iterable) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([header for header, _value in columns])
-    for row in rows:
-        writer.writerow([_cell(value(row)) for _header, value in columns])
-    return response
+    return csv_response(
+        filename=filename,
+        headers=[header for header, _value in columns],
+        rows=([value(row) for _header, value in columns] for row in rows),
+    )
 
 
 def memberships_csv(memberships) -> HttpResponse:

@@ -2,6 +2,7 @@ from django.views.generic import DetailView, TemplateView
 
 from relacions.workflow.preview import PreviewMixin
 
+from .context_processors import site_chrome
 from .models import Page
 
 
@@ -10,7 +11,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["mission_page"] = Page.objects.published().filter(key=Page.Key.MISSION).first()
+        # Read with the menu and the footer pages (the chrome's one query).
+        context["mission_page"] = site_chrome(self.request).pages_by_key.get(Page.Key.MISSION)
         return context
 
 

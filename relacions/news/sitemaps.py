@@ -1,0 +1,16 @@
+from relacions.core.sitemaps import TranslatedSitemap, ViewsSitemap
+
+from .models import NewsItem
+
+
+class NewsSitemap(TranslatedSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return NewsItem.objects.published().order_by("pk")
+
+
+sitemaps = {
+    "news-list": ViewsSitemap(["news:list"]),
+    "news": NewsSitemap,
+}

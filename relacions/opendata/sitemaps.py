@@ -1,0 +1,3 @@
+from relacions.core.sitemaps import ViewsSitemap
+
+sitemaps = {"open-data": ViewsSitemap(["opendata:index"])}

@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from relacions.core.csv_export import csv_response
+
+from .datasets import DATASETS, LICENCE_NAME, LICENCE_URL, PUBLISHER, Dataset
+
+LICENCE_LINK = f'<{LICENCE_URL}>; rel="license"'
+FORMATS = ("json", "csv")
+
+
+class OpenDataView(TemplateView):
+    """The page that lists every machine-readable output of the site, in each language."""
+
+    template_name = "opendata/index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            outputs=outputs(),
+            datasets=DATASETS.values(),
+            licence_url=LICENCE_URL,
+            sitemap_url=self.request.build_absolute_uri(reverse("sitemap")),
+            **kwargs,
+        )
+
+
+def outputs() -> list[dict]:
+    """The page's table, one group per kind of data: each format and its address in each
+    language."""
+    groups = [
+        (_("News"), [("RSS 2.0", "news:rss", {}), ("Atom", "news:atom", {}), *_files("news")]),
+        (_("Agenda"), [("iCalendar", "events:ical", {}), *_files("events")]),
+        (_("Networks and twin cities"), _files("networks")),
+        (_("Pla de Mandat"), [(fmt.upper(), f"mandate:{fmt}", {}) for fmt in FORMATS]),
+    ]
+    return [
+        {
+            "data": data,
+            "formats": [
+                {"format": label, "links": _in_each_language(name, kwargs)}
+                for label, name, kwargs in formats
+            ],
+        }
+        for data, formats in groups
+    ]
+
+
+def _files(dataset: str) -> list[tuple[str, str, dict]]:
+    return [(fmt.upper(), f"opendata:{fmt}", {"dataset": dataset}) for fmt in FORMATS]
+
+
+def _in_each_language(name: str, kwargs: dict) -> list[tuple[str, str]]:
+    links = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            links.append((language, reverse(name, kwargs=kwargs)))
+    return links
+
+
+def _dataset(slug: str) -> Dataset:
+    try:
+        return DATASETS[slug]
+    except KeyError:
+        raise Http404("No such dataset.") from None
+
+
+@require_GET
+def dataset_json(request, dataset: str):
+    data = _dataset(dataset)
+    body = {
+        "dataset": data.slug,
+        "title": str(data.title),
+        "description": str(data.description),
+        "language": translation.get_language(),
+        "publisher": PUBLISHER,
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "source": request.build_absolute_uri(reverse("opendata:index")),
+        "generated_at": timezone.localtime().replace(microsecond=0),
+        "items": data.records(build_uri=request.build_absolute_uri),
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Link"] = LICENCE_LINK
+    return response
+
+
+@require_GET
+def dataset_csv(request, dataset: str):
+    data = _dataset(dataset)
+    response = csv_response(
+        filename=f"{data.slug}-{translation.get_language()}.csv",
+        headers=data.headers(),
+        rows=data.table(build_uri=request.build_absolute_uri),
+    )
+    response["Link"] = LICENCE_LINK
+    return response

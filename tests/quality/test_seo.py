@@ -1,0 +1,95 @@
+"""Titles, descriptions, canonical addresses and social tags of every public page type."""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from relacions.events.models import Event
+from relacions.mandate.models import Objective, Plan
+from relacions.networks.models import Forum, Network
+from relacions.news.models import NewsItem
+from relacions.pages.models import Page
+
+from .conftest import LANGUAGES
+
+pytestmark = pytest.mark.django_db
+
+
+def page_types(language: str) -> dict[str, str]:
+    """One address of each public page type, in `language`."""
+    with translation.override(language):
+        past = Event.objects.past().first()
+        upcoming = Event.objects.upcoming().first()
+        return {
+            "home": reverse("pages:home"),
+            "page": Page.objects.published().accessibility_statement().get().get_absolute_url(),
+            "other page": Page.objects.published().get(key="contact").get_absolute_url(),
+            "news list": reverse("news:list"),
+            "news item": NewsItem.objects.published().get().get_absolute_url(),
+            "agenda": reverse("events:list"),
+            "past events": reverse("events:past", kwargs={"year": past.local_start.year}),
+            "month": reverse(
+                "events:month", args=(upcoming.local_start.year, upcoming.local_start.month)
+            ),
+            "event": upcoming.get_absolute_url(),
+            "past event": past.get_absolute_url(),
+            "networks": reverse("networks:list"),
+            "network": Network.objects.published().get().get_absolute_url(),
+            "forum": Forum.objects.published().get().get_absolute_url(),
+            "mandate": reverse("mandate:overview"),
+            "other plan": Plan.objects.published().get(is_current=False).get_absolute_url(),
+            "objective": Objective.objects.public().get().get_absolute_url(),
+            "open data": reverse("opendata:index"),
+        }
+
+
+def head(body: str) -> dict:
+    def meta(attribute: str, name: str) -> list[str]:
+        pattern = rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">'
+        return [html.unescape(value) for value in re.findall(pattern, body)]
+
+    return {
+        "title": html.unescape(re.search(r"<title>(.*?)</title>", body, re.S).group(1)),
+        "description": meta("name", "description"),
+        "canonical": re.findall(r'<link rel="canonical" href="([^"]+)">', body),
+        "og": {
+            name: meta("property", f"og:{name}")
+            for name in ("title", "type", "url", "image", "locale")
+        },
+        "twitter": meta("name", "twitter:card"),
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_titles_and_descriptions_are_unique_across_page_types(client, site, language):
+    heads = {}
+    for kind, path in page_types(language).items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        heads[kind] = head(response.content.decode())
+
+    titles = [h["title"] for h in heads.values()]
+    descriptions = [h["description"][0] for h in heads.values()]
+    assert len(set(titles)) == len(titles), titles
+    assert len(set(descriptions)) == len(descriptions), descriptions
+    for kind, h in heads.items():
+        assert len(h["description"]) == 1 and 10 <= len(h["description"][0]) <= 200, kind
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_a_canonical_address_open_graph_and_a_twitter_card(client, site, language):
+    locale = {"ca": "ca_ES", "es": "es_ES", "en": "en_GB"}[language]
+    for kind, path in page_types(language).items():
+        h = head(client.get(path).content.decode())
+        assert h["canonical"] == ["http://testserver" + path], kind
+        assert h["og"]["url"] == h["canonical"], kind
+        assert h["og"]["title"] and h["og"]["title"][0], kind
+        assert h["og"]["type"] in (["website"], ["article"]), kind
+        assert h["og"]["locale"] == [locale], kind
+        assert h["og"]["image"] and all(
+            i.startswith("http://testserver/") for i in h["og"]["image"]
+        )
+        assert h["twitter"] in (["summary"], ["summary_large_image"]), kind
