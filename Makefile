@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (each has its own test database).
+TEST_WORKERS ?= 2
 # Without DATABASE_URL the embedded cluster in .data/ serves; these wrap a command with it.
 DB_START := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db start >/dev/null; fi
 DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop; fi
@@ -67,7 +69,7 @@ test: install
 	@$(DB_START)
 	@trap '$(DB_STOP)' EXIT; \
 	$(COMPILE_MESSAGES) && \
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import quote
 
-# platformdirs warns when XDG_RUNTIME_DIR is unset (as under cron, CI or sudo); its /tmp fallback is fine.
+# platformdirs warns when XDG_RUNTIME_DIR is unset (cron, CI, sudo); its /tmp fallback is fine.
 warnings.filterwarnings("ignore", module="platformdirs")
 
 BASE_DIR = Path(__file__).resolve().parent.parent

@@ -25,7 +25,10 @@ class PublishableQuerySet(models.QuerySet):
     def by_slug(self, slug: str):
         """Items whose slug in the active language (or the fallback language) is `slug`."""
         language = translation.get_language() or settings.LANGUAGE_CODE
-        fields = {build_localized_fieldname("slug", language), build_localized_fieldname("slug", settings.LANGUAGE_CODE)}
+        fields = {
+            build_localized_fieldname("slug", language),
+            build_localized_fieldname("slug", settings.LANGUAGE_CODE),
+        }
         query = Q()
         for field in fields:
             query |= Q(**{field: slug})
@@ -48,7 +51,9 @@ class Publishable(models.Model):
         EXPIRED = "expired", _("Expired")
 
     slug = models.SlugField(
-        _("slug"), max_length=200, allow_unicode=False,
+        _("slug"),
+        max_length=200,
+        allow_unicode=False,
         help_text=_("The last part of the address; one per language."),
     )
     status = models.CharField(
@@ -69,7 +74,9 @@ class Publishable(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False,
+        _("version"),
+        default=1,
+        editable=False,
         help_text=_("Raised on every save; used to refuse saving over a newer version."),
     )
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
+from relacions.core import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import ical, month
@@ -34,7 +35,8 @@ class PastEventListView(ListView):
     paginate_by = 24
 
     def get(self, request, *args, **kwargs):
-        self.years = Event.objects.past_years()
+        # Read over every past event: kept until the content changes or an event ends.
+        self.years = pagecache.remember("events:past-years", Event.objects.past_years)
         self.year = kwargs.get("year")
         if self.year is None and self.years:
             return redirect("events:past", year=self.years[0])

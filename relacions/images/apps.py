@@ -8,7 +8,12 @@ class ImagesConfig(AppConfig):
     name = "relacions.images"
     verbose_name = _("Image library")
     role_permissions = {
-        EDITORS: ("images.add_image", "images.change_image", "images.view_image", "images.delete_image"),
+        EDITORS: (
+            "images.add_image",
+            "images.change_image",
+            "images.view_image",
+            "images.delete_image",
+        ),
     }
 
     def ready(self):

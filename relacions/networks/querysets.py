@@ -12,8 +12,10 @@ so a page works (and keeps its query count) with or without those apps.
 
 import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from relacions.core.models import PublishableQuerySet, published_q
@@ -82,11 +84,19 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.published().for_page()
 
     def for_page(self):
-        """What the network's page shows, published or not (for_detail() and the preview)."""
+        """What the network's page shows, published or not (for_detail() and the preview).
+
+        Two reads the page needs are folded into others, so it keeps to eight queries: the
+        logo's renditions come as a JSON array in the network's own row (`logo_renditions`),
+        and each working group carries the ids of its forums (`forum_ids`), which are the
+        network's own. `prepare_network_page()` puts both in place; without it the page still
+        renders (the renditions are read by one more query) except for the groups' forums.
+        """
         forums = _related_model(self.model, "forums").objects.published().order_by("name", "pk")
-        groups = _related_model(self.model, "working_groups").objects.for_listing()
+        groups = _related_model(self.model, "working_groups").objects.with_forum_ids()
         return (
-            self.with_logo()
+            self.select_related("logo")
+            .annotate(logo_renditions=logo_renditions(self.model))
             .with_memberships()
             .prefetch_related(
                 Prefetch("forums", queryset=forums, to_attr="public_forums"),
@@ -94,6 +104,36 @@ class NetworkQuerySet(PublishableQuerySet):
                 *related_content_prefetches(self.model),
             )
         )
+
+
+RENDITION_FIELDS = ("id", "image_id", "width", "height", "format", "file")
+
+
+def logo_renditions(network_model) -> ArraySubquery:
+    """The renditions of a network's logo, each a JSON object, for `prepare_network_page()`."""
+    image = _related_model(network_model, "logo")
+    renditions = image._meta.get_field("renditions").related_model.objects.filter(
+        image=OuterRef("logo_id")
+    )
+    as_json = renditions.annotate(data=JSONObject(**{name: name for name in RENDITION_FIELDS}))
+    return ArraySubquery(as_json.values("data"))
+
+
+def prepare_network_page(network) -> None:
+    """Finish a network loaded by `for_page()`: the logo's renditions and each working group's
+    forums, from what that query already read."""
+    rows = getattr(network, "logo_renditions", None)
+    if network.logo is not None and rows is not None:
+        rendition = network.logo._meta.get_field("renditions").related_model
+        renditions = network.logo.renditions.all()
+        # What prefetch_related("logo__renditions") leaves in the image: its renditions read.
+        renditions._result_cache = [rendition(**row) for row in rows]
+        renditions._prefetch_done = True
+        network.logo._prefetched_objects_cache = {"renditions": renditions}
+    forums = network.public_forums
+    for group in network.all_working_groups:
+        ids = set(group.forum_ids)
+        group.public_forums = [forum for forum in forums if forum.pk in ids]
 
 
 class ForumQuerySet(PublishableQuerySet):
@@ -123,6 +163,11 @@ class ForumQuerySet(PublishableQuerySet):
 
 
 class WorkingGroupQuerySet(models.QuerySet):
+    def with_forum_ids(self):
+        """Annotate `forum_ids`: the ids of the group's forums (no query per group)."""
+        links = self.model.forums.through.objects.filter(workinggroup=OuterRef("pk"))
+        return self.annotate(forum_ids=ArraySubquery(links.order_by().values("forum_id")))
+
     def for_listing(self):
         forums = (
             _related_model(self.model, "forums")

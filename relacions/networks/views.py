@@ -5,6 +5,7 @@ from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
 from .models import Forum, Network, Position
+from .querysets import prepare_network_page
 
 
 class NetworkListView(ListView):
@@ -28,6 +29,7 @@ class NetworkDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         network = self.object
+        prepare_network_page(network)
         logo_url = network.logo.og_image_url if network.logo else ""
         return super().get_context_data(
             **kwargs,

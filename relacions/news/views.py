@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
+from relacions.core import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -15,10 +16,11 @@ class NewsListView(ListView):
 
     def get_queryset(self):
         published = NewsItem.objects.published()
-        choices = {
-            "years": published.years(),
-            "networks": list(published.linked_networks()),
-        }
+        # Read over every published item: kept until the content changes (relacions.core.pagecache).
+        choices = pagecache.remember(
+            "news:filter-choices",
+            lambda: {"years": published.years(), "networks": list(published.linked_networks())},
+        )
         self.filters = NewsFilterForm(self.request.GET, **choices).filters()
         # Shown with the filters that apply, without errors: a stale value is simply dropped.
         self.filter_form = NewsFilterForm(initial=self.filters, **choices)
@@ -74,11 +76,12 @@ class NewsDetailView(PreviewMixin, DetailView):
         data = structured_data.news_article(
             item, url=self.request.build_absolute_uri(item.get_absolute_url()), image_url=image_url
         )
+        previous_item, next_item = NewsItem.objects.published().adjacent_to(item)
         context.update(
             item=item,
             is_preview=False,
-            previous_item=item.get_previous_published(),
-            next_item=item.get_next_published(),
+            previous_item=previous_item,
+            next_item=next_item,
             og_image_url=image_url,
             json_ld=structured_data.to_script(data),
         )

@@ -9,7 +9,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
     role_permissions = {
         EDITORS: (
-            "pages.add_page", "pages.change_page", "pages.view_page",
+            "pages.add_page",
+            "pages.change_page",
+            "pages.view_page",
             # Drafts only: deleting a published page needs workflow.delete_published.
             "pages.delete_page",
             "pages.view_sitesettings",

@@ -7,11 +7,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def admin_page(page, client, live_server):
-    admin = get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase-1")
+    admin = get_user_model().objects.create_superuser(
+        "editor", "editor@example.org", "a-long-passphrase-1"
+    )
     client.force_login(admin)
     page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-          "url": live_server.url}]
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
     )
     return page
 

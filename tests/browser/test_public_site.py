@@ -31,7 +31,9 @@ def test_home_skip_link_language_switch_and_accessibility(demo_site, page, axe):
     assert page.csp_errors == []
 
 
-@pytest.mark.parametrize("path", ["/ca/qui-som/", "/es/quienes-somos/", "/en/who-we-are/", "/en/nothing/"])
+@pytest.mark.parametrize(
+    "path", ["/ca/qui-som/", "/es/quienes-somos/", "/en/who-we-are/", "/en/nothing/"]
+)
 def test_pages_have_no_wcag_violations(demo_site, page, axe, path):
     page.goto(path)
     axe(page)

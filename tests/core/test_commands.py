@@ -43,7 +43,9 @@ def test_setup_roles_is_idempotent_and_least_privilege():
     )
     assert Group.objects.filter(name=EDITORS).count() == 1
     editors = set(
-        Group.objects.get(name=EDITORS).permissions.values_list("content_type__app_label", "codename")
+        Group.objects.get(name=EDITORS).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
     )
     assert ("pages", "change_page") in editors
     assert not {perm for perm in editors if perm[0] == "auth"}, "editors must not manage users"

@@ -35,10 +35,17 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
     env.update(DEBUG="true", DATABASE_URL="postgres://postgres@127.0.0.1:9/unreachable")
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     health_status, health_body, live_status = json.loads(result.stdout.strip().splitlines()[-1])
 
     assert health_status == 503
-    assert health_body == {"status": "unavailable", "checks": {"database": "failing", "cache": "ok"}}
+    assert health_body == {
+        "status": "unavailable",
+        "checks": {"database": "failing", "cache": "ok"},
+    }
     assert live_status == 200

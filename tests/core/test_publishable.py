@@ -20,8 +20,18 @@ NOW = timezone.now()
         (Publishable.Status.DRAFT, NOW - timedelta(days=1), None, Publishable.State.DRAFT),
         (Publishable.Status.PUBLISHED, NOW + timedelta(hours=1), None, Publishable.State.SCHEDULED),
         (Publishable.Status.PUBLISHED, None, None, Publishable.State.LIVE),
-        (Publishable.Status.PUBLISHED, NOW - timedelta(hours=1), NOW + timedelta(hours=1), Publishable.State.LIVE),
-        (Publishable.Status.PUBLISHED, NOW - timedelta(days=2), NOW - timedelta(days=1), Publishable.State.EXPIRED),
+        (
+            Publishable.Status.PUBLISHED,
+            NOW - timedelta(hours=1),
+            NOW + timedelta(hours=1),
+            Publishable.State.LIVE,
+        ),
+        (
+            Publishable.Status.PUBLISHED,
+            NOW - timedelta(days=2),
+            NOW - timedelta(days=1),
+            Publishable.State.EXPIRED,
+        ),
     ],
 )
 def test_published_matches_the_state_of_each_item(status, publish_at, unpublish_at, state):

@@ -16,8 +16,22 @@ from .news import NewsItemFactory
 from .pages import PageFactory, SiteSettingsFactory
 
 __all__ = [
-    "AxisFactory", "ChallengeAreaFactory", "EventFactory", "ForumFactory", "MembershipFactory",
-    "MembershipFeeFactory", "NetworkFactory", "NewsItemFactory", "ObjectiveFactory", "PageFactory",
-    "PastEventFactory", "PlanFactory", "PositionFactory", "ProgressUpdateFactory",
-    "PublishedFactory", "SiteSettingsFactory", "WorkingGroupFactory", "translated",
+    "AxisFactory",
+    "ChallengeAreaFactory",
+    "EventFactory",
+    "ForumFactory",
+    "MembershipFactory",
+    "MembershipFeeFactory",
+    "NetworkFactory",
+    "NewsItemFactory",
+    "ObjectiveFactory",
+    "PageFactory",
+    "PastEventFactory",
+    "PlanFactory",
+    "PositionFactory",
+    "ProgressUpdateFactory",
+    "PublishedFactory",
+    "SiteSettingsFactory",
+    "WorkingGroupFactory",
+    "translated",
 ]

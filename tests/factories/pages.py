@@ -30,4 +30,3 @@ class SiteSettingsFactory(factory.django.DjangoModelFactory):
     mission_intro_es = "Misión del servicio"
     mission_intro_en = "Mission of the service"
     email = "relacions@example.org"
-

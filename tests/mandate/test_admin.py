@@ -208,7 +208,9 @@ def test_the_lists_and_forms_open(admin_client):
 
 
 def test_objectives_can_be_searched_for_autocomplete(admin_client):
-    ObjectiveFactory(code="5.2", title_ca="Projectar Terrassa al món")
+    ObjectiveFactory(
+        code="5.2", title_ca="Projectar Terrassa al món", title_en="Projectar Terrassa al món"
+    )
     response = admin_client.get(reverse("admin:mandate_objective_changelist"), {"q": "Projectar"})
     assert "Projectar Terrassa al món" in response.content.decode()
 

@@ -428,7 +428,8 @@ def test_documents_are_downloaded_only_through_the_admin(network_admin_client, c
 def test_the_renewal_filter_shows_memberships_due_within_60_days(admin_client):
     today = timezone.localdate()
     due = MembershipFactory(
-        network=NetworkFactory(name_ca="Due soon", name_en="Due soon"), renewal_date=today + datetime.timedelta(days=59)
+        network=NetworkFactory(name_ca="Due soon", name_en="Due soon"),
+        renewal_date=today + datetime.timedelta(days=59),
     )
     MembershipFactory(
         network=NetworkFactory(name_ca="Due later", name_en="Due later"),

@@ -28,6 +28,7 @@ def _english():
     with translation.override("en"):
         yield
 
+
 D = datetime.date
 TODAY = D(2024, 6, 15)
 

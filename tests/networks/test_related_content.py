@@ -101,9 +101,9 @@ def test_related_content_keeps_query_counts_constant(client, django_assert_max_n
 
     with translation.override("ca"):
         network_url, forum_url = network.get_absolute_url(), forum.get_absolute_url()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         network_page = client.get(network_url).content.decode()
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(7):
         forum_page = client.get(forum_url).content.decode()
     for body in (network_page, forum_page):
         lists = re.findall(r'<ul class="related-content__list">(.*?)</ul>', body, re.S)

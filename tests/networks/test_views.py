@@ -131,8 +131,9 @@ def test_directory_queries_do_not_grow_with_networks(client, django_assert_max_n
             status="ended",
         )
         MembershipFactory(network=network, since=D(2009, 1, 1))
-    # Site settings, menu, footer pages; page count, networks, logo renditions, memberships.
-    with django_assert_max_num_queries(7):
+    # The site's chrome (settings, menu and footer pages); page count, networks, logo
+    # renditions, memberships.
+    with django_assert_max_num_queries(5):
         response = client.get(url_in("ca", "networks:list"))
     assert response.status_code == 200
     assert response.content.decode().count('class="card network-card"') == count
@@ -354,9 +355,10 @@ def test_network_page_queries_do_not_grow(client, django_assert_max_num_queries,
         PositionFactory(network=None, forum=forum)
         PositionFactory(network=None, working_group=group)
         PositionFactory(network=network)
-    # 3 for the base template; the network, logo renditions, memberships, forums, working groups
-    # and their forums, positions, and news and upcoming events (when those apps are installed).
-    with django_assert_max_num_queries(12):
+    # 1 for the site's chrome; the network with its logo's renditions, memberships, forums,
+    # working groups with their forums' ids, positions, and news and upcoming events (when those
+    # apps are installed).
+    with django_assert_max_num_queries(8):
         response = client.get(object_url(network, "ca"))
     assert response.status_code == 200
     assert main_of(response).count('class="position"') == 3 * count
@@ -371,9 +373,9 @@ def test_forum_page_queries_do_not_grow(client, django_assert_max_num_queries, c
         group = WorkingGroupFactory(network=forum.network, forums=[forum, other_forum])
         PositionFactory(network=None, working_group=group)
         PositionFactory(network=None, forum=forum)
-    # 3 for the base template; the forum with its network, challenge areas, working groups and
+    # 1 for the site's chrome; the forum with its network, challenge areas, working groups and
     # their forums, positions, and news and upcoming events (when those apps are installed).
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         response = client.get(object_url(forum, "ca"))
     assert response.status_code == 200
     assert main_of(response).count('class="challenge-area"') == count

@@ -71,7 +71,9 @@ def test_saving_from_the_admin(admin_client):
 def test_the_changelist_columns_filters_and_search(admin_client, make_image):
     image = make_image()
     with_image = NewsItemFactory(
-        title_ca="Amb imatge", title_en="Amb imatge", image=image,
+        title_ca="Amb imatge",
+        title_en="Amb imatge",
+        image=image,
         published_on=datetime.date(2019, 9, 20),
     )
     with_image.networks.add(make_network(1))

@@ -1,0 +1,700 @@
+"""Page benchmark: every public page type, cached and uncached, at 100 and at 10,000 items.
+
+    python -m tests.benchmarks.pages [--duration 10] [--connections 16] [--pages home,…]
+
+(`make bench` runs it.) What it does, in one run:
+
+1. Creates the database `relacions_bench` (dropped first if it exists) on the server of
+   DATABASE_URL, or on the embedded cluster; never another database. Migrates it, collects the
+   static files into a temporary folder (checking the compressed copies), loads the demo content.
+2. Starts a private Redis (`redis-server` on a free port) when it is installed, as production
+   runs; otherwise the local-memory cache serves.
+3. For each size — 100 news and 100 events, then 10,000 news and 2,000 events, with 50 networks
+   and 200 objectives both times (`generate_scale_data`; then VACUUM ANALYZE, as autovacuum
+   would) — it serves the site with gunicorn (2 sync workers, DEBUG off, `--no-control-socket`)
+   on 127.0.0.1 twice: with the page cache on, then with `PAGE_CACHE=false`. Each page is
+   fetched until warm, then loaded by `wrk` (`--duration` seconds, `--connections`
+   connections, 2 threads, `--timeout 30s`), followed by its baseline on the same server:
+   (a) a static HttpResponse of the page's size, after a cached page; (b) a template of the
+   page's size and structure rendered from memory, after an uncached page
+   (tests/benchmarks/baselines.py, served only by this server: tests/benchmarks/settings.py).
+4. Measures what the home page transfers at a 1280 px wide viewport (Playwright, Debian's
+   Chromium): HTML, CSS, JS and images, as the browser received them.
+5. Writes the tables between the markers of the "Pages" section of `--output`.
+
+wrk shares the machine's cores with the server: figures are for comparing, on one machine.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE = "relacions_bench"
+START = "<!-- pages-benchmark:start (tests/benchmarks/pages.py writes what follows) -->"
+END = "<!-- pages-benchmark:end -->"
+# --sizes names: what generate_scale_data makes for each.
+SIZES = {
+    "100": {"news": 100, "events": 100, "networks": 50, "objectives": 200},
+    "10000": {"news": 10000, "events": 2000, "networks": 50, "objectives": 200},
+}
+SIZE_TITLES = {"100": "100 items", "10000": "10,000 items"}
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- Database and environment -----------------------------------------------------------------
+
+
+def server_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url:
+        return url
+    sys.path.insert(0, str(ROOT))
+    from relacions import embedded_db
+
+    current = embedded_db.url()
+    if current is None:
+        sys.exit("The embedded database is not running: `make db` (or set DATABASE_URL).")
+    return current
+
+
+def bench_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.path.strip("/") == DATABASE:
+        return url
+    return parts._replace(path=f"/{DATABASE}").geturl()
+
+
+def recreate_database(url: str) -> None:
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    assert config["NAME"] == DATABASE, config["NAME"]  # never another database
+    params = {"host": config["HOST"], "user": config["USER"], "dbname": "postgres"}
+    if config.get("PORT"):
+        params["port"] = config["PORT"]
+    if config.get("PASSWORD"):
+        params["password"] = config["PASSWORD"]
+    with psycopg.connect(**params, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def environment(database_url: str, folder: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in {
+        "RELACIONS_TESTING", "TEST_DATABASE_NAME", "PAGE_CACHE", "FRAGMENT_CACHE", "REDIS_URL",
+    }}  # fmt: skip
+    env.update(
+        DJANGO_SETTINGS_MODULE="relacions.settings",  # the server: tests.benchmarks.settings
+        DATABASE_URL=database_url,
+        DEBUG="false",
+        SECRET_KEY="benchmark-only-" + secrets.token_urlsafe(32),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+        SERVE_MEDIA="true",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.2)
+    sys.exit(f"{url} did not answer within {seconds} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Redis:
+    """A private redis-server for the run (no persistence), if one is installed."""
+
+    def __init__(self):
+        self.process = None
+        self.url = ""
+        self.version = ""
+        binary = shutil.which("redis-server")
+        if binary is None:
+            return
+        port = free_port()
+        self.process = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self.url = f"redis://127.0.0.1:{port}/0"
+        version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
+        self.version = re.search(r"v=(\S+)", version)[1] if "v=" in version else version.strip()
+        time.sleep(0.5)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+
+
+class Server:
+    """gunicorn serving the site on 127.0.0.1, as production does (2 sync workers)."""
+
+    def __init__(self, env: dict, *, page_cache: bool, log: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        server_env = {
+            **env,
+            "PAGE_CACHE": "true" if page_cache else "false",
+            # The site's settings and the baselines' two addresses (tests/benchmarks/urls.py).
+            "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings",
+        }
+        self.log = log.open("a")
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "relacions.wsgi:application",
+             "--workers", "2", "--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}",
+             "--no-control-socket", "--log-level", "warning"],
+            cwd=ROOT, env=server_env, stdout=self.log, stderr=self.log,
+        )  # fmt: skip
+        wait_for(f"{self.base}/livez")
+
+    def stop(self) -> None:
+        stop(self.process)
+        self.log.close()
+
+
+# --- Measuring --------------------------------------------------------------------------------
+
+
+@dataclass
+class Load:
+    rps: float
+    p50: float  # ms
+    p99: float  # ms
+    errors: int = 0
+
+
+@dataclass
+class Row:
+    name: str
+    path: str
+    size: int = 0
+    cache_header: str = ""
+    cached: Load | None = None
+    bytes_baseline: Load | None = None
+    uncached: Load | None = None
+    template_baseline: Load | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def milliseconds(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(output: str) -> Load:
+    latency = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.M))
+    if "50" not in latency or "99" not in latency:
+        sys.exit(f"Unexpected wrk output:\n{output}")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)$", output, re.M)
+    load = Load(
+        rps=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        p50=milliseconds(latency["50"]),
+        p99=milliseconds(latency["99"]),
+        errors=int(errors[1]) if errors else 0,
+    )
+    if socket_errors:
+        load.errors += sum(int(n) for n in re.findall(r"\d+", socket_errors[1]))
+    return load
+
+
+def wrk(url: str, *, duration: int, connections: int) -> Load:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency",
+               url]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def fetch(url: str) -> tuple[int, bytes, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+def warm(server: Server, row: Row, rounds: int = 6) -> None:
+    """Fetch the page until every worker has it (cached run) and check it is a 200."""
+    for _ in range(rounds):
+        status, body, headers = fetch(server.base + row.path)
+        if status != 200:
+            sys.exit(f"{row.name}: {row.path} answered {status}")
+    row.size = len(body)
+    row.cache_header = headers.get("X-Page-Cache", "")
+
+
+# --- The pages --------------------------------------------------------------------------------
+
+
+def page_paths() -> dict[str, str]:
+    """One address per page type, found in the benchmark database (generated content)."""
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    def model(label):
+        return apps.get_model(label)
+
+    translation.activate("ca")
+    news = model("news.NewsItem").objects.published().filter(slug_ca__startswith="scale-")
+    item = news.order_by("-published_on", "-pk")[news.count() // 2]
+    event = model("events.Event").objects.upcoming().filter(slug_ca__startswith="scale-")[2]
+    networks = model("networks.Network").objects.published().filter(slug_ca__startswith="scale-")
+    network = networks.order_by("pk")[3]
+    forum = model("networks.Forum").objects.published().filter(network=network).first()
+    objective = model("mandate.Objective").objects.public().filter(plan__is_current=True)[10]
+    page = model("pages.Page").objects.published().filter(key="mission").first()
+    past_year = model("events.Event").objects.past_years()[0]
+    month = timezone.localtime(event.start)
+    return {
+        "home": reverse("pages:home"),
+        "news list": reverse("news:list"),
+        "news list, one network": f"{reverse('news:list')}?network={network.slug}",
+        "news item": item.get_absolute_url(),
+        "news feed (RSS)": reverse("news:rss"),
+        "agenda": reverse("events:list"),
+        "past events (a year)": reverse("events:past", kwargs={"year": past_year}),
+        "agenda month": reverse("events:month", kwargs={"year": month.year, "month": month.month}),
+        "event": event.get_absolute_url(),
+        "networks": reverse("networks:list"),
+        "network": network.get_absolute_url(),
+        "forum": forum.get_absolute_url(),
+        "Pla de Mandat": reverse("mandate:overview"),
+        "objective": objective.get_absolute_url(),
+        "page (mission)": page.get_absolute_url(),
+        "search": f"{reverse('search:results')}?q=cultura",
+        "agenda (iCalendar)": reverse("events:ical"),
+    }
+
+
+def measure(env: dict, rows: list[Row], args, log: Path, *, transfer: bool) -> dict | None:
+    """Fill in each row's loads; the home page's transfer too when `transfer`."""
+    measured = None
+    for page_cache in (True, False):
+        label = "cached" if page_cache else "uncached"
+        server = Server(env, page_cache=page_cache, log=log)
+        try:
+            for row in rows:
+                warm(server, row)
+                if page_cache and row.cache_header != "hit":
+                    row.notes.append(f"not served from the cache ({row.cache_header or 'no'})")
+                load = wrk(server.base + row.path, duration=args.duration,
+                           connections=args.connections)  # fmt: skip
+                baseline = "bytes" if page_cache else "template"
+                base_path = f"/__bench__/{baseline}/?size={row.size}"
+                fetch(server.base + base_path)
+                base = wrk(server.base + base_path, duration=args.duration,
+                           connections=args.connections)  # fmt: skip
+                if page_cache:
+                    row.cached, row.bytes_baseline = load, base
+                else:
+                    row.uncached, row.template_baseline = load, base
+                say(f"  {label:9} {row.name:24} {load.rps:8.1f} req/s p50 {load.p50:6.1f} ms "
+                    f"p99 {load.p99:6.1f} ms | baseline {base.rps:8.1f} req/s")  # fmt: skip
+            if page_cache and transfer:
+                measured = home_transfer(server.base + paths_home(rows))
+        finally:
+            server.stop()
+    return measured
+
+
+def paths_home(rows: list[Row]) -> str:
+    return next((row.path for row in rows if row.name == "home"), "/ca/")
+
+
+def home_transfer(url: str) -> dict:
+    """Bytes the browser received for the home page at 1280×800 (encoded, headers included)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        requests = []
+        page.on("requestfinished", lambda request: requests.append(request))
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        by_type: dict[str, int] = {}
+        for request in requests:
+            sizes = request.sizes()
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            by_type[request.resource_type] = by_type.get(request.resource_type, 0) + size
+        scripts = sum(1 for r in requests if r.resource_type == "script")
+        styles = sum(1 for r in requests if r.resource_type == "stylesheet")
+        images = sum(1 for r in requests if r.resource_type == "image")
+        browser.close()
+    return {"total": sum(by_type.values()), "by_type": by_type, "requests": len(requests),
+            "scripts": scripts, "stylesheets": styles, "images": images}  # fmt: skip
+
+
+def static_report(folder: Path) -> dict:
+    static = folder / "static"
+    css = sorted(static.glob("css/site.*.css"))
+    css = [path for path in css if re.fullmatch(r"site\.[0-9a-f]{12}\.css", path.name)]
+    report = {"br": len(list(static.rglob("*.br"))), "gz": len(list(static.rglob("*.gz")))}
+    if css:
+        path = css[0]
+        report |= {
+            "css": path.name,
+            "css_bytes": path.stat().st_size,
+            "css_gz": Path(f"{path}.gz").stat().st_size if Path(f"{path}.gz").exists() else 0,
+            "css_br": Path(f"{path}.br").stat().st_size if Path(f"{path}.br").exists() else 0,
+        }
+    return report
+
+
+def static_headers(env: dict, log: Path, css: str) -> dict:
+    server = Server(env, page_cache=True, log=log)
+    try:
+        request = urllib.request.Request(
+            f"{server.base}/static/css/{css}", headers={"Accept-Encoding": "br, gzip"}
+        )
+        with urllib.request.urlopen(request) as response:
+            return {name: response.headers.get(name, "") for name in
+                    ("Cache-Control", "Content-Encoding", "Content-Length")}  # fmt: skip
+    finally:
+        server.stop()
+
+
+# --- Report -----------------------------------------------------------------------------------
+
+
+def versions(env: dict, redis: Redis) -> dict[str, str]:
+    import django
+    import psycopg
+
+    def first_line(command):
+        try:
+            result = subprocess.run(command, capture_output=True, text=True)
+            return (result.stdout or result.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "?"
+
+    with psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://", 1)) as db:
+        postgres = db.execute("SHOW server_version").fetchone()[0]
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = "?"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            memory = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    gunicorn = first_line([str(Path(sys.executable).parent / "gunicorn"), "--version"])
+    return {
+        "machine": f"{os.cpu_count()} cores ({cpu}), {memory}, {platform.platform()}",
+        "load": "load average {:.2f} {:.2f} {:.2f} at the start".format(*os.getloadavg()),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "gunicorn": gunicorn,
+        "postgresql": postgres,
+        "psycopg": psycopg.__version__,
+        "wrk": first_line(["wrk", "--version"]),
+        "cache": f"Redis {redis.version} (private, no persistence)" if redis.url
+        else "local memory (no redis-server installed)",
+    }  # fmt: skip
+
+
+def ratio(value: Load | None, base: Load | None) -> str:
+    if not value or not base or not base.rps:
+        return "–"
+    return f"{100 * value.rps / base.rps:.0f} %"
+
+
+def fmt(load: Load | None) -> tuple[str, str, str]:
+    if load is None:
+        return "–", "–", "–"
+    return f"{load.rps:,.0f}", f"{load.p50:.1f}", f"{load.p99:.1f}"
+
+
+def size_table(rows: list[Row]) -> list[str]:
+    lines = [
+        "| page | KB | cached req/s | p50 ms | p99 ms | % of (a) | uncached req/s | p50 ms "
+        "| p99 ms | % of (b) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.name} | {row.size / 1024:.1f} | {' | '.join(fmt(row.cached))} | "
+            f"{ratio(row.cached, row.bytes_baseline)} | {' | '.join(fmt(row.uncached))} | "
+            f"{ratio(row.uncached, row.template_baseline)} |"
+        )
+    bytes_rps = [r.bytes_baseline.rps for r in rows if r.bytes_baseline]
+    template_rps = [r.template_baseline.rps for r in rows if r.template_baseline]
+    if bytes_rps and template_rps:
+        lines.append(
+            f"\nBaselines on the same servers, each at its page's size: (a) static response "
+            f"{min(bytes_rps):,.0f}–{max(bytes_rps):,.0f} req/s; (b) template from memory "
+            f"{min(template_rps):,.0f}–{max(template_rps):,.0f} req/s."
+        )
+    notes = [f"{row.name}: {'; '.join(row.notes)}" for row in rows if row.notes]
+    if notes:
+        lines.append("\nNotes: " + " · ".join(notes) + ".")
+    return lines
+
+
+def change(small: Load | None, large: Load | None) -> float | None:
+    if not small or not large or not small.p50:
+        return None
+    return 100 * (large.p50 - small.p50) / small.p50
+
+
+def verdicts(results: dict[str, list[Row]]) -> list[str]:
+    rows = [row for size_rows in results.values() for row in size_rows]
+    cached = [(row, 100 * row.cached.rps / row.bytes_baseline.rps) for row in rows
+              if row.cached and row.bytes_baseline]  # fmt: skip
+    uncached = [(row, 100 * row.uncached.rps / row.template_baseline.rps) for row in rows
+                if row.uncached and row.template_baseline]  # fmt: skip
+    tails = [(row, mode, load.p99 / load.p50) for row in rows
+             for mode, load in (("cached", row.cached), ("uncached", row.uncached))
+             if load and load.p50]  # fmt: skip
+    small, large = list(results.values())[0], list(results.values())[-1]
+    growth = []
+    for a, b in zip(small, large, strict=True):
+        for mode in ("cached", "uncached"):
+            value = change(getattr(a, mode), getattr(b, mode))
+            if value is not None:
+                growth.append((a, mode, value))
+
+    def worst(items, key, reverse=False):
+        return sorted(items, key=key, reverse=reverse)[:3]
+
+    lines = ["| target | result |", "| --- | --- |"]
+    missed = [f"{r.name} {v:.0f} %" for r, v in worst(cached, lambda x: x[1]) if v < 85]
+    lines.append(
+        f"| cached ≥ 85 % of (a) | {sum(v >= 85 for _, v in cached)}/{len(cached)} met"
+        + (f"; lowest: {', '.join(missed)}" if missed else "")
+        + " |"
+    )
+    missed = [f"{r.name} {v:.0f} %" for r, v in worst(uncached, lambda x: x[1]) if v < 50]
+    lines.append(
+        f"| uncached ≥ 50 % of (b) | {sum(v >= 50 for _, v in uncached)}/{len(uncached)} met"
+        + (f"; lowest: {', '.join(missed)}" if missed else "")
+        + " |"
+    )
+    missed = [f"{r.name} ({m}) {v:+.0f} %" for r, m, v in worst(growth, lambda x: -x[2]) if v > 20]
+    lines.append(
+        f"| 100 → 10,000 items: median within 20 % | {sum(v <= 20 for *_, v in growth)}/"
+        f"{len(growth)} met" + (f"; largest: {', '.join(missed)}" if missed else "") + " |"
+    )
+    missed = [f"{r.name} ({m}) {v:.1f}×" for r, m, v in worst(tails, lambda x: -x[2]) if v >= 5]
+    lines.append(
+        f"| p99 < 5 × median | {sum(v < 5 for *_, v in tails)}/{len(tails)} met"
+        + (f"; largest: {', '.join(missed)}" if missed else "")
+        + " |"
+    )
+    return lines
+
+
+def scaling_table(results: dict[str, list[Row]]) -> list[str]:
+    small, large = list(results.values())[0], list(results.values())[-1]
+    lines = [
+        "| page | cached p50 ms (100 → 10,000) | change | uncached p50 ms (100 → 10,000) "
+        "| change |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for a, b in zip(small, large, strict=True):
+        cells = []
+        for mode in ("cached", "uncached"):
+            x, y = getattr(a, mode), getattr(b, mode)
+            value = change(x, y)
+            cells.append(f"{x.p50:.1f} → {y.p50:.1f}" if x and y else "–")
+            cells.append(f"{value:+.0f} %" if value is not None else "–")
+        lines.append(f"| {a.name} | {' | '.join(cells)} |")
+    return lines
+
+
+def report(args, info, results, static, headers, transfer, seconds) -> str:
+    lines = [
+        START,
+        "",
+        f"Run of {datetime.date.today().isoformat()}, {seconds / 60:.0f} minutes. "
+        f"Machine: {info['machine']}; {info['load']}.",
+        f"Python {info['python']}, Django {info['django']}, {info['gunicorn']} (2 sync workers), "
+        f"PostgreSQL {info['postgresql']}, psycopg {info['psycopg']}, {info['wrk']}; cache: "
+        f"{info['cache']}.",
+        "",
+        "Commands: `make bench`, which runs `.venv/bin/python -m tests.benchmarks.pages "
+        f"--duration {args.duration} --connections {args.connections}`; each figure is "
+        f"`wrk -t2 -c{args.connections} -d{args.duration}s --timeout 30s --latency <url>` against "
+        "`gunicorn relacions.wsgi:application --workers 2 --worker-class sync --bind "
+        "127.0.0.1:<port> --no-control-socket` with DEBUG off (PAGE_CACHE=false for the uncached "
+        "columns).",
+        "",
+    ]
+    for size, rows in results.items():
+        lines += [f"#### {size}", "", *size_table(rows), ""]
+    if len(results) > 1:
+        lines += ["#### From 100 to 10,000 items", "", *scaling_table(results), ""]
+        lines += ["#### Targets", "", *verdicts(results), ""]
+    if transfer:
+        kinds = ", ".join(f"{kind} {size / 1024:.1f} KB" for kind, size in
+                          sorted(transfer["by_type"].items(), key=lambda x: -x[1]))  # fmt: skip
+        lines += [
+            "#### Home page transfer at 1280 px",
+            "",
+            f"{transfer['total'] / 1024:.1f} KB in {transfer['requests']} requests "
+            f"({kinds}; {transfer['stylesheets']} stylesheet, {transfer['scripts']} scripts, "
+            f"{transfer['images']} images), target ≤ 150 KB: "
+            f"{'met' if transfer['total'] <= 150 * 1024 else 'missed'}. Measured with Playwright "
+            "and Chromium (viewport 1280×800, until the network is idle, nothing scrolled), "
+            "bodies as received plus headers; the HTML is sent uncompressed by gunicorn.",
+            "",
+        ]
+    if static:
+        lines += [
+            "#### Static files",
+            "",
+            f"`collectstatic` wrote {static.get('br', 0)} Brotli and {static.get('gz', 0)} gzip "
+            f"copies. The one stylesheet, `{static.get('css', '?')}`: "
+            f"{static.get('css_bytes', 0) / 1024:.1f} KB, {static.get('css_gz', 0) / 1024:.1f} KB "
+            f"gzipped, {static.get('css_br', 0) / 1024:.1f} KB with Brotli; served with "
+            f"`Cache-Control: {headers.get('Cache-Control', '?')}` and "
+            f"`Content-Encoding: {headers.get('Content-Encoding', '?')}`.",
+            "",
+        ]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write(output: Path, section: str) -> None:
+    text = output.read_text() if output.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n## Pages\n\n" + section + "\n"
+    output.write_text(text)
+
+
+# --- Main -------------------------------------------------------------------------------------
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: 100,10000")
+    parser.add_argument("--pages", default="", help="comma-separated page names (default: all)")
+    parser.add_argument("--no-transfer", dest="transfer", action="store_false")
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install -y wrk (make bench does it).")
+
+    started = time.monotonic()
+    database_url = bench_url(server_url())
+    folder = Path(tempfile.mkdtemp(prefix="relacions-bench-"))
+    log = folder / "gunicorn.log"
+    env = environment(database_url, folder)
+    os.environ.update(env)
+    redis = Redis()
+    if redis.url:
+        env["REDIS_URL"] = os.environ["REDIS_URL"] = redis.url
+    try:
+        say(f"Database {DATABASE}: created afresh; files in {folder}")
+        recreate_database(database_url)
+        manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+        manage(env, "load_demo_content")
+        static = static_report(folder)
+        headers = static_headers(env, log, static["css"]) if static.get("css") else {}
+        info = versions(env, redis)
+        results: dict[str, list[Row]] = {}
+        transfer = None
+        chosen = [size for size in args.sizes.split(",") if size in SIZES]
+        for size in chosen:
+            counts = SIZES[size]
+            say(f"{size}: generating content {counts}")
+            manage(env, "generate_scale_data", "-v", "0",
+                   *(f"--{name}={value}" for name, value in counts.items()))  # fmt: skip
+            import psycopg
+
+            with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1),
+                                 autocommit=True) as db:  # fmt: skip
+                db.execute("VACUUM ANALYZE")
+            paths = page_paths()
+            wanted = [name.strip() for name in args.pages.split(",") if name.strip()]
+            rows = [Row(name, path) for name, path in paths.items() if not wanted or name in wanted]
+            measured = measure(env, rows, args, log, transfer=args.transfer and size == chosen[-1])
+            transfer = measured or transfer
+            results[SIZE_TITLES[size]] = rows
+        seconds = time.monotonic() - started
+        section = report(args, info, results, static, headers, transfer, seconds)
+        write(args.output, section)
+        say(f"Written to {args.output} ({seconds / 60:.1f} minutes)")
+        print(section)
+    finally:
+        redis.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Every public page makes a fixed number of queries, at most eight, whatever the amount of
+content: the same with one object of each kind as with fifty (the object a detail page shows
+linked to all of them). Measured with the page cache off: a page served from the database."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = 8
+
+# Each page's queries. Every page: the site's chrome (settings, menu and footer pages: 1).
+QUERIES = {
+    # featured news and their renditions, latest news and theirs, upcoming events and theirs
+    "home": 7,
+    # years, networks (filter form), count, items, renditions, items' networks
+    "news list": 7,
+    "news list by network": 7,
+    # item, renditions, networks, forums, events, objectives, previous and next together
+    "news detail": 8,
+    # items and their networks (a feed has no chrome)
+    "news rss": 2,
+    "news atom": 2,
+    # count, events, renditions
+    "agenda": 4,
+    # years, count, events, renditions
+    "past events": 5,
+    "agenda month": 3,
+    # event, renditions, forum, networks, challenge areas, objectives
+    "event detail": 7,
+    "agenda ics": 1,
+    "event ics": 1,
+    # count, networks with their logos, renditions, memberships
+    "networks": 5,
+    # network with its logo and the logo's renditions, memberships, forums, working groups
+    # with their forums' ids, related news, upcoming events, positions
+    "network detail": 8,
+    # forum, challenge areas, working groups, their forums, related news, events, positions
+    "forum detail": 8,
+    # plan, its axes (filter form), axes with objectives, objectives, status counts
+    "mandate overview": 6,
+    "plan": 6,
+    # objective with its updates, forums, memberships, events, news
+    "objective": 7,
+    "plan json": 4,
+    "plan csv": 4,
+    "page": 2,
+    # facet counts, the page of results
+    "search": 3,
+}
+
+
+def page_urls(objects) -> dict[str, str]:
+    item, event, past = objects["item"], objects["event"], objects["past_event"]
+    start = timezone.localtime(event.start)
+    with translation.override("ca"):
+        return {
+            "home": reverse("pages:home"),
+            "news list": reverse("news:list"),
+            "news list by network": f"{reverse('news:list')}?network={objects['network'].slug}",
+            "news detail": item.get_absolute_url(),
+            "news rss": reverse("news:rss"),
+            "news atom": reverse("news:atom"),
+            "agenda": reverse("events:list"),
+            "past events": reverse(
+                "events:past", kwargs={"year": timezone.localtime(past.start).year}
+            ),
+            "agenda month": reverse(
+                "events:month", kwargs={"year": start.year, "month": start.month}
+            ),
+            "event detail": event.get_absolute_url(),
+            "agenda ics": reverse("events:ical"),
+            "event ics": reverse("events:ics", kwargs={"slug": event.slug}),
+            "networks": reverse("networks:list"),
+            "network detail": objects["network"].get_absolute_url(),
+            "forum detail": objects["forum"].get_absolute_url(),
+            "mandate overview": reverse("mandate:overview"),
+            "plan": objects["plan"].get_absolute_url(),
+            "objective": objects["objective"].get_absolute_url(),
+            "plan json": reverse("mandate:json"),
+            "plan csv": reverse("mandate:csv"),
+            "page": objects["page"].get_absolute_url(),
+            "search": f"{reverse('search:results')}?q=news",
+        }
+
+
+def test_every_page_is_within_the_limit():
+    assert max(QUERIES.values()) <= LIMIT
+
+
+@pytest.mark.parametrize("count", [1, 50])
+@pytest.mark.parametrize("name", QUERIES)
+def test_queries_do_not_grow_with_content(client, content, count, name):
+    url = page_urls(content(count))[name]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    assert len(queries) == QUERIES[name], "\n".join(q["sql"][:160] for q in queries)
