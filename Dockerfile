@@ -38,6 +38,7 @@ COPY . .
 COPY --from=messages /build/locale/ ./locale/
 
 ENV MEDIA_ROOT=/app/media \
+    PRIVATE_MEDIA_ROOT=/app/private-media \
     STATIC_ROOT=/app/staticfiles \
     WEB_CONCURRENCY=2 \
     MIGRATE_ON_START=true
@@ -49,8 +50,8 @@ RUN SECRET_KEY=collectstatic-at-build-time-only \
     ALLOWED_HOSTS=build.invalid \
     DATABASE_URL=postgres://build@127.0.0.1:9/build \
     python manage.py collectstatic --no-input -v 0 \
-    && mkdir -p /app/media \
-    && chown relacions:relacions /app/media \
+    && mkdir -p /app/media /app/private-media \
+    && chown relacions:relacions /app/media /app/private-media \
     && chmod 0755 /app/docker/entrypoint.sh
 
 USER relacions

@@ -35,6 +35,7 @@ def _clear_cache():
 def _media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never into the repository."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture
