@@ -61,7 +61,7 @@ run: install
 	echo && \
 	echo "  Site:  http://$(HOST):$(PORT)/" && \
 	echo "  Admin: http://$(HOST):$(PORT)/admin/" && \
-	echo "  Admin account: $(PY) manage.py createsuperuser  (in another terminal, while this runs)" && \
+	echo "  Admin account: DEBUG=true $(PY) manage.py createsuperuser  (in another terminal, while this runs)" && \
 	echo && \
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
 
