@@ -504,6 +504,22 @@ def change(small: Load | None, large: Load | None) -> float | None:
     return 100 * (large.p50 - small.p50) / small.p50
 
 
+BASELINE_OF = {"cached": "bytes_baseline", "uncached": "template_baseline"}
+
+
+def normalised_change(small: Row, large: Row, mode: str) -> float | None:
+    """The change of the page's median relative to its own baseline's median, measured just
+    after it on the same server: what is left of `change()` once the machine's load at each
+    moment (other work on a shared machine) is taken out."""
+    base = BASELINE_OF[mode]
+    values = [getattr(row, mode) for row in (small, large)]
+    bases = [getattr(row, base) for row in (small, large)]
+    if not all(values) or not all(bases) or not all(b.p50 for b in bases):
+        return None
+    before, after = (v.p50 / b.p50 for v, b in zip(values, bases, strict=True))
+    return 100 * (after - before) / before
+
+
 def verdicts(results: dict[str, list[Row]]) -> list[str]:
     rows = [row for size_rows in results.values() for row in size_rows]
     cached = [(row, 100 * row.cached.rps / row.bytes_baseline.rps) for row in rows
@@ -514,12 +530,15 @@ def verdicts(results: dict[str, list[Row]]) -> list[str]:
              for mode, load in (("cached", row.cached), ("uncached", row.uncached))
              if load and load.p50]  # fmt: skip
     small, large = list(results.values())[0], list(results.values())[-1]
-    growth = []
+    growth, relative = [], []
     for a, b in zip(small, large, strict=True):
         for mode in ("cached", "uncached"):
             value = change(getattr(a, mode), getattr(b, mode))
             if value is not None:
                 growth.append((a, mode, value))
+            value = normalised_change(a, b, mode)
+            if value is not None:
+                relative.append((a, mode, value))
 
     def worst(items, key, reverse=False):
         return sorted(items, key=key, reverse=reverse)[:3]
@@ -542,6 +561,12 @@ def verdicts(results: dict[str, list[Row]]) -> list[str]:
         f"| 100 → 10,000 items: median within 20 % | {sum(v <= 20 for *_, v in growth)}/"
         f"{len(growth)} met" + (f"; largest: {', '.join(missed)}" if missed else "") + " |"
     )
+    missed = [f"{r.name} ({m}) {v:+.0f} %" for r, m, v in worst(relative, lambda x: -x[2])
+              if v > 20]  # fmt: skip
+    lines.append(
+        f"| the same, relative to each page's baseline | {sum(v <= 20 for *_, v in relative)}/"
+        f"{len(relative)} met" + (f"; largest: {', '.join(missed)}" if missed else "") + " |"
+    )
     missed = [f"{r.name} ({m}) {v:.1f}×" for r, m, v in worst(tails, lambda x: -x[2]) if v >= 5]
     lines.append(
         f"| p99 < 5 × median | {sum(v < 5 for *_, v in tails)}/{len(tails)} met"
@@ -554,9 +579,9 @@ def verdicts(results: dict[str, list[Row]]) -> list[str]:
 def scaling_table(results: dict[str, list[Row]]) -> list[str]:
     small, large = list(results.values())[0], list(results.values())[-1]
     lines = [
-        "| page | cached p50 ms (100 → 10,000) | change | uncached p50 ms (100 → 10,000) "
-        "| change |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| page | cached p50 ms (100 → 10,000) | change | relative | uncached p50 ms "
+        "(100 → 10,000) | change | relative |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for a, b in zip(small, large, strict=True):
         cells = []
@@ -565,7 +590,14 @@ def scaling_table(results: dict[str, list[Row]]) -> list[str]:
             value = change(x, y)
             cells.append(f"{x.p50:.1f} → {y.p50:.1f}" if x and y else "–")
             cells.append(f"{value:+.0f} %" if value is not None else "–")
+            value = normalised_change(a, b, mode)
+            cells.append(f"{value:+.0f} %" if value is not None else "–")
         lines.append(f"| {a.name} | {' | '.join(cells)} |")
+    lines.append(
+        "\n*relative*: the change of the page's median divided by its baseline's median, each "
+        "baseline measured just after its page on the same server, which takes out most of the "
+        "difference in the machine's load between the two moments."
+    )
     return lines
 
 
@@ -588,7 +620,9 @@ def report(args, info, results, static, headers, transfer, seconds) -> str:
         "",
     ]
     for size, rows in results.items():
-        lines += [f"#### {size}", "", *size_table(rows), ""]
+        loads = info.get(f"load {size}")
+        load = f" (load average {loads[0]:.1f} before, {loads[1]:.1f} after)" if loads else ""
+        lines += [f"#### {size}{load}", "", *size_table(rows), ""]
     if len(results) > 1:
         lines += ["#### From 100 to 10,000 items", "", *scaling_table(results), ""]
         lines += ["#### Targets", "", *verdicts(results), ""]
@@ -682,7 +716,10 @@ def main(argv=None) -> int:
             paths = page_paths()
             wanted = [name.strip() for name in args.pages.split(",") if name.strip()]
             rows = [Row(name, path) for name, path in paths.items() if not wanted or name in wanted]
+            loads = [os.getloadavg()[0]]
             measured = measure(env, rows, args, log, transfer=args.transfer and size == chosen[-1])
+            loads.append(os.getloadavg()[0])
+            info[f"load {SIZE_TITLES[size]}"] = loads
             transfer = measured or transfer
             results[SIZE_TITLES[size]] = rows
         seconds = time.monotonic() - started
