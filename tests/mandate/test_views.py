@@ -19,6 +19,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 LANGUAGES = ("ca", "es", "en")
 Status = ProgressUpdate.Status
+# The private update's progress (87 %) as a number on its own: not the digits inside a
+# CSRF token or a static file's hash, which are random and made the test flaky.
+PRIVATE_PROGRESS = re.compile(r"\b87\b")
 
 
 def url_in(language: str, name: str, **kwargs) -> str:
@@ -39,8 +42,8 @@ def test_the_overview_answers_in_each_language(client, objective, language):
     assert html_lang(response) == language
     body = response.content.decode()
     assert body.count("<h1") == 1
-    assert objective.plan.title_ca if language == "ca" else True
     with translation.override(language):
+        assert objective.plan.title in body
         assert objective.title in body
 
 
@@ -179,10 +182,10 @@ class TestObjectivePage:
         for language in LANGUAGES:
             body = client.get(objective_url(objective, language)).content.decode()
             assert "SECRET" not in body
-            assert "87" not in body
+            assert not PRIVATE_PROGRESS.search(body)
         overview = client.get(url_in("en", "mandate:overview")).content.decode()
         assert "SECRET" not in overview
-        assert "87" not in overview
+        assert not PRIVATE_PROGRESS.search(overview)
 
     def test_it_shows_the_history_as_a_chart_and_a_table(self, client, objective):
         body = client.get(objective_url(objective, "en")).content.decode()
