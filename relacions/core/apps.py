@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "relacions.core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import pagecache
+
+        # Here rather than in the page cache's middleware: a save from a management command, the
+        # shell or a worker that never serves a request must make the cached pages stale too.
+        pagecache.connect_signals()

@@ -7,7 +7,10 @@ expire as they would in production.
 """
 
 import datetime
+import os
 import re
+import subprocess
+import sys
 import time
 
 import pytest
@@ -287,7 +290,6 @@ def test_the_generation_is_raised_again_when_the_transaction_commits(
 def test_every_model_of_the_content_apps_is_watched():
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    pagecache.connect_signals()
     models = list(pagecache.content_models())
     labels = {model._meta.label for model in models}
     assert {
@@ -302,6 +304,21 @@ def test_every_model_of_the_content_apps_is_watched():
             assert any(uid == f"pagecache-{model._meta.label_lower}" for uid, _sender in keys), (
                 model, signal,
             )  # fmt: skip
+
+
+def test_a_process_that_serves_no_request_makes_the_pages_stale_too():
+    """A management command or the shell saves content without ever loading the middleware."""
+    script = (
+        "import django; django.setup()\n"
+        "from django.db.models.signals import post_save\n"
+        "from relacions.news.models import NewsItem\n"
+        "print(any(uid == 'pagecache-news.newsitem' for (uid, _s), *_r in post_save.receivers))\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "relacions.settings", "DEBUG": "true"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True"
 
 
 # --- Time -------------------------------------------------------------------------------------
