@@ -22,22 +22,32 @@ class NewsFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     network = SlugChoiceField(label=_("Network"), required=False)
 
-    def __init__(self, *args, years: list[int], networks: list, **kwargs):
+    def __init__(self, *args, years: list, networks: list, aliases: dict, **kwargs):
+        """`years`, `networks` and `aliases` as `filter_choices()` prepares them."""
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
-        self.fields["network"].choices = [
-            ("", _("All networks")),
-            *((n.slug, str(n)) for n in networks),
-        ]
-        self.fields["network"].aliases = {
-            alias: network.slug
-            for network in networks
-            for language, _name in settings.LANGUAGES
-            if (alias := getattr(network, build_localized_fieldname("slug", language)))
-        }
+        self.fields["network"].choices = [("", _("All networks")), *networks]
+        self.fields["network"].aliases = aliases
 
     def filters(self) -> dict:
         """The valid filters only: each field is checked on its own."""
         self.is_valid()
         cleaned = getattr(self, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value not in (None, "")}
+
+
+def filter_choices(published) -> dict:
+    """What `NewsFilterForm` offers for the `published` items, in the active language: the years,
+    the networks as (slug, name) and every language's slug of each network (its aliases). One
+    query each; the list keeps the result until the content changes."""
+    networks = list(published.linked_networks())
+    return {
+        "years": published.years(),
+        "networks": [(network.slug, str(network)) for network in networks],
+        "aliases": {
+            alias: network.slug
+            for network in networks
+            for language, _name in settings.LANGUAGES
+            if (alias := getattr(network, build_localized_fieldname("slug", language)))
+        },
+    }

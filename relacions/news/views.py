@@ -1,11 +1,12 @@
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from relacions.core import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
-from .forms import NewsFilterForm
+from .forms import NewsFilterForm, filter_choices
 from .models import NewsItem
 
 
@@ -15,15 +16,17 @@ class NewsListView(ListView):
     context_object_name = "items"
 
     def get_queryset(self):
-        published = NewsItem.objects.published()
-        # Read over every published item: kept until the content changes (relacions.core.pagecache).
+        # Read over every published item: kept until the content changes (relacions.core.pagecache),
+        # per language since the networks' names and slugs are.
         choices = pagecache.remember(
-            "news:filter-choices",
-            lambda: {"years": published.years(), "networks": list(published.linked_networks())},
+            f"news:filter-choices:{get_language()}",
+            lambda: filter_choices(NewsItem.objects.published()),
         )
-        self.filters = NewsFilterForm(self.request.GET, **choices).filters()
         # Shown with the filters that apply, without errors: a stale value is simply dropped.
-        self.filter_form = NewsFilterForm(initial=self.filters, **choices)
+        # The template writes the options itself (one loop rather than two widget templates per
+        # option: the network filter has one option per network).
+        self.filter_form = NewsFilterForm(self.request.GET, **choices)
+        self.filters = self.filter_form.filters()
         items = NewsItem.objects.for_listing()
         if "year" in self.filters:
             items = items.in_year(self.filters["year"])
