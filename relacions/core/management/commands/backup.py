@@ -8,8 +8,8 @@ from relacions.core.backup import BackupError, backup
 
 class Command(BaseCommand):
     help = (
-        "Back up the database (pg_dump -Fc) and the uploaded media (tar.gz) into a new "
-        "timestamped folder under backups/."
+        "Back up the database (pg_dump -Fc), the uploaded media and the private files (each a "
+        "tar.gz) into a new timestamped folder under backups/."
     )
 
     def add_arguments(self, parser):

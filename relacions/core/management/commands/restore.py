@@ -7,8 +7,8 @@ from relacions.core.backup import BackupError, restore
 
 class Command(BaseCommand):
     help = (
-        "Restore a backup folder (made by `backup`) into the configured database and MEDIA_ROOT. "
-        "Both must be empty unless --force is given."
+        "Restore a backup folder (made by `backup`) into the configured database, MEDIA_ROOT and "
+        "PRIVATE_MEDIA_ROOT. They must be empty unless --force is given."
     )
 
     def add_arguments(self, parser):
@@ -26,7 +26,13 @@ class Command(BaseCommand):
             result = restore(source=folder, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        private = result["private_media_files"]
         self.stdout.write(
-            f"Restored {folder} into the database {result['database']!r} "
-            f"and {result['media_files']} media files."
+            f"Restored {folder} into the database {result['database']!r}, "
+            f"{result['media_files']} media files and "
+            + (
+                f"{private} private files."
+                if private is not None
+                else "no private files (the backup predates them)."
+            )
         )
