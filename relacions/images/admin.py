@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -54,6 +56,28 @@ class ImageAdmin(TranslatedWorkflowAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_renditions()
+
+    def get_deleted_objects(self, objs, request):
+        """An image shown in a rich text is protected, as a foreign key with PROTECT would be:
+        the admin lists where it is used and deletes nothing (one image or a selection)."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for image in objs:
+            for obj in image.rich_text_uses():
+                protected.append(self._rich_text_use(obj, image))
+        return deleted, model_count, perms_needed, protected
+
+    def _rich_text_use(self, obj, image: Image) -> str:
+        opts = obj._meta
+        label = _("%(model)s “%(object)s” shows the image “%(image)s” in its text") % {
+            "model": capfirst(opts.verbose_name),
+            "object": obj,
+            "image": image,
+        }
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        except NoReverseMatch:
+            return label
+        return format_html('<a href="{}">{}</a>', url, label)
 
     @admin.display(description=_("preview"))
     def thumbnail(self, obj: Image) -> str:

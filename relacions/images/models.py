@@ -26,6 +26,7 @@ import uuid
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -283,6 +284,36 @@ class Image(models.Model):
             srcset=", ".join(f"{r.file.url} {r.width}w" for r in fallback),
             webp_srcset=", ".join(f"{r.file.url} {r.width}w" for r in webp),
         )
+
+    def rich_text_uses(self) -> list[models.Model]:
+        """The objects whose rich text (in any language) shows this image or one of its
+        renditions: the editor stores their addresses in the HTML, which no foreign key tracks,
+        so deleting the image would leave those texts with a broken picture. One query per model
+        with rich text."""
+        names = [name for name in (self.file.name, *(r.file.name for r in self.renditions.all()))
+                 if name]  # fmt: skip
+        if not names:
+            return []
+        found = []
+        for model, fields in rich_text_models():
+            query = models.Q()
+            for field in fields:
+                for name in names:
+                    query |= models.Q(**{f"{field}__contains": name})
+            found += model._base_manager.filter(query).order_by("pk")
+        return found
+
+
+def rich_text_models() -> list[tuple[type[models.Model], list[str]]]:
+    """Every model with rich text and the names of its rich-text columns (each language's)."""
+    from relacions.core.fields import RichTextField
+
+    found = []
+    for model in apps.get_models():
+        fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, RichTextField)]
+        if fields:
+            found.append((model, fields))
+    return found
 
 
 class Rendition(models.Model):

@@ -154,3 +154,52 @@ def test_editors_need_the_add_permission(client, django_user_model):
     assert client.get(ADD_URL).status_code == 403
     editor.user_permissions.add(Permission.objects.get(codename="add_image"))
     assert client.get(ADD_URL).status_code == 200
+
+
+# --- Images shown in rich text ----------------------------------------------------------------
+
+
+def test_an_image_shown_in_a_rich_text_cannot_be_deleted(admin_client, make_image):
+    from tests.factories import NewsItemFactory
+
+    image = make_image()
+    rendition = image.rendition(960)
+    item = NewsItemFactory(
+        title_en="Visit to Leeds",
+        body_en=f'<p>The visit.</p><figure class="image"><img src="{rendition.file.url}" alt="The '
+        f'delegation"></figure>',
+    )
+    delete_url = reverse("admin:images_image_delete", args=[image.pk])
+
+    page = admin_client.get(delete_url).content.decode()
+    change_url = reverse("admin:news_newsitem_change", args=[item.pk])
+    assert f'<a href="{change_url}">' in page
+    assert "News item “Visit to Leeds” shows the image “Plaça Vella” in its text" in page
+    assert 'type="submit"' not in page.split('id="content"')[1]  # no button to confirm
+
+    admin_client.post(delete_url, {"post": "yes"})
+    assert Image.objects.filter(pk=image.pk).exists()
+
+    # Nor from the list's "delete selected" action, which names the same use.
+    changelist = reverse("admin:images_image_changelist")
+    response = admin_client.post(
+        changelist,
+        {"action": "delete_selected", "_selected_action": [image.pk], "post": "yes"},
+    )
+    assert "“Visit to Leeds” shows the image" in response.content.decode()
+    assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_an_image_no_text_shows_is_deleted(admin_client, make_image):
+    from tests.factories import NewsItemFactory
+
+    image, other = make_image(), make_image()
+    NewsItemFactory(body_ca=f'<p><img src="{other.rendition(480).file.url}" alt="Una altra"></p>')
+
+    response = admin_client.post(
+        reverse("admin:images_image_delete", args=[image.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not Image.objects.filter(pk=image.pk).exists()
+    assert Image.objects.filter(pk=other.pk).exists()
