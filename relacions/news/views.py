@@ -36,14 +36,12 @@ class NewsListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
         context.update(
             filter_form=self.filter_form,
             filters=self.filters,
             network_name=dict(self.filter_form.fields["network"].choices).get(
                 self.filters.get("network")
             ),
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
         )
         return context
 

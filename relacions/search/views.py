@@ -66,6 +66,5 @@ class SearchView(TemplateView):
             "facet_label": labels.get(facet),
             "paginator": paginator,
             "page_obj": page,
-            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2),
             "results": results,
         }

@@ -56,3 +56,10 @@ def is_fallback(obj, field: str) -> bool:
     if language == settings.LANGUAGE_CODE:
         return False
     return not getattr(obj, build_localized_fieldname(field, language), None)
+
+
+@register.filter
+def page_range(page) -> list:
+    """The page numbers a list's pagination links to: the first and last two, two on each side
+    of `page`, and `Paginator.ELLIPSIS` for each gap."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2))
