@@ -10,16 +10,19 @@ manifest collected for the run), and the time of each request is split three way
 
 - **SQL**: inside the database driver's `execute` (sending the query, PostgreSQL running it, the
   rows coming back), measured with an execute wrapper;
-- **template**: `TemplateResponse.render()`, less the SQL run inside it. A list view's querysets
-  are evaluated lazily, by the template's loop: for lists this column also holds the ORM's work
-  of turning those rows into objects;
-- **ORM and view**: the rest — building and compiling the querysets, turning rows into model
-  instances, the view's own code, the middleware.
+- **ORM**: answering querysets, less their SQL: compiling them, turning rows into model
+  instances, prefetching (`QuerySet._fetch_all` and `SQLCompiler.execute_sql`, the latter for
+  counts and other queries that return no objects), wherever they are evaluated — in the view or
+  lazily, in a template's loop;
+- **template**: `TemplateResponse.render()`, less the ORM and SQL inside it;
+- **view and middleware**: the rest — the view's own code, building querysets (`filter()`…),
+  the middleware.
 
 The page's baseline (b) — the same template-from-memory view that pages.py loads, at the page's
 size — is timed the same way in the same loop. In-process, one request at a time: no server, no
 network, no concurrency, so the figures are smaller than wrk's latencies and say where the time
-goes rather than how many requests a server answers.
+goes rather than how many requests a server answers. Timing the sections adds a little to each
+(about a microsecond per section).
 """
 
 import argparse
@@ -38,39 +41,45 @@ END = "<!-- breakdown-benchmark:end -->"
 
 
 class Clock:
-    """The SQL time and count of the requests in progress, and the template time."""
+    """Splits the time of the requests in progress into SQL, ORM, template and the rest.
+
+    Sections nest (a template evaluates a queryset, which runs SQL); each moment counts for the
+    innermost section open, so the four parts add up to the whole.
+    """
+
+    PARTS = ("sql", "orm", "template")
 
     def __init__(self):
-        self.sql = self.template = 0.0
-        self.queries = 0
-        self._in_render = False
-        self._sql_in_render = 0.0
+        self.reset()
 
     def reset(self):
-        self.__init__()
+        self.spent = dict.fromkeys(self.PARTS, 0.0)
+        self.queries = 0
+        self._stack: list[list] = []  # [part, started, time spent in inner sections]
+
+    def section(self, part: str, call):
+        """Run `call()` as a section of `part` (one already open for `part` absorbs it)."""
+        if self._stack and self._stack[-1][0] == part:
+            return call()
+        self._stack.append([part, time.perf_counter(), 0.0])
+        try:
+            return call()
+        finally:
+            name, started, inner = self._stack.pop()
+            elapsed = time.perf_counter() - started
+            self.spent[name] += elapsed - inner
+            if self._stack:
+                self._stack[-1][2] += elapsed
 
     def execute(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            elapsed = time.perf_counter() - started
-            self.sql += elapsed
-            self.queries += 1
-            if self._in_render:
-                self._sql_in_render += elapsed
+        self.queries += 1
+        return self.section("sql", lambda: execute(sql, params, many, context))
 
-    def wrap_render(self, render):
+    def wrap(self, part: str, function):
         clock = self
 
-        def timed(response):
-            clock._in_render, clock._sql_in_render = True, 0.0
-            started = time.perf_counter()
-            try:
-                return render(response)
-            finally:
-                clock.template += time.perf_counter() - started - clock._sql_in_render
-                clock._in_render = False
+        def timed(*args, **kwargs):
+            return clock.section(part, lambda: function(*args, **kwargs))
 
         return timed
 
@@ -80,41 +89,34 @@ def measure(client, clock, path: str, rounds: int) -> dict:
     for _ in range(3):
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
-    totals, sqls, templates = [], [], []
+    samples = {name: [] for name in ("total", *Clock.PARTS)}
     queries = 0
     for _ in range(rounds):
         clock.reset()
         started = time.perf_counter()
         response = client.get(path)
-        totals.append(time.perf_counter() - started)
-        sqls.append(clock.sql)
-        templates.append(clock.template)
+        samples["total"].append(time.perf_counter() - started)
+        for name in Clock.PARTS:
+            samples[name].append(clock.spent[name])
         queries = clock.queries
-    total = statistics.median(totals) * 1000
-    sql = statistics.median(sqls) * 1000
-    template = statistics.median(templates) * 1000
-    return {
-        "size": len(response.content),
-        "total": total,
-        "sql": sql,
-        "template": template,
-        "orm": max(0.0, total - sql - template),
-        "queries": queries,
-    }
+    result = {name: statistics.median(values) * 1000 for name, values in samples.items()}
+    result["view"] = max(0.0, result["total"] - sum(result[name] for name in Clock.PARTS))
+    return {"size": len(response.content), "queries": queries, **result}
 
 
 def table(rows: list[dict]) -> list[str]:
     lines = [
-        "| page | KB | queries | SQL ms | ORM and view ms | template ms | total ms "
-        "| baseline (b) ms | total ÷ (b) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | KB | queries | SQL ms | ORM ms | template ms | view and middleware ms "
+        "| total ms | baseline (b) ms | total ÷ (b) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         page, base = row["page"], row["baseline"]
         lines.append(
             f"| {row['name']} | {page['size'] / 1024:.1f} | {page['queries']} | "
             f"{page['sql']:.1f} | {page['orm']:.1f} | {page['template']:.1f} | "
-            f"{page['total']:.1f} | {base['total']:.1f} | {page['total'] / base['total']:.1f} × |"
+            f"{page['view']:.1f} | {page['total']:.1f} | {base['total']:.1f} | "
+            f"{page['total'] / base['total']:.1f} × |"
         )
     return lines
 
@@ -124,11 +126,12 @@ def report(args, rows: list[dict], seconds: float, content: str) -> str:
 
     import django
 
-    sql = sum(row["page"]["sql"] for row in rows)
-    orm = sum(row["page"]["orm"] for row in rows)
-    template = sum(row["page"]["template"] for row in rows)
+    def share(part: str) -> str:
+        return f"{sum(row['page'][part] for row in rows) / total:.0%}"
+
     total = sum(row["page"]["total"] for row in rows)
     queries = sum(row["page"]["queries"] for row in rows)
+    per_query = sum(row["page"]["orm"] for row in rows) / queries
     return "\n".join(
         [
             START,
@@ -140,8 +143,9 @@ def report(args, rows: list[dict], seconds: float, content: str) -> str:
             "",
             *table(rows),
             "",
-            f"Over all pages: SQL {sql / total:.0%} of the time, ORM and view code "
-            f"{orm / total:.0%}, templates {template / total:.0%}; {queries} queries in all.",
+            f"Over all pages: SQL {share('sql')} of the time, the ORM {share('orm')}, templates "
+            f"{share('template')}, views and middleware {share('view')}; the ORM spends "
+            f"{per_query:.2f} ms per query on top of its SQL.",
             "",
             END,
         ]
@@ -166,6 +170,8 @@ def main(argv=None) -> int:
 
         django.setup()
         from django.db import connection
+        from django.db.models.query import QuerySet
+        from django.db.models.sql.compiler import SQLCompiler
         from django.template.response import SimpleTemplateResponse
         from django.test import Client
         from django.utils import translation
@@ -180,7 +186,11 @@ def main(argv=None) -> int:
         translation.deactivate()
         wanted = [name.strip() for name in args.pages.split(",") if name.strip()]
         clock = Clock()
-        SimpleTemplateResponse.render = clock.wrap_render(SimpleTemplateResponse.render)
+        SimpleTemplateResponse.render = clock.wrap("template", SimpleTemplateResponse.render)
+        # Everything the ORM does to answer a queryset: compiling it, running it (SQL, counted
+        # apart), turning rows into objects, prefetching; and the COUNT of a paginator.
+        QuerySet._fetch_all = clock.wrap("orm", QuerySet._fetch_all)
+        SQLCompiler.execute_sql = clock.wrap("orm", SQLCompiler.execute_sql)
         client = Client(HTTP_ACCEPT_LANGUAGE="ca", HTTP_HOST="127.0.0.1")
         rows = []
         with connection.execute_wrapper(clock.execute):
