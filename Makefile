@@ -15,12 +15,12 @@ DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop;
 # The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
 COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
-.PHONY: help install run test db db-stop migrate setup lint format messages lock bench clean backup restore
+.PHONY: help install run test db db-stop migrate setup lint format messages lock bench lighthouse clean backup restore
 
 help:
 	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install and run the whole test suite"
-	@echo "make lint | format | messages | lock | db | db-stop | clean | bench"
+	@echo "make lint | format | messages | lock | db | db-stop | clean | bench | lighthouse"
 	@echo "make backup | restore BACKUP=backups/<stamp> [FORCE=1]"
 
 # The virtual environment is rebuilt only when the lock file changes.
@@ -29,7 +29,8 @@ $(VENV)/.installed: requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
-# npm's tools for the tests: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/browser.
+# npm's tools: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/browser, and Lighthouse
+# for `make lighthouse`.
 # Without npm the HTML validity tests are skipped, except under CI=true, where they fail.
 node_modules/.installed: package-lock.json
 	@if command -v npm >/dev/null; then \
@@ -98,7 +99,19 @@ bench: install
 	@command -v wrk >/dev/null || apt-get install -y wrk || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 	@$(DB_START)
 	$(PY) -m tests.benchmarks.pages $(BENCH_ARGS)
+	$(PY) -m tests.benchmarks.breakdown
 	$(PY) -m tests.benchmarks.search
+
+# Lighthouse (docs/BENCHMARKS.md): the performance, accessibility, best-practices and SEO scores
+# of six public pages in ca, es and en (desktop preset, median of 3 runs), on gunicorn with DEBUG
+# off against its own database (relacions_lighthouse) with the demo content. About 12 minutes;
+# fails when a page misses a target. Not part of `bench`, which measures the server, not the
+# browser. LIGHTHOUSE_ARGS passes options (e.g. --runs 1 --languages ca).
+lighthouse: install
+	@command -v chromium >/dev/null || apt-get install -y --no-install-recommends chromium || { echo "Chromium is needed: apt-get install -y chromium"; exit 1; }
+	@test -x node_modules/.bin/lighthouse || { echo "node_modules/.bin/lighthouse is missing: install npm, then make install"; exit 1; }
+	@$(DB_START)
+	$(PY) -m tests.benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
 
 # Database (pg_dump -Fc) and media (tar.gz) into backups/<timestamp>/; see docs/OPERATIONS.md.
 backup: install

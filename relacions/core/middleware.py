@@ -20,6 +20,8 @@ SecurityHeadersMiddleware
     files their own headers: a `default-src 'none'; sandbox` policy, `nosniff`, and a download
     (`Content-Disposition: attachment`, `application/octet-stream`) for anything that is not an
     image the image library wrote, so an uploaded file is never rendered as a page or an SVG.
+    The library's images, whose names change whenever their picture does, may be cached for a
+    year (`LIBRARY_IMAGE_CACHE_CONTROL`).
 """
 
 import logging
@@ -153,6 +155,11 @@ LIBRARY_IMAGE_TYPES = {
     ".png": "image/png",
     ".webp": "image/webp",
 }
+# A name in the library never comes to show another picture: an original gets a new random name
+# whenever its file is replaced, and its renditions take names derived from it
+# (rebuild_renditions only re-encodes the same picture under the same names). So browsers may
+# keep them as long as the hashed static files, instead of fetching each photograph again.
+LIBRARY_IMAGE_CACHE_CONTROL = "max-age=31536000, public, immutable"
 SIGNATURES = {
     "image/jpeg": lambda head: head.startswith(b"\xff\xd8\xff"),
     "image/png": lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
@@ -212,3 +219,5 @@ class SecurityHeadersMiddleware:
         if not is_library_image(relative_path, content_type, _file_head(relative_path)):
             response.headers["Content-Type"] = "application/octet-stream"
             response.headers["Content-Disposition"] = "attachment"
+        else:
+            response.headers["Cache-Control"] = LIBRARY_IMAGE_CACHE_CONTROL

@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .pages import DATABASE, ROOT, bench_url, environment, manage, server_url
+from .pages import DATABASE, ROOT, bench_url, environment, manage, server_url, write
 
 START = "<!-- breakdown-benchmark:start (tests/benchmarks/breakdown.py writes what follows) -->"
 END = "<!-- breakdown-benchmark:end -->"
@@ -204,22 +204,11 @@ def main(argv=None) -> int:
                 rows.append({"name": name, "page": page, "baseline": baseline})
                 print(table(rows)[-1], flush=True)
         section = report(args, rows, time.monotonic() - started, content)
-        write_section(args.output, section)
+        write(args.output, section, start=START, end=END, heading="### Where the time goes")
         print(section)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
-
-
-def write_section(output: Path, section: str) -> None:
-    """Between this benchmark's markers in `output` (pages.py's `write` handles its own)."""
-    text = output.read_text() if output.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    output.write_text(text)
 
 
 if __name__ == "__main__":

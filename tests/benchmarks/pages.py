@@ -80,27 +80,28 @@ def server_url() -> str:
     return current
 
 
-def bench_url(url: str) -> str:
+def bench_url(url: str, database: str = DATABASE) -> str:
     parts = urlsplit(url)
-    if parts.path.strip("/") == DATABASE:
+    if parts.path.strip("/") == database:
         return url
-    return parts._replace(path=f"/{DATABASE}").geturl()
+    return parts._replace(path=f"/{database}").geturl()
 
 
-def recreate_database(url: str) -> None:
+def recreate_database(url: str, database: str = DATABASE) -> None:
+    """Drop and create `database` (a benchmark's own: the URL must name it)."""
     import dj_database_url
     import psycopg
 
     config = dj_database_url.parse(url)
-    assert config["NAME"] == DATABASE, config["NAME"]  # never another database
+    assert config["NAME"] == database, config["NAME"]  # never another database
     params = {"host": config["HOST"], "user": config["USER"], "dbname": "postgres"}
     if config.get("PORT"):
         params["port"] = config["PORT"]
     if config.get("PASSWORD"):
         params["password"] = config["PASSWORD"]
     with psycopg.connect(**params, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{database}"')
 
 
 def environment(database_url: str, folder: Path) -> dict[str, str]:
@@ -189,14 +190,16 @@ class Redis:
 class Server:
     """gunicorn serving the site on 127.0.0.1, as production does (2 sync workers)."""
 
-    def __init__(self, env: dict, *, page_cache: bool, log: Path):
+    def __init__(self, env: dict, *, page_cache: bool, log: Path,
+                 settings: str = "tests.benchmarks.settings"):  # fmt: skip
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         server_env = {
             **env,
             "PAGE_CACHE": "true" if page_cache else "false",
-            # The site's settings and the baselines' two addresses (tests/benchmarks/urls.py).
-            "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings",
+            # By default the site's settings and the baselines' two addresses
+            # (tests/benchmarks/urls.py); the Lighthouse run serves the site's own.
+            "DJANGO_SETTINGS_MODULE": settings,
         }
         self.log = log.open("a")
         self.process = subprocess.Popen(
@@ -656,14 +659,16 @@ def report(args, info, results, static, headers, transfer, seconds) -> str:
     return "\n".join(lines)
 
 
-def write(output: Path, section: str) -> None:
+def write(output: Path, section: str, *, start: str = START, end: str = END,
+          heading: str = "## Pages") -> None:  # fmt: skip
+    """Put `section` (which begins with `start` and ends with `end`) in place of what stands
+    between those markers in `output`; at the end, under `heading`, the first time."""
     text = output.read_text() if output.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + section + after
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + section + rest.split(end, 1)[1]
     else:
-        text = text.rstrip("\n") + "\n\n## Pages\n\n" + section + "\n"
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n" + section + "\n"
     output.write_text(text)
 
 

@@ -118,6 +118,8 @@ def test_library_image_is_shown_inline(client, media):
     assert_media_headers(response)
     assert response["Content-Type"] == "image/jpeg"
     assert not response.get("Content-Disposition", "inline").startswith("attachment")
+    # Its name changes whenever the picture does: browsers keep it (Lighthouse's cache audits).
+    assert response["Cache-Control"] == "max-age=31536000, public, immutable"
 
 
 @pytest.mark.parametrize(
@@ -136,6 +138,7 @@ def test_any_other_media_file_is_a_download(client, media, relative, content):
     assert_media_headers(response)
     assert response["Content-Disposition"] == "attachment"
     assert response["Content-Type"] == "application/octet-stream"
+    assert "immutable" not in response.get("Cache-Control", "")
     assert b"".join(response.streaming_content) == content
 
 
