@@ -126,12 +126,16 @@ def report(args, rows: list[dict], seconds: float, content: str) -> str:
 
     import django
 
-    def share(part: str) -> str:
-        return f"{sum(row['page'][part] for row in rows) / total:.0%}"
+    # The HTML pages (the feeds and calendars are written by the view, without a template).
+    pages = [row["page"] for row in rows if row["page"]["template"] > 0] or [
+        row["page"] for row in rows
+    ]
 
-    total = sum(row["page"]["total"] for row in rows)
-    queries = sum(row["page"]["queries"] for row in rows)
-    per_query = sum(row["page"]["orm"] for row in rows) / queries
+    def share(part: str) -> str:
+        return f"{sum(page[part] for page in pages) / total:.0%}"
+
+    total = sum(page["total"] for page in pages)
+    per_query = sum(page["orm"] for page in pages) / max(1, sum(p["queries"] for p in pages))
     return "\n".join(
         [
             START,
@@ -143,8 +147,8 @@ def report(args, rows: list[dict], seconds: float, content: str) -> str:
             "",
             *table(rows),
             "",
-            f"Over all pages: SQL {share('sql')} of the time, the ORM {share('orm')}, templates "
-            f"{share('template')}, views and middleware {share('view')}; the ORM spends "
+            f"Over the HTML pages: SQL {share('sql')} of the time, the ORM {share('orm')}, "
+            f"templates {share('template')}, views and middleware {share('view')}; the ORM spends "
             f"{per_query:.2f} ms per query on top of its SQL.",
             "",
             END,
