@@ -290,8 +290,8 @@ class Image(models.Model):
         renditions: the editor stores their addresses in the HTML, which no foreign key tracks,
         so deleting the image would leave those texts with a broken picture. One query per model
         with rich text."""
-        names = [name for name in (self.file.name, *(r.file.name for r in self.renditions.all()))
-                 if name]  # fmt: skip
+        names = [self.file.name, *(rendition.file.name for rendition in self.renditions.all())]
+        names = [name for name in names if name]
         if not names:
             return []
         found = []
