@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -35,14 +36,28 @@ def preview_view(request, token: str):
     if not model_admin.has_change_permission(request, obj):
         raise PermissionDenied
 
-    prepare = None
-    if request.method == "POST":
+    if request.method != "POST":
+        return preview.render(request, obj, language)
+    form_class = model_admin.get_form(request, obj, change=True)
+    form_class.check_conflicts = False
+    form = form_class(request.POST, request.FILES, instance=obj)
+    if form.is_valid() and not request.FILES:
+        # Saved, rendered and rolled back: the page reads the form's relations too (the networks,
+        # forums, events… ticked but not saved) the way the public view reads them. Nothing is
+        # kept: the rows go with the rollback, and so do the callbacks run on commit.
+        try:
+            with transaction.atomic():
+                form.save()
+                response = preview.render(request, obj, language)
+                transaction.set_rollback(True)
+            return response
+        except IntegrityError:
+            pass  # a clash the form could not see: preview as below
 
-        def prepare(loaded):
-            form_class = model_admin.get_form(request, loaded, change=True)
-            form_class.check_conflicts = False
-            # Validating copies the posted values onto the object; nothing is saved.
-            form_class(request.POST, request.FILES, instance=loaded).is_valid()
+    def prepare(loaded):
+        # Validating copies the posted values onto the object; nothing is saved. Relations show
+        # as they are saved.
+        form_class(request.POST, request.FILES, instance=loaded).is_valid()
 
     return preview.render(request, obj, language, prepare=prepare)
 

@@ -98,6 +98,38 @@ def test_the_unsaved_form_is_previewed_without_saving_it(editor, draft):
     assert draft.title_en != "Not saved yet"
 
 
+def test_the_unsaved_form_shows_its_relations_and_keeps_none(editor, draft):
+    kept = NetworkFactory(name_en="Kept network")
+    draft.networks.add(kept)
+    ticked = NetworkFactory(name_en="Ticked network")
+    client = client_for(editor)
+    change = reverse("admin:news_newsitem_change", args=(draft.pk,))
+    data = form_data(client.get(change), title_en="Not saved yet", _preview="en")
+    data["networks"] = [str(ticked.pk)]  # the kept one unticked, another ticked
+
+    body = client.post(preview.preview_url(draft, "en"), data).content.decode()
+
+    assert "Not saved yet" in body
+    assert "Ticked network" in body and "Kept network" not in body
+    draft.refresh_from_db()
+    assert draft.title_en != "Not saved yet"
+    assert list(draft.networks.all()) == [kept]
+
+
+def test_an_invalid_form_is_still_previewed_with_what_it_has(editor, draft):
+    client = client_for(editor)
+    change = reverse("admin:news_newsitem_change", args=(draft.pk,))
+    data = form_data(client.get(change), title_en="Half written", _preview="en")
+    data["published_on"] = "not a date"
+
+    response = client.post(preview.preview_url(draft, "en"), data)
+
+    assert response.status_code == 200
+    assert "Half written" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.title_en != "Half written"
+
+
 @pytest.mark.parametrize(
     "make",
     [
