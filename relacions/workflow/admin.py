@@ -182,6 +182,10 @@ class WorkflowAdmin(OfferedLookupsOnly, VersionAdmin):
         self._comment_revision(request, entry)
         return entry
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        return changes.without_bookkeeping(message)
+
     def _comment_revision(self, request, entry: LogEntry) -> None:
         if not revisions.is_active():
             return

@@ -23,10 +23,19 @@ from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext
 
 from .conflicts import FIELD as LOADED_VERSION_FIELD
-from .forms import COMMENT_FIELD
+from .forms import COMMENT_FIELD, COMMENT_LABEL
 
-# Fields of the admin form that are not the object's: never worth a mention.
-BOOKKEEPING = frozenset({LOADED_VERSION_FIELD, COMMENT_FIELD})
+
+def _english(text) -> str:
+    with translation.override(None):
+        return str(text)
+
+
+# Fields of the admin form that are not the object's (by name and by the label Django stores):
+# never worth a mention.
+BOOKKEEPING = frozenset(
+    {LOADED_VERSION_FIELD, COMMENT_FIELD, _english(COMMENT_LABEL), _english(capfirst(COMMENT_LABEL))}
+)
 
 
 def hidden_fields(model, request) -> frozenset[str]:
@@ -40,11 +49,6 @@ def hides_anything(request) -> bool:
     """Whether any admin hides something from this reader (the audit log's search then leaves the
     change messages out)."""
     return any(hidden_fields(model, request) for model in admin.site._registry)
-
-
-def _english(text) -> str:
-    with translation.override(None):
-        return str(text)
 
 
 @cache
@@ -127,6 +131,21 @@ def _sub_message(model, kind: str, data: dict, hidden: frozenset[str]) -> str:
         if labels:
             return gettext("Changed {fields}.").format(fields=get_text_list(labels, gettext("and")))
     return ""
+
+
+def without_bookkeeping(message: list) -> list:
+    """A change message as Django builds it, without the form's bookkeeping fields (and without
+    a "changed" part that named only those)."""
+    kept = []
+    for sub_message in message:
+        changed = sub_message.get("changed") if isinstance(sub_message, dict) else None
+        if isinstance(changed, dict) and "name" not in changed:
+            fields = [field for field in changed.get("fields", []) if field not in BOOKKEEPING]
+            if not fields:
+                continue
+            sub_message = {"changed": {**changed, "fields": fields}}
+        kept.append(sub_message)
+    return kept
 
 
 def _parsed(raw: str):

@@ -274,3 +274,40 @@ def test_a_network_administrator_still_reads_the_whole_history(planted, network_
     # Network administrators have no audit log; the dashboard names what changed.
     assert log.status_code == 403 and entry is not None
     assert "Internal contact" in client.get(reverse("admin:index")).content.decode()
+
+
+def test_the_membership_autocomplete_refuses_editors_only(planted, editor_client, network_admin):
+    from django.test import Client
+
+    address = reverse("admin:autocomplete")
+    query = {
+        "app_label": "networks",
+        "model_name": "renewalreminder",
+        "field_name": "membership",
+        "term": "",
+    }
+    assert editor_client.get(address, query).status_code == 403
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(network_admin)
+    assert client.get(address, query).json()["results"][0]["id"] == str(planted.pk)
+
+
+def test_the_delete_confirmation_names_no_fee_for_a_reader_without_internals(planted, client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    clerk = get_user_model().objects.create_user("clerk", is_staff=True)
+    clerk.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="networks",
+            codename__in=("view_membership", "delete_membership", "delete_membershipfee"),
+        )
+    )
+    client.force_login(clerk)
+    page = client.get(reverse("admin:networks_membership_delete", args=(planted.pk,)))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert str(planted) in body
+    for secret in SECRETS:
+        assert secret not in body
+    assert "Membership fee" not in body and "membership fees" not in body.lower()

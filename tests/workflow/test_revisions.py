@@ -4,6 +4,9 @@ two revisions, restoring one, and recovering deleted objects with translations a
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from relacions.networks.models import Forum
@@ -145,3 +148,38 @@ def test_other_content_types_keep_revisions_too(administrator):
     save(client, objective, title_en="Objective renamed")
     assert versions_of(membership).count() == 1
     assert versions_of(objective).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("ca", ("Estat", "Representant polític")), ("es", ("Estado", "Representante político"))],
+)
+def test_the_history_and_comparison_name_fields_in_the_readers_language(
+    network_admin, language, labels
+):
+    from django.test import Client
+
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory(political_representative="Anna")
+    client = client_for(network_admin)
+    save(client, membership)
+    page = client.get(admin_url(membership, "change"))
+    data = form_data(page, political_representative="Bernat", status="suspended")
+    del data["loaded_version"]  # a form sent without it must not name it either
+    assert client.post(admin_url(membership, "change"), data).status_code == 302
+
+    reader = Client(HTTP_ACCEPT_LANGUAGE=language)
+    reader.force_login(network_admin)
+    history = reader.get(admin_url(membership, "history")).content.decode()
+    older, newer = reversed(versions_of(membership))
+    compare = reader.get(admin_url(membership, "compare"), {"from": older.pk, "to": newer.pk})
+    dashboard = reader.get(reverse("admin:index")).content.decode()
+    for page in (history, compare.content.decode(), dashboard):
+        for label in labels:
+            assert label in page
+        for internal in ("loaded_version", "Political representative", "revision_comment"):
+            assert internal not in page
+    with translation.override(language):
+        changed = gettext("Changed {fields}.").format(fields=get_text_list(labels, gettext("and")))
+    assert changed in history
