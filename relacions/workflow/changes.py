@@ -34,7 +34,12 @@ def _english(text) -> str:
 # Fields of the admin form that are not the object's (by name and by the label Django stores):
 # never worth a mention.
 BOOKKEEPING = frozenset(
-    {LOADED_VERSION_FIELD, COMMENT_FIELD, _english(COMMENT_LABEL), _english(capfirst(COMMENT_LABEL))}
+    {
+        LOADED_VERSION_FIELD,
+        COMMENT_FIELD,
+        _english(COMMENT_LABEL),
+        _english(capfirst(COMMENT_LABEL)),
+    }
 )
 
 

@@ -79,11 +79,66 @@ def test_the_history_lists_revisions_and_compares_two_language_by_language(edito
 
     compare = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
     assert compare.status_code == 200
-    labels = [change.label for change in compare.context["changes"]]
-    assert labels == ["Title [es]", "Body [en]"]
+    changes = [(change.label, change.language) for change in compare.context["changes"]]
+    assert changes == [("Title", "Spanish"), ("Body", "English")]
     page = compare.content.decode()
-    assert "<del>Antes</del>" in page and "<ins>Después</ins>" in page
-    assert "<del>Old</del> <ins>New</ins> words here" in page
+    assert f"{REMOVED}Antes</del>" in page and f"{ADDED}Después</ins>" in page
+    assert f"{REMOVED}Old</del> {ADDED}New</ins> words here" in page
+
+
+REMOVED = '<del><span class="visually-hidden" lang="en">removed: </span>'
+ADDED = '<ins><span class="visually-hidden" lang="en">added: </span>'
+BODY = [
+    "The office met the partners of the network in Brussels.",
+    "They agreed a common plan for culture and heritage.",
+    "Terrassa will host the spring meeting of the forum.",
+    "A working group on audiences was set up.",
+    "The minutes are available on request.",
+    "Next steps will be reported in the autumn.",
+]
+
+
+def paragraphs(texts) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_the_comparison_reads_paragraph_by_paragraph_with_words_marked(editor):
+    item = NewsItemFactory(body_en=paragraphs(BODY), body_es="<p>Texto igual</p>")
+    client = client_for(editor)
+    save(client, item)
+    edited = BODY.copy()
+    edited[3] = "A working group on young audiences was set up."
+    edited[4] = "<strong>Everyone</strong> is welcome to join it."
+    save(client, item, body_en=paragraphs(edited) + "<ul><li>One item</li></ul>")
+    older, newer = reversed(versions_of(item))
+
+    page = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
+    body = page.content.decode()
+    [change] = page.context["changes"]
+    kinds = [paragraph.kind for paragraph in change.paragraphs]
+    # The first paragraphs stay out of the way; the one before the change gives context.
+    assert kinds == ["skipped", "same", "changed", "removed", "added", "same", "added"]
+    assert "(2 unchanged paragraphs)" in body
+    assert BODY[0] not in body and BODY[2] in body
+    assert f"A working group on {ADDED}young</ins> audiences was set up." in body
+    assert f"{REMOVED}The minutes are available on request.</del>" in body
+    assert f"{ADDED}Everyone is welcome to join it.</ins>" in body
+    assert f"{ADDED}• One item</ins>" in body
+    # A field's languages under its name, each marked as the language it is written in.
+    assert '<h2 id="diff-field-1">Body</h2>' in body
+    assert "<h3>English</h3>" in body and 'lang="en">' in body
+    assert "Texto igual" not in body  # the Spanish body did not change
+
+
+def test_a_paragraph_rewritten_from_scratch_is_shown_removed_and_added(editor):
+    item = NewsItemFactory(body_en="<p>Short note on the visit.</p>")
+    client = client_for(editor)
+    save(client, item)
+    save(client, item, body_en="<h2>Programme</h2><p>Completely different words entirely.</p>")
+    older, newer = reversed(versions_of(item))
+    page = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
+    [change] = page.context["changes"]
+    assert [paragraph.kind for paragraph in change.paragraphs] == ["removed", "added", "added"]
 
 
 def test_restoring_a_revision_brings_back_every_language(editor):
