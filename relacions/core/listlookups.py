@@ -65,9 +65,7 @@ class OfferedLookupsOnly:
     """ModelAdmin mixin: URL lookups limited to the list's filters (see the module's docstring)."""
 
     def lookup_allowed(self, lookup, value, request):
-        return lookup in offered_lookups(self, request) or _raw_id_lookup(
-            self.model, lookup, value
-        )
+        return lookup in offered_lookups(self, request) or _raw_id_lookup(self.model, lookup, value)
 
 
 def restrict_lookups_everywhere(site: admin.AdminSite) -> None:

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import gettext, get_language
+from django.utils.translation import get_language, gettext
 from modeltranslation.translator import translator
 
 from relacions.core.fields import RichTextField

@@ -70,4 +70,3 @@ def test_a_lookup_the_list_does_not_offer_is_refused(admin_client, url_name, loo
 def test_the_lists_own_filters_still_work(admin_client, url_name, lookup):
     NewsItemFactory()
     assert admin_client.get(reverse(f"admin:{url_name}"), lookup).status_code == 200
-

@@ -196,9 +196,7 @@ def editor_urls(membership: Membership) -> list[str]:
     return urls
 
 
-def test_no_page_an_editor_opens_holds_a_secret_or_names_an_internal_field(
-    planted, editor_client
-):
+def test_no_page_an_editor_opens_holds_a_secret_or_names_an_internal_field(planted, editor_client):
     for address in editor_urls(planted):
         response = editor_client.get(address)
         assert response.status_code in (200, 302, 403, 404), (address, response.status_code)
@@ -244,13 +242,11 @@ def test_searches_and_orderings_do_not_reach_the_internals(planted, editor_clien
         assert normalised(search).replace(term, "") == normalised(nothing).replace(
             "zzzz-nothing", ""
         )
-    orderings = {editor_client.get(changelist, {"o": str(index)}).status_code for index in range(12)}
-    assert 500 not in orderings
+    for index in range(12):
+        assert editor_client.get(changelist, {"o": str(index)}).status_code == 200
 
 
-def test_an_editor_sees_the_visible_changes_of_a_membership_in_its_history(
-    planted, editor_client
-):
+def test_an_editor_sees_the_visible_changes_of_a_membership_in_its_history(planted, editor_client):
     history = editor_client.get(reverse("admin:networks_membership_history", args=(planted.pk,)))
     body = history.content.decode()
     assert history.status_code == 200
