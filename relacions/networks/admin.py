@@ -19,12 +19,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.core.listlookups import OfferedLookupsOnly
 from relacions.workflow.admin import TranslatedWorkflowAdmin, WorkflowAdmin
 
 from . import exports
@@ -299,8 +301,27 @@ class MembershipAdmin(WorkflowAdmin):
         return can_see_internals(request)
 
     def history_hidden_fields(self, request) -> tuple[str, ...]:
-        # Revisions store the whole row: the comparison of two leaves the internals out too.
-        return () if can_see_internals(request) else self.internal_fieldset[1]["fields"]
+        # Revisions and change messages hold the whole row and its fees: the history, the
+        # comparison, the audit log and the dashboard leave them out too (workflow.changes).
+        if can_see_internals(request):
+            return ()
+        return (*self.internal_fieldset[1]["fields"], "fees")
+
+    def get_search_results(self, request, queryset, search_term):
+        match = request.resolver_match
+        if match and match.url_name == "autocomplete" and not can_see_internals(request):
+            # No form of an Editor's picks a membership: the pop-up search is not theirs to ask.
+            raise PermissionDenied
+        return super().get_search_results(request, queryset, search_term)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not can_see_internals(request):
+            # A fee's name is its amount: the confirmation names the membership, not its fees.
+            fees = str(MembershipFee._meta.verbose_name_plural)
+            deleted = _without_fees(deleted)
+            counts = {name: count for name, count in counts.items() if str(name) != fees}
+        return deleted, counts, perms_needed, protected
 
     def dashboard_items(self, request):
         """Memberships due for renewal, for the admin home (relacions.workflow.dashboard)."""
@@ -462,6 +483,16 @@ class MembershipAdmin(WorkflowAdmin):
         return response
 
 
+def _without_fees(deleted: list) -> list:
+    """The delete confirmation's nested list of "Name: object" entries, without the fees."""
+    prefix = f"{capfirst(MembershipFee._meta.verbose_name)}: "
+    return [
+        _without_fees(item) if isinstance(item, list) else item
+        for item in deleted
+        if isinstance(item, list) or not str(item).startswith(prefix)
+    ]
+
+
 def _swap(fields, old: str, new: str) -> tuple:
     return tuple(new if field == old else field for field in fields)
 
@@ -477,7 +508,7 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 @admin.register(RenewalReminder)
-class RenewalReminderAdmin(admin.ModelAdmin):
+class RenewalReminderAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     """What the reminder command has sent: read-only."""
 
     list_display = ("membership", "renewal_date", "sent_at", "recipients")

@@ -31,7 +31,9 @@ from reversion import revisions
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
-from . import conflicts, diff, preview
+from relacions.core.listlookups import OfferedLookupsOnly
+
+from . import changes, conflicts, diff, preview
 from .forms import COMMENT_FIELD, guarded
 
 
@@ -93,7 +95,7 @@ def snapshot_before_delete(objects, *, user, comment: str) -> None:
     )
 
 
-class WorkflowAdmin(VersionAdmin):
+class WorkflowAdmin(OfferedLookupsOnly, VersionAdmin):
     object_history_template = "admin/workflow/object_history.html"
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None
@@ -169,7 +171,7 @@ class WorkflowAdmin(VersionAdmin):
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
-        self._comment_revision(request)
+        self._comment_revision(request, entry)
         return entry
 
     def log_change(self, request, obj, message):
@@ -177,13 +179,19 @@ class WorkflowAdmin(VersionAdmin):
         if restoring is not None:
             message = restoring
         entry = super().log_change(request, obj, message)
-        self._comment_revision(request)
+        self._comment_revision(request, entry)
         return entry
 
-    def _comment_revision(self, request) -> None:
-        comment = self._revision_comment(request)
-        if comment and revisions.is_active():
-            revisions.set_comment(comment)
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        return changes.without_bookkeeping(message)
+
+    def _comment_revision(self, request, entry: LogEntry) -> None:
+        if not revisions.is_active():
+            return
+        # Without a typed comment, the change as data (JSON) rather than as text in the saver's
+        # language: the history writes it out for each reader (changes.py).
+        revisions.set_comment(self._revision_comment(request) or entry.change_message)
 
     # Restores: the form keeps the current version (conflicts), the audit log says what happened.
 
@@ -241,6 +249,7 @@ class WorkflowAdmin(VersionAdmin):
         action_list = [
             {
                 "revision": version.revision,
+                "comment": changes.describe(version.revision.comment, self.model, request),
                 "version_id": version.pk,
                 "url": reverse(
                     f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
@@ -322,10 +331,11 @@ class TranslatedWorkflowAdmin(WorkflowAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
+class LogEntryAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     """Who changed what and when: every admin save, action, restore and deletion. Read-only."""
 
-    list_display = ("action_time", "user", "content_type", "object_link", "action", "change")
+    # The last column, the change itself, is the reader's own: get_list_display().
+    list_display = ("action_time", "user", "content_type", "object_link", "action")
     list_filter = (
         "action_flag",
         "user",
@@ -337,6 +347,20 @@ class LogEntryAdmin(admin.ModelAdmin):
     date_hierarchy = "action_time"
     ordering = ("-action_time",)
     list_per_page = 50
+
+    def get_search_fields(self, request):
+        # Searching the messages would answer questions about what they leave out for this reader.
+        fields = super().get_search_fields(request)
+        if changes.hides_anything(request):
+            return tuple(field for field in fields if field != "change_message")
+        return fields
+
+    def get_list_display(self, request):
+        @admin.display(description=_("change"))
+        def change(entry: LogEntry) -> str:
+            return changes.describe(entry.change_message, entry.content_type.model_class(), request)
+
+        return (*self.list_display, change)
 
     def has_add_permission(self, request):
         return False
@@ -362,7 +386,3 @@ class LogEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("action"), ordering="action_flag")
     def action(self, entry: LogEntry) -> str:
         return {1: _("Added"), 2: _("Changed"), 3: _("Deleted")}.get(entry.action_flag, "")
-
-    @admin.display(description=_("change"))
-    def change(self, entry: LogEntry) -> str:
-        return entry.get_change_message()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from relacions.core.models import Publishable
 
-from . import translation_status
+from . import changes, translation_status
 from .tracking import text_fields
 
 LIMIT = 5
@@ -91,16 +91,20 @@ def build(request) -> dict:
             if data:
                 panels.append(data)
     content_types = ContentType.objects.get_for_models(*(model for model, _a in admins)).values()
-    latest = (
+    latest = list(
         LogEntry.objects.filter(content_type__in=[ct.pk for ct in content_types])
         .select_related("user", "content_type")
         .order_by("-action_time")[:10]
     )
+    for entry in latest:
+        entry.description = changes.describe(
+            entry.change_message, entry.content_type.model_class(), request
+        )
     return {
         "drafts": drafts,
         "scheduled": scheduled,
         "translations": sorted(translations, key=lambda row: str(row["name"])),
         "translation_languages": translation_status.target_languages(),
         "panels": panels,
-        "latest": list(latest),
+        "latest": latest,
     }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from . import conflicts
 
 COMMENT_FIELD = "revision_comment"
+COMMENT_LABEL = _("Comment on this revision")
 
 
 class GuardedFormMixin:
@@ -62,7 +63,7 @@ def guarded(form_class, *, change_form: bool, **attrs):
         fields = {
             conflicts.FIELD: forms.CharField(widget=forms.HiddenInput, required=False),
             COMMENT_FIELD: forms.CharField(
-                label=_("Comment on this revision"),
+                label=COMMENT_LABEL,
                 required=False,
                 max_length=500,
                 help_text=_("Optional: what you changed and why. Shown in the history."),

@@ -71,7 +71,14 @@ def test_the_history_and_the_comparison_of_two_revisions(admin_page):
     check_axe(admin_page, "#content-main")
     admin_page.get_by_role("button", name="Compare the chosen revisions").click()
     admin_page.wait_for_url("**/history/compare/**")
-    assert admin_page.locator("del").first.inner_text() == "Antes"
-    assert admin_page.locator("ins").first.inner_text() == "Después"
+    # Struck through and underlined for the eye, and said in words to a screen reader.
+    removed, added = admin_page.locator("del").first, admin_page.locator("ins").first
+    assert removed.inner_text().split() == ["removed:", "Antes"]
+    assert added.inner_text().split() == ["added:", "Después"]
+    assert removed.locator(".visually-hidden").bounding_box()["width"] <= 1
+    assert "line-through" in removed.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "underline" in added.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert admin_page.get_by_role("heading", name="Title").is_visible()
+    assert admin_page.get_by_role("heading", name="Spanish").is_visible()
     check_axe(admin_page, "#content-main")
     assert admin_page.csp_errors == []

@@ -4,6 +4,9 @@ two revisions, restoring one, and recovering deleted objects with translations a
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from reversion.models import Version
 
 from relacions.networks.models import Forum
@@ -76,11 +79,66 @@ def test_the_history_lists_revisions_and_compares_two_language_by_language(edito
 
     compare = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
     assert compare.status_code == 200
-    labels = [change.label for change in compare.context["changes"]]
-    assert labels == ["Title [es]", "Body [en]"]
+    changes = [(change.label, change.language) for change in compare.context["changes"]]
+    assert changes == [("Title", "Spanish"), ("Body", "English")]
     page = compare.content.decode()
-    assert "<del>Antes</del>" in page and "<ins>Después</ins>" in page
-    assert "<del>Old</del> <ins>New</ins> words here" in page
+    assert f"{REMOVED}Antes</del>" in page and f"{ADDED}Después</ins>" in page
+    assert f"{REMOVED}Old</del> {ADDED}New</ins> words here" in page
+
+
+REMOVED = '<del><span class="visually-hidden" lang="en">removed: </span>'
+ADDED = '<ins><span class="visually-hidden" lang="en">added: </span>'
+BODY = [
+    "The office met the partners of the network in Brussels.",
+    "They agreed a common plan for culture and heritage.",
+    "Terrassa will host the spring meeting of the forum.",
+    "A working group on audiences was set up.",
+    "The minutes are available on request.",
+    "Next steps will be reported in the autumn.",
+]
+
+
+def paragraphs(texts) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_the_comparison_reads_paragraph_by_paragraph_with_words_marked(editor):
+    item = NewsItemFactory(body_en=paragraphs(BODY), body_es="<p>Texto igual</p>")
+    client = client_for(editor)
+    save(client, item)
+    edited = BODY.copy()
+    edited[3] = "A working group on young audiences was set up."
+    edited[4] = "<strong>Everyone</strong> is welcome to join it."
+    save(client, item, body_en=paragraphs(edited) + "<ul><li>One item</li></ul>")
+    older, newer = reversed(versions_of(item))
+
+    page = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
+    body = page.content.decode()
+    [change] = page.context["changes"]
+    kinds = [paragraph.kind for paragraph in change.paragraphs]
+    # The first paragraphs stay out of the way; the one before the change gives context.
+    assert kinds == ["skipped", "same", "changed", "removed", "added", "same", "added"]
+    assert "(2 unchanged paragraphs)" in body
+    assert BODY[0] not in body and BODY[2] in body
+    assert f"A working group on {ADDED}young</ins> audiences was set up." in body
+    assert f"{REMOVED}The minutes are available on request.</del>" in body
+    assert f"{ADDED}Everyone is welcome to join it.</ins>" in body
+    assert f"{ADDED}• One item</ins>" in body
+    # A field's languages under its name, each marked as the language it is written in.
+    assert '<h2 id="diff-field-1">Body</h2>' in body
+    assert "<h3>English</h3>" in body and 'lang="en">' in body
+    assert "Texto igual" not in body  # the Spanish body did not change
+
+
+def test_a_paragraph_rewritten_from_scratch_is_shown_removed_and_added(editor):
+    item = NewsItemFactory(body_en="<p>Short note on the visit.</p>")
+    client = client_for(editor)
+    save(client, item)
+    save(client, item, body_en="<h2>Programme</h2><p>Completely different words entirely.</p>")
+    older, newer = reversed(versions_of(item))
+    page = client.get(admin_url(item, "compare"), {"from": older.pk, "to": newer.pk})
+    [change] = page.context["changes"]
+    assert [paragraph.kind for paragraph in change.paragraphs] == ["removed", "added", "added"]
 
 
 def test_restoring_a_revision_brings_back_every_language(editor):
@@ -145,3 +203,38 @@ def test_other_content_types_keep_revisions_too(administrator):
     save(client, objective, title_en="Objective renamed")
     assert versions_of(membership).count() == 1
     assert versions_of(objective).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("ca", ("Estat", "Representant polític")), ("es", ("Estado", "Representante político"))],
+)
+def test_the_history_and_comparison_name_fields_in_the_readers_language(
+    network_admin, language, labels
+):
+    from django.test import Client
+
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory(political_representative="Anna")
+    client = client_for(network_admin)
+    save(client, membership)
+    page = client.get(admin_url(membership, "change"))
+    data = form_data(page, political_representative="Bernat", status="suspended")
+    del data["loaded_version"]  # a form sent without it must not name it either
+    assert client.post(admin_url(membership, "change"), data).status_code == 302
+
+    reader = Client(HTTP_ACCEPT_LANGUAGE=language)
+    reader.force_login(network_admin)
+    history = reader.get(admin_url(membership, "history")).content.decode()
+    older, newer = reversed(versions_of(membership))
+    compare = reader.get(admin_url(membership, "compare"), {"from": older.pk, "to": newer.pk})
+    dashboard = reader.get(reverse("admin:index")).content.decode()
+    for page in (history, compare.content.decode(), dashboard):
+        for label in labels:
+            assert label in page
+        for internal in ("loaded_version", "Political representative", "revision_comment"):
+            assert internal not in page
+    with translation.override(language):
+        changed = gettext("Changed {fields}.").format(fields=get_text_list(labels, gettext("and")))
+    assert changed in history
