@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from relacions.core import pagecache
+from relacions.core.structured_data import default_image_url, to_script
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -71,11 +72,12 @@ class NewsDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         item = self.object
-        image_url = ""
-        if item.image and item.image.file:
-            image_url = self.request.build_absolute_uri(item.image.og_image_url)
+        build = self.request.build_absolute_uri
+        image_url = build(item.image.og_image_url) if item.image and item.image.file else ""
         data = structured_data.news_article(
-            item, url=self.request.build_absolute_uri(item.get_absolute_url()), image_url=image_url
+            item,
+            url=build(item.get_absolute_url()),
+            image_url=image_url or default_image_url(build_absolute_uri=build),
         )
         previous_item, next_item = NewsItem.objects.published().adjacent_to(item)
         context.update(
@@ -84,6 +86,6 @@ class NewsDetailView(PreviewMixin, DetailView):
             previous_item=previous_item,
             next_item=next_item,
             og_image_url=image_url,
-            json_ld=structured_data.to_script(data),
+            json_ld=to_script(data),
         )
         return context
