@@ -15,6 +15,7 @@ class NewsListView(ListView):
     paginate_by = 10
     template_name = "news/newsitem_list.html"
     context_object_name = "items"
+    query_parameters = ("year", "network")
 
     def get_queryset(self):
         # Read over every published item: kept until the content changes (relacions.core.pagecache),
@@ -23,11 +24,12 @@ class NewsListView(ListView):
             f"news:filter-choices:{get_language()}",
             lambda: filter_choices(NewsItem.objects.published()),
         )
-        # Shown with the filters that apply, without errors: a stale value is simply dropped.
         # The template writes the options itself (one loop rather than two widget templates per
         # option: the network filter has one option per network).
         self.filter_form = NewsFilterForm(self.request.GET, **choices)
         self.filters = self.filter_form.filters()
+        if self.filter_form.errors:
+            return NewsItem.objects.none()
         items = NewsItem.objects.for_listing()
         if "year" in self.filters:
             items = items.in_year(self.filters["year"])
@@ -45,6 +47,12 @@ class NewsListView(ListView):
             ),
         )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # An unknown year or network: the form with its error, found nowhere (no items).
+        if self.filter_form.errors:
+            response_kwargs["status"] = 404
+        return super().render_to_response(context, **response_kwargs)
 
 
 class NewsDetailView(PreviewMixin, DetailView):

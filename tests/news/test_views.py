@@ -1,4 +1,5 @@
 import datetime
+import html as html_module
 import json
 import re
 from pathlib import Path
@@ -185,12 +186,54 @@ def test_bad_query_strings_give_the_first_page_or_not_found_never_an_error(clien
         assert len(card_titles(response)) == 10
 
 
-def test_a_bad_filter_shows_the_unfiltered_list(client):
-    NewsItemFactory.create_batch(3)
-    for query in ("?year=x", "?year=1800", "?network=nope"):
-        response = client.get(url("news:list", "en") + query)
-        assert len(card_titles(response)) == 3, query
-        assert "aria-invalid" not in html(response)
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?year=x", "There is no news from the year “x”."),
+        ("?year=1800", "There is no news from the year “1800”."),
+        ("?year=99999999999999999999", "There is no news from the year “99999999999999999999”."),
+        ("?network=nope", "There is no news of a network “nope”."),
+        ("?year=2019&network=nope", "There is no news of a network “nope”."),
+    ],
+)
+def test_an_unknown_filter_is_not_found_rather_than_a_copy_of_the_list(client, query, message):
+    NewsItemFactory.create_batch(3, published_on=datetime.date(2019, 5, 5))
+    response = client.get(url("news:list", "en") + query)
+    body = html(response)
+    assert response.status_code == 404
+    assert card_titles(response) == []
+    assert html_module.escape(message) in body
+    assert '<meta name="robots" content="noindex, follow">' in body
+    assert 'rel="canonical"' not in body
+    assert 'aria-invalid="true" aria-describedby="news-filters-error"' in body
+    assert f'href="{url("news:list", "en")}">Show all news</a>' in body
+
+
+@pytest.mark.skipif(not TRANSLATIONS_COMPILED, reason="the .po files are compiled at the end")
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("ca", "No hi ha notícies de l'any “1800”."), ("es", "No hay noticias del año “1800”.")],
+)
+def test_the_unknown_filter_message_is_translated(client, language, message):
+    NewsItemFactory()
+    response = client.get(url("news:list", language) + "?year=1800")
+    assert response.status_code == 404
+    assert html_module.escape(message) in html(response)
+
+
+@pytest.mark.parametrize("query", ["", "?year=&network=", "?utm_source=feed", "?page=1"])
+def test_the_unfiltered_list_has_one_canonical_address(client, query):
+    NewsItemFactory()
+    body = html(client.get(url("news:list", "en") + query))
+    assert f'<link rel="canonical" href="http://testserver{url("news:list", "en")}">' in body
+
+
+def test_a_filtered_list_is_its_own_canonical_address(client):
+    network = make_network(1)
+    NewsItemFactory(published_on=datetime.date(2020, 5, 5)).networks.add(network)
+    address = url("news:list", "en") + f"?year=2020&network={network.slug_en}"
+    body = html(client.get(address + "&utm_source=x&page=1"))
+    assert f'<link rel="canonical" href="http://testserver{address.replace("&", "&amp;")}">' in body
 
 
 def test_filter_by_year_with_options_from_the_published_items(client, hidden_items):

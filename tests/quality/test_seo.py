@@ -93,3 +93,53 @@ def test_every_page_has_a_canonical_address_open_graph_and_a_twitter_card(client
             i.startswith("http://testserver/") for i in h["og"]["image"]
         )
         assert h["twitter"] in (["summary"], ["summary_large_image"]), kind
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_query_string_the_page_does_not_read_is_no_second_address(client, site, language):
+    """A tracking tag, an empty filter or the first page's number shows the same page: its
+    canonical and hreflang addresses stay the plain ones."""
+    for kind, path in page_types(language).items():
+        response = client.get(path + "?utm_source=newsletter&page=1&fbclid=x")
+        assert response.status_code == 200, kind
+        body = response.content.decode()
+        assert head(body)["canonical"] == ["http://testserver" + path], kind
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">', body)
+        assert alternates and not [href for href in alternates if "?" in href], kind
+
+
+# Every filter of every filtered list, with values no list has: never the list again at a new
+# address (404, or for search, whose pages are never indexed, the results with a message).
+UNKNOWN_FILTERS = [
+    ("news:list", "year", ["1800", "abc", "9" * 30, "-1", "\x00", "2019.5"]),
+    ("news:list", "network", ["no-such-network", "\x00", "<script>", "a" * 500]),
+    ("mandate:overview", "axis", ["99", "abc", "-1", "1" * 40, "\x00"]),
+    ("mandate:overview", "status", ["nope", "\x00", "DONE"]),
+    ("events:list", "year", ["1800"]),  # the agenda reads no filter: the same page, see above
+]
+
+
+@pytest.mark.parametrize(("name", "parameter", "values"), UNKNOWN_FILTERS)
+def test_unknown_filter_values_are_not_found(client, site, name, parameter, values):
+    with translation.override("en"):
+        path = reverse(name)
+    for value in values:
+        response = client.get(path, {parameter: value})
+        body = response.content.decode()
+        if name == "events:list":
+            assert head(body)["canonical"] == ["http://testserver" + path]
+            continue
+        assert response.status_code == 404, value
+        assert '<meta name="robots" content="noindex, follow">' in body, value
+        assert not head(body)["canonical"], value
+
+
+@pytest.mark.parametrize("value", ["nonsense", "\x00", "<b>", "x" * 500])
+def test_an_unknown_search_type_is_said_and_not_indexed(client, site, value):
+    with translation.override("en"):
+        path = reverse("search:results")
+    response = client.get(path, {"q": "event", "type": value})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex, follow">' in body
+    assert "There is no type" in body and "<b>" not in body

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
@@ -13,7 +14,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def translated_url(context, language: str) -> str:
     """This page's address in `language`: the same object (by its slug in that language) or the
-    same view with the same arguments; the home page of that language when neither applies."""
+    same view with the same arguments; the home page of that language when neither applies.
+    Of the query string it keeps what the view reads (`_page_query`)."""
     request = context.get("request")
     obj = context.get("object")
     with translation.override(language):
@@ -21,9 +23,29 @@ def translated_url(context, language: str) -> str:
             url = obj.get_absolute_url()
         else:
             url = _reverse_current(request)
-        if request is not None and request.GET and url:
-            url = f"{url}?{request.GET.urlencode()}"
+        query = _page_query(context.get("view"), request)
+        if query and url:
+            url = f"{url}?{query}"
         return url or reverse("pages:home")
+
+
+def _page_query(view, request) -> str:
+    """The query parameters that change what the page shows: those the view names in
+    `query_parameters`, and the page number of a paginated list after the first. Anything else
+    (a tracking tag, an empty filter, a parameter the view never reads) shows the same page, so
+    it stays out of the canonical address and the language links, which would otherwise make a
+    second copy of the page for search engines."""
+    if view is None or request is None:
+        return ""
+    names = list(getattr(view, "query_parameters", ()))
+    if getattr(view, "paginate_by", None):
+        names.append("page")
+    kept = {}
+    for name in names:
+        value = request.GET.get(name, "")
+        if value and not (name == "page" and value == "1"):
+            kept[name] = value
+    return urlencode(kept)
 
 
 def _reverse_current(request) -> str | None:
