@@ -386,7 +386,9 @@ def test_open_graph_for_an_article(client, make_image):
     item = NewsItemFactory(image=image, published_on=datetime.date(2019, 9, 20))
     body = html(client.get(detail_url(item, "en")))
     assert '<meta property="og:type" content="article">' in body
-    assert f'<meta property="og:title" content="{item.title_en}">' in body
+    # The same text as the <title> before the site's name.
+    assert f'<meta property="og:title" content="{item.title_en} · News">' in body
+    assert f"<title>{item.title_en} · News · Terrassa City Council</title>" in body
     assert f'<meta property="og:image" content="http://testserver{image.og_image_url}">' in body
     assert image.og_image_url.endswith("-1600w.jpg")
     assert '<meta property="og:image:width" content="1600">' in body

@@ -12,6 +12,13 @@ from relacions.mandate.models import Objective, Plan
 from relacions.networks.models import Forum, Network
 from relacions.news.models import NewsItem
 from relacions.pages.models import Page
+from tests.factories import (
+    AxisFactory,
+    EventFactory,
+    NewsItemFactory,
+    ObjectiveFactory,
+    PlanFactory,
+)
 
 from .conftest import LANGUAGES
 
@@ -143,3 +150,55 @@ def test_an_unknown_search_type_is_said_and_not_indexed(client, site, value):
     assert response.status_code == 200
     assert '<meta name="robots" content="noindex, follow">' in body
     assert "There is no type" in body and "<b>" not in body
+
+
+# --- Titles ------------------------------------------------------------------------------------
+
+SITE_NAME = {"ca": "Ajuntament de Terrassa", "es": "Ayuntamiento de Terrassa"}
+
+
+def title_before_site_name(body: str, language: str) -> str:
+    title = head(body)["title"]
+    site_name = SITE_NAME.get(language, "Terrassa City Council")
+    assert title.endswith(" · " + site_name), title
+    return title.removesuffix(" · " + site_name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_title_fits_a_search_result_and_matches_open_graph(client, site, language):
+    for kind, path in page_types(language).items():
+        body = client.get(path).content.decode()
+        title = title_before_site_name(body, language)
+        assert len(title) <= 65, (kind, title)
+        if kind not in ("home", "news list", "agenda", "networks"):
+            assert head(body)["og"]["title"] == [title], kind
+
+
+def test_an_event_and_a_news_item_of_the_same_name_have_different_titles(client, site_settings):
+    same = {f"title_{language}": "Culture Forum in Leeds" for language in LANGUAGES}
+    item, event = NewsItemFactory(**same), EventFactory(**same)
+    for language in LANGUAGES:
+        with translation.override(language):
+            bodies = [client.get(obj.get_absolute_url()).content.decode() for obj in (item, event)]
+        titles = [title_before_site_name(body, language) for body in bodies]
+        assert titles[0] != titles[1]
+        assert all(title.startswith("Culture Forum in Leeds · ") for title in titles), titles
+        assert [head(body)["og"]["title"] for body in bodies] == [[title] for title in titles]
+
+
+def test_a_long_objective_title_is_cut_at_a_word_with_an_ellipsis(client, site_settings):
+    words = "Promote Terrassa's international presence through European city networks"
+    long_title = (words + ", twinned cities and cooperation, with culture at its heart") * 2
+    long_title = long_title[:200]
+    assert len(long_title) == 200
+    plan = PlanFactory(is_current=True)
+    objective = ObjectiveFactory(axis=AxisFactory(plan=plan), code="5.2", title_en=long_title)
+    with translation.override("en"):
+        body = client.get(objective.get_absolute_url()).content.decode()
+    title = title_before_site_name(body, "en")
+    assert len(title) <= 65, title
+    shown, section = title.split(" · ", 1)
+    assert section == plan.title_en
+    assert shown.endswith("…") and len(shown) > 20
+    assert f"5.2. {long_title}".startswith(shown[:-1] + " "), shown
+    assert head(body)["og"]["title"] == [title]

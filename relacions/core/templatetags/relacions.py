@@ -48,6 +48,32 @@ def _page_query(view, request) -> str:
     return urlencode(kept)
 
 
+TITLE_LIMIT = 65
+TITLE_SEPARATOR = " · "
+
+
+@register.simple_tag
+def page_title(title, section="") -> str:
+    """A page's title before the site's name: `title · section`, at most TITLE_LIMIT characters
+    (what search results show), the title cut at a word with an ellipsis when it is longer.
+    The section tells apart an event and a news item of the same name."""
+    suffix = f"{TITLE_SEPARATOR}{shorten(str(section), TITLE_LIMIT // 2)}" if section else ""
+    return shorten(str(title), TITLE_LIMIT - len(suffix)) + suffix
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after the last whole word that fits, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]  # one more than fits with the ellipsis: a space there ends a whole word
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    else:
+        cut = cut[: limit - 1]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def _reverse_current(request) -> str | None:
     match = getattr(request, "resolver_match", None)
     if match is None or not match.view_name:
