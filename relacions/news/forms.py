@@ -49,10 +49,21 @@ class NewsFilterForm(forms.Form):
 
 def filter_choices(published) -> dict:
     """What `NewsFilterForm` offers for the `published` items, in the active language: the years,
-    the networks as (slug, name) and every language's slug of each network (its aliases). One
-    query each; the list keeps the result until the content changes."""
+    the networks as (slug, name) and every language's slug of each network (its aliases); and
+    `slugs`, each network's slug in every language, for the list's links in other languages.
+    One query each; the list keeps the result until the content changes."""
     networks = list(published.linked_networks())
     return {
+        "slugs": {
+            network.slug: {
+                # Without a slug of its own, a language's list names the network by the default
+                # language's, as modeltranslation does.
+                language: getattr(network, build_localized_fieldname("slug", language))
+                or getattr(network, build_localized_fieldname("slug", settings.LANGUAGE_CODE))
+                for language, _name in settings.LANGUAGES
+            }
+            for network in networks
+        },
         "years": published.years(),
         "networks": [(network.slug, str(network)) for network in networks],
         "aliases": {

@@ -21,9 +21,10 @@ class NewsListView(ListView):
         # Read over every published item: kept until the content changes (relacions.core.pagecache),
         # per language since the networks' names and slugs are.
         choices = pagecache.remember(
-            f"news:filter-choices:{get_language()}",
+            f"news:filter-choices:v2:{get_language()}",
             lambda: filter_choices(NewsItem.objects.published()),
         )
+        self.network_slugs = choices.pop("slugs")
         # The template writes the options itself (one loop rather than two widget templates per
         # option: the network filter has one option per network).
         self.filter_form = NewsFilterForm(self.request.GET, **choices)
@@ -47,6 +48,14 @@ class NewsListView(ListView):
             ),
         )
         return context
+
+    def localise_query(self, query: dict, language: str) -> dict:
+        """The filters of `query` as the list in `language` names them (its network slug), for
+        the canonical, hreflang and language links (`{% translated_url %}`)."""
+        network = self.filters.get("network")
+        if network and "network" in query:
+            query["network"] = self.network_slugs[network][language]
+        return query
 
     def render_to_response(self, context, **response_kwargs):
         # An unknown year or network: the form with its error, found nowhere (no items).

@@ -261,6 +261,21 @@ def test_filter_by_network_slug_in_any_language(client):
         assert f'<option value="{network.slug_en}" selected>' in html(response)
 
 
+def test_links_to_a_filtered_list_name_the_network_in_their_own_language(client):
+    network = make_network(1)
+    NewsItemFactory().networks.add(network)
+    # Reached by the Catalan slug (the language switcher of the Catalan list keeps the query).
+    body = html(client.get(url("news:list", "en") + f"?network={network.slug_ca}"))
+    canonical = re.findall(r'<link rel="canonical" href="([^"]+)">', body)
+    assert canonical == [f"http://testserver/en/news/?network={network.slug_en}"]
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w\w)" href="([^"]+)">', body))
+    for language in LANGUAGES:
+        slug = getattr(network, f"slug_{language}")
+        assert (
+            alternates[language] == f"http://testserver{url('news:list', language)}?network={slug}"
+        )
+
+
 def test_filters_combine_and_pagination_keeps_them(client):
     network = make_network(1)
     for item in NewsItemFactory.create_batch(12, published_on=datetime.date(2020, 5, 5)):

@@ -23,18 +23,19 @@ def translated_url(context, language: str) -> str:
             url = obj.get_absolute_url()
         else:
             url = _reverse_current(request)
-        query = _page_query(context.get("view"), request)
+        query = _page_query(context.get("view"), request, language)
         if query and url:
             url = f"{url}?{query}"
         return url or reverse("pages:home")
 
 
-def _page_query(view, request) -> str:
+def _page_query(view, request, language: str) -> str:
     """The query parameters that change what the page shows: those the view names in
     `query_parameters`, and the page number of a paginated list after the first. Anything else
     (a tracking tag, an empty filter, a parameter the view never reads) shows the same page, so
     it stays out of the canonical address and the language links, which would otherwise make a
-    second copy of the page for search engines."""
+    second copy of the page for search engines. A view's `localise_query(query, language)`
+    gives the values as the page in `language` names them (a slug in that language)."""
     if view is None or request is None:
         return ""
     names = list(getattr(view, "query_parameters", ()))
@@ -45,6 +46,9 @@ def _page_query(view, request) -> str:
         value = request.GET.get(name, "")
         if value and not (name == "page" and value == "1"):
             kept[name] = value
+    localise = getattr(view, "localise_query", None)
+    if localise is not None:
+        kept = localise(kept, language)
     return urlencode(kept)
 
 
