@@ -202,3 +202,18 @@ def test_a_long_objective_title_is_cut_at_a_word_with_an_ellipsis(client, site_s
     assert shown.endswith("…") and len(shown) > 20
     assert f"5.2. {long_title}".startswith(shown[:-1] + " "), shown
     assert head(body)["og"]["title"] == [title]
+
+
+PAGINATED = ("news list", "agenda", "past events", "networks")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_malformed_page_number_is_never_an_error_nor_a_new_address(client, site, language):
+    lists = {k: v for k, v in page_types(language).items() if k in PAGINATED}
+    for kind, path in lists.items():
+        for value in ("abc", "0", "-1", "99999", "\x00", "9" * 40):
+            response = client.get(path, {"page": value})
+            assert response.status_code in (200, 404), (kind, value)
+            if response.status_code == 200:  # the first page: its own address
+                canonical = head(response.content.decode())["canonical"]
+                assert canonical == ["http://testserver" + path], (kind, value)
