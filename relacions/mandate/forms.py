@@ -5,11 +5,22 @@ from .models import ProgressUpdate
 
 
 class ObjectiveFilterForm(forms.Form):
-    """The overview's GET filters. A value that does not validate is ignored (the page shows
-    everything for that filter) rather than answered with an error."""
+    """The overview's GET filters. A value that is not one of the choices (a mistyped or stale
+    address) is an error the page shows, answering 404: shown unfiltered, it would be a second
+    copy of the plan at an address of its own."""
 
-    axis = forms.TypedChoiceField(label=_("Axis"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    axis = forms.TypedChoiceField(
+        label=_("Axis"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("The plan has no axis “%(value)s”.")},
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no status “%(value)s”.")},
+    )
 
     def __init__(self, *args, axes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -19,7 +30,7 @@ class ObjectiveFilterForm(forms.Form):
         self.fields["status"].choices = [("", _("All statuses")), *ProgressUpdate.Status.choices]
 
     def selected(self) -> dict:
-        """The valid filters: `{"axis": int | None, "status": str | None}`."""
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
+        """The filters: `{"axis": int | None, "status": str | None}`, none when any of them is
+        not valid (see `errors`)."""
+        cleaned = self.cleaned_data if self.is_valid() else {}
         return {"axis": cleaned.get("axis"), "status": cleaned.get("status") or None}

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView, View
@@ -14,6 +16,7 @@ class PlanView(PreviewMixin, TemplateView):
     status. The overview is this view for the current plan."""
 
     template_name = "mandate/plan.html"
+    query_parameters = ("axis", "status")
 
     def get_plan(self) -> Plan:
         return get_object_or_404(Plan.objects.for_overview().by_slug(self.kwargs["slug"])[:1])
@@ -23,8 +26,16 @@ class PlanView(PreviewMixin, TemplateView):
         plan = self.get_plan()
         form = ObjectiveFilterForm(self.request.GET, axes=plan.axes.all())
         report = plan_report(plan=plan, **form.selected())
+        if form.errors:
+            # An unknown axis or status: the form with its error and no objectives.
+            report = replace(report, axes=[])
         context.update(object=plan, plan=plan, report=report, filter_form=form)
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["filter_form"].errors:
+            response_kwargs["status"] = 404
+        return super().render_to_response(context, **response_kwargs)
 
     def get_preview_object(self, obj):
         return Plan.objects.with_progress().get(pk=obj.pk)

@@ -1,15 +1,9 @@
-"""schema.org data for a network's page, serialised to be safe inside a <script> element."""
-
-import json
+"""schema.org data for a network's page (https://schema.org/Organization)."""
 
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from .models import Network
-
-# What json_script escapes: "</script>" or "<!--" in a name cannot end or comment out the block.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def organization(network: Network, *, url: str, logo_url: str = "") -> dict:
@@ -31,8 +25,3 @@ def organization(network: Network, *, url: str, logo_url: str = "") -> dict:
     if logo_url:
         data["logo"] = logo_url
     return data
-
-
-def to_script(data: dict) -> SafeString:
-    """JSON for `<script type="application/ld+json">`, with `<`, `>` and `&` escaped."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308

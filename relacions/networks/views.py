@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -37,7 +38,7 @@ class NetworkDetailView(PreviewMixin, DetailView):
             current_membership=network.current_membership(),
             member_since=network.member_since(),
             positions=list(Position.objects.held_in_network(network)),
-            json_ld=structured_data.to_script(
+            json_ld=to_script(
                 structured_data.organization(
                     network,
                     url=self.request.build_absolute_uri(network.get_absolute_url()),

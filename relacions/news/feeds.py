@@ -4,6 +4,7 @@ Django's syndication framework gives the feed the active language (`language = N
 every link absolute with the request's host.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -13,12 +14,23 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from relacions.pages.context_processors import site_chrome
+
 from .models import NewsItem
 
 ITEMS = 20
 # Tag URIs (RFC 4151) need a domain the publisher owns and a date it owned it on. They never
 # change when an item's title, slug or date is edited, nor with the host the site is served from.
 GUID_AUTHORITY = "terrassa.cat,2025"
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who writes the news: the office, as the site settings name it."""
+
+    name: str
+    email: str
+    link: str
 
 
 class NewsRssFeed(Feed):
@@ -28,6 +40,25 @@ class NewsRssFeed(Feed):
         "The latest news of Terrassa City Council's European and International Relations Service."
     )
     item_guid_is_permalink = False
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed's author (RFC 4287 wants one on the feed when its entries have none). Read
+        # here because only here is there a request: the feed object is shared by every thread.
+        office = site_chrome(request).settings
+        return Author(
+            name=office.office_name or gettext("Terrassa City Council"),
+            email=office.email,
+            link=request.build_absolute_uri(reverse("pages:home")),
+        )
+
+    def author_name(self, author):
+        return author.name
+
+    def author_email(self, author):
+        return author.email or None
+
+    def author_link(self, author):
+        return author.link
 
     def link(self):
         return reverse("news:list")

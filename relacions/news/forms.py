@@ -17,10 +17,21 @@ class SlugChoiceField(forms.ChoiceField):
 
 class NewsFilterForm(forms.Form):
     """The list's filters, sent by GET. A value that is not one of the choices (a mistyped or
-    stale address) is dropped, so the list shows unfiltered rather than failing."""
+    stale address) is an error the list shows, answering 404: shown unfiltered, it would be a
+    second copy of the whole list at an address of its own."""
 
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    network = SlugChoiceField(label=_("Network"), required=False)
+    year = forms.TypedChoiceField(
+        label=_("Year"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("There is no news from the year “%(value)s”.")},
+    )
+    network = SlugChoiceField(
+        label=_("Network"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no news of a network “%(value)s”.")},
+    )
 
     def __init__(self, *args, years: list, networks: list, aliases: dict, **kwargs):
         """`years`, `networks` and `aliases` as `filter_choices()` prepares them."""
@@ -30,18 +41,29 @@ class NewsFilterForm(forms.Form):
         self.fields["network"].aliases = aliases
 
     def filters(self) -> dict:
-        """The valid filters only: each field is checked on its own."""
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if value not in (None, "")}
+        """The filters asked for; none when any of them is not valid (see `errors`)."""
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
 def filter_choices(published) -> dict:
     """What `NewsFilterForm` offers for the `published` items, in the active language: the years,
-    the networks as (slug, name) and every language's slug of each network (its aliases). One
-    query each; the list keeps the result until the content changes."""
+    the networks as (slug, name) and every language's slug of each network (its aliases); and
+    `slugs`, each network's slug in every language, for the list's links in other languages.
+    One query each; the list keeps the result until the content changes."""
     networks = list(published.linked_networks())
     return {
+        "slugs": {
+            network.slug: {
+                # Without a slug of its own, a language's list names the network by the default
+                # language's, as modeltranslation does.
+                language: getattr(network, build_localized_fieldname("slug", language))
+                or getattr(network, build_localized_fieldname("slug", settings.LANGUAGE_CODE))
+                for language, _name in settings.LANGUAGES
+            }
+            for network in networks
+        },
         "years": published.years(),
         "networks": [(network.slug, str(network)) for network in networks],
         "aliases": {

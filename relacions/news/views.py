@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from relacions.core import pagecache
+from relacions.core.structured_data import default_image_url, to_script
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -14,19 +15,22 @@ class NewsListView(ListView):
     paginate_by = 10
     template_name = "news/newsitem_list.html"
     context_object_name = "items"
+    query_parameters = ("year", "network")
 
     def get_queryset(self):
         # Read over every published item: kept until the content changes (relacions.core.pagecache),
         # per language since the networks' names and slugs are.
         choices = pagecache.remember(
-            f"news:filter-choices:{get_language()}",
+            f"news:filter-choices:v2:{get_language()}",
             lambda: filter_choices(NewsItem.objects.published()),
         )
-        # Shown with the filters that apply, without errors: a stale value is simply dropped.
+        self.network_slugs = choices.pop("slugs")
         # The template writes the options itself (one loop rather than two widget templates per
         # option: the network filter has one option per network).
         self.filter_form = NewsFilterForm(self.request.GET, **choices)
         self.filters = self.filter_form.filters()
+        if self.filter_form.errors:
+            return NewsItem.objects.none()
         items = NewsItem.objects.for_listing()
         if "year" in self.filters:
             items = items.in_year(self.filters["year"])
@@ -44,6 +48,20 @@ class NewsListView(ListView):
             ),
         )
         return context
+
+    def localise_query(self, query: dict, language: str) -> dict:
+        """The filters of `query` as the list in `language` names them (its network slug), for
+        the canonical, hreflang and language links (`{% translated_url %}`)."""
+        network = self.filters.get("network")
+        if network and "network" in query:
+            query["network"] = self.network_slugs[network][language]
+        return query
+
+    def render_to_response(self, context, **response_kwargs):
+        # An unknown year or network: the form with its error, found nowhere (no items).
+        if self.filter_form.errors:
+            response_kwargs["status"] = 404
+        return super().render_to_response(context, **response_kwargs)
 
 
 class NewsDetailView(PreviewMixin, DetailView):
@@ -71,11 +89,12 @@ class NewsDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         item = self.object
-        image_url = ""
-        if item.image and item.image.file:
-            image_url = self.request.build_absolute_uri(item.image.og_image_url)
+        build = self.request.build_absolute_uri
+        image_url = build(item.image.og_image_url) if item.image and item.image.file else ""
         data = structured_data.news_article(
-            item, url=self.request.build_absolute_uri(item.get_absolute_url()), image_url=image_url
+            item,
+            url=build(item.get_absolute_url()),
+            image_url=image_url or default_image_url(build_absolute_uri=build),
         )
         previous_item, next_item = NewsItem.objects.published().adjacent_to(item)
         context.update(
@@ -84,6 +103,6 @@ class NewsDetailView(PreviewMixin, DetailView):
             previous_item=previous_item,
             next_item=next_item,
             og_image_url=image_url,
-            json_ld=structured_data.to_script(data),
+            json_ld=to_script(data),
         )
         return context

@@ -10,7 +10,7 @@ MAX_QUERY_LENGTH = 200
 
 class SearchForm(forms.Form):
     """The search box, sent by GET. `q` in web-search syntax; `type` narrows to one facet (an
-    unknown value is ignored, so a stale address still searches everything)."""
+    unknown value is reported and ignored, so a stale address still searches everything)."""
 
     q = forms.CharField(
         label=_("Search for"),
@@ -23,7 +23,13 @@ class SearchForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    type = forms.ChoiceField(label=_("Type"), required=False)
+    type = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("There is no type “%(value)s”: the results are of every type.")
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -26,6 +26,7 @@ class SearchView(TemplateView):
 
     template_name = "search/results.html"
     paginate_by = 10
+    query_parameters = ("q", "type")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

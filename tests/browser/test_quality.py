@@ -100,6 +100,9 @@ def page_types(language: str) -> dict[str, tuple[str, int]]:
         }
         addresses = {name: (path, 200) for name, path in pages.items()}
         addresses["404"] = (f"/{language}/{'no-such-page'}/", 404)
+        # A filter no list has: the list's form with a message (issue 23).
+        addresses["news-unknown-filter"] = (reverse("news:list") + "?year=1800", 404)
+        addresses["mandate-unknown-filter"] = (reverse("mandate:overview") + "?axis=99", 404)
         return addresses
 
 
@@ -152,7 +155,7 @@ def test_every_page_type_is_valid_accessible_and_fits_a_phone(
             violations[f"{language}-{name}"] = axe_violations(axe, page)
     phone.context.close()
 
-    assert len(saved) == 18 * len(LANGUAGES)
+    assert len(saved) == 20 * len(LANGUAGES)
     assert vnu(saved) == {}
     assert {name: found for name, found in violations.items() if found} == {}
     assert too_wide == []

@@ -1,4 +1,5 @@
 import datetime
+import html
 import re
 
 import pytest
@@ -108,22 +109,34 @@ class TestFilters:
         assert self.titles(client, axis="1", status="not_started") == {"Waiting one"}
 
     @pytest.mark.parametrize(
-        "params",
+        ("params", "message"),
         [
-            {"status": "nope"},
-            {"axis": "abc"},
-            {"axis": "99"},
-            {"axis": "-1", "status": ""},
-            {"axis": "1" * 40},
-            {"status": ["done", "nope"], "axis": ["x", "y"]},
+            ({"status": "nope"}, "There is no status “nope”."),
+            ({"axis": "abc"}, "The plan has no axis “abc”."),
+            ({"axis": "99"}, "The plan has no axis “99”."),
+            ({"axis": "-1", "status": ""}, "The plan has no axis “-1”."),
+            ({"axis": "1" * 40}, f"The plan has no axis “{'1' * 40}”."),
+            ({"status": ["done", "nope"], "axis": ["x", "y"]}, "The plan has no axis “y”."),
         ],
     )
-    def test_a_bad_filter_is_ignored(self, client, objectives, params):
+    def test_an_unknown_filter_is_not_found_rather_than_a_copy_of_the_plan(
+        self, client, objectives, params, message
+    ):
         response = client.get(url_in("en", "mandate:overview"), params)
-        assert response.status_code == 200
+        assert response.status_code == 404
         body = response.content.decode()
-        for title in ("Waiting one", "Elsewhere one"):
-            assert title in body
+        assert html.escape(message) in body
+        for title in ("Done one", "Waiting one", "Elsewhere one"):
+            assert title not in body
+        assert '<meta name="robots" content="noindex, follow">' in body
+        assert 'rel="canonical"' not in body
+        assert 'aria-invalid="true" aria-describedby="mandate-filters-error"' in body
+
+    @pytest.mark.parametrize("params", [{}, {"axis": "", "status": ""}, {"utm_source": "x"}])
+    def test_the_unfiltered_plan_has_one_canonical_address(self, client, objectives, params):
+        address = url_in("en", "mandate:overview")
+        body = client.get(address, params).content.decode()
+        assert f'<link rel="canonical" href="http://testserver{address}">' in body
 
     def test_the_selected_filters_are_shown_in_the_form(self, client, objectives):
         body = client.get(

@@ -1,5 +1,6 @@
 import calendar
 import datetime
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -67,6 +68,57 @@ def test_every_entry_is_dated_linked_absolutely_and_uniquely_identified(client, 
     assert len(ids) == 5 * len(LANGUAGES)
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def atom(client, language: str) -> ElementTree.Element:
+    with translation.override(language):
+        return ElementTree.fromstring(client.get(reverse("news:atom")).content)
+
+
+def texts(element: ElementTree.Element, name: str) -> list[str]:
+    return [(child.text or "").strip() for child in element.findall(ATOM + name)]
+
+
+@pytest.mark.parametrize("count", [0, 2])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_atom_feed_has_every_element_rfc_4287_requires(client, site_settings, count, language):
+    NewsItemFactory.create_batch(count)
+    feed = atom(client, language)
+    with translation.override(language):
+        feed_url = "http://testserver" + reverse("news:atom")
+        home = "http://testserver" + reverse("pages:home")
+
+    # atom:feed: exactly one id, title and updated; a link rel="self"; an author, since the
+    # entries carry none (RFC 4287 4.1.1).
+    for name in ("id", "title", "updated"):
+        assert len(texts(feed, name)) == 1 and texts(feed, name)[0], name
+    self_links = [link for link in feed.findall(ATOM + "link") if link.get("rel") == "self"]
+    assert [link.get("href") for link in self_links] == [feed_url]
+    (author,) = feed.findall(ATOM + "author")
+    office = getattr(site_settings, f"office_name_{language}")
+    assert texts(author, "name") == [office]
+    assert texts(author, "uri") == [home]
+    assert texts(author, "email") == [site_settings.email]
+
+    entries = feed.findall(ATOM + "entry")
+    assert len(entries) == count
+    for entry in entries:
+        for name in ("id", "title", "updated", "summary"):
+            assert len(texts(entry, name)) == 1 and texts(entry, name)[0], name
+        alternate = [link for link in entry.findall(ATOM + "link") if link.get("rel") != "self"]
+        assert alternate and alternate[0].get("href").startswith("http://testserver/")
+        assert entry.findall(ATOM + "author") or feed.findall(ATOM + "author")
+
+
+def test_the_feed_has_an_author_before_the_site_settings_are_saved(client):
+    from relacions.pages.models import SiteSettings
+
+    SiteSettings.objects.all().delete()
+    (author,) = atom(client, "en").findall(ATOM + "author")
+    assert texts(author, "name") == ["Terrassa City Council"]
+
+
 def test_guids_do_not_change_when_an_item_is_edited(client):
     item = NewsItemFactory()
     before = fetch(client, "news:rss", "en").entries[0].id
@@ -111,5 +163,6 @@ def test_feed_queries_do_not_grow_with_content(client, django_assert_max_num_que
     network = make_network(1)
     for item in NewsItemFactory.create_batch(count):
         item.networks.add(network)
-    with django_assert_max_num_queries(2):
+    # The items with their networks, and the site settings (the feed's author).
+    with django_assert_max_num_queries(3):
         fetch(client, name, "en")

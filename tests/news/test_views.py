@@ -1,4 +1,5 @@
 import datetime
+import html as html_module
 import json
 import re
 from pathlib import Path
@@ -185,12 +186,54 @@ def test_bad_query_strings_give_the_first_page_or_not_found_never_an_error(clien
         assert len(card_titles(response)) == 10
 
 
-def test_a_bad_filter_shows_the_unfiltered_list(client):
-    NewsItemFactory.create_batch(3)
-    for query in ("?year=x", "?year=1800", "?network=nope"):
-        response = client.get(url("news:list", "en") + query)
-        assert len(card_titles(response)) == 3, query
-        assert "aria-invalid" not in html(response)
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?year=x", "There is no news from the year “x”."),
+        ("?year=1800", "There is no news from the year “1800”."),
+        ("?year=99999999999999999999", "There is no news from the year “99999999999999999999”."),
+        ("?network=nope", "There is no news of a network “nope”."),
+        ("?year=2019&network=nope", "There is no news of a network “nope”."),
+    ],
+)
+def test_an_unknown_filter_is_not_found_rather_than_a_copy_of_the_list(client, query, message):
+    NewsItemFactory.create_batch(3, published_on=datetime.date(2019, 5, 5))
+    response = client.get(url("news:list", "en") + query)
+    body = html(response)
+    assert response.status_code == 404
+    assert card_titles(response) == []
+    assert html_module.escape(message) in body
+    assert '<meta name="robots" content="noindex, follow">' in body
+    assert 'rel="canonical"' not in body
+    assert 'aria-invalid="true" aria-describedby="news-filters-error"' in body
+    assert f'href="{url("news:list", "en")}">Show all news</a>' in body
+
+
+@pytest.mark.skipif(not TRANSLATIONS_COMPILED, reason="the .po files are compiled at the end")
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("ca", "No hi ha notícies de l'any “1800”."), ("es", "No hay noticias del año “1800”.")],
+)
+def test_the_unknown_filter_message_is_translated(client, language, message):
+    NewsItemFactory()
+    response = client.get(url("news:list", language) + "?year=1800")
+    assert response.status_code == 404
+    assert html_module.escape(message) in html(response)
+
+
+@pytest.mark.parametrize("query", ["", "?year=&network=", "?utm_source=feed", "?page=1"])
+def test_the_unfiltered_list_has_one_canonical_address(client, query):
+    NewsItemFactory()
+    body = html(client.get(url("news:list", "en") + query))
+    assert f'<link rel="canonical" href="http://testserver{url("news:list", "en")}">' in body
+
+
+def test_a_filtered_list_is_its_own_canonical_address(client):
+    network = make_network(1)
+    NewsItemFactory(published_on=datetime.date(2020, 5, 5)).networks.add(network)
+    address = url("news:list", "en") + f"?year=2020&network={network.slug_en}"
+    body = html(client.get(address + "&utm_source=x&page=1"))
+    assert f'<link rel="canonical" href="http://testserver{address.replace("&", "&amp;")}">' in body
 
 
 def test_filter_by_year_with_options_from_the_published_items(client, hidden_items):
@@ -216,6 +259,21 @@ def test_filter_by_network_slug_in_any_language(client):
         response = client.get(url("news:list", "en") + f"?network={slug}")
         assert card_titles(response) == [linked.title_en], slug
         assert f'<option value="{network.slug_en}" selected>' in html(response)
+
+
+def test_links_to_a_filtered_list_name_the_network_in_their_own_language(client):
+    network = make_network(1)
+    NewsItemFactory().networks.add(network)
+    # Reached by the Catalan slug (the language switcher of the Catalan list keeps the query).
+    body = html(client.get(url("news:list", "en") + f"?network={network.slug_ca}"))
+    canonical = re.findall(r'<link rel="canonical" href="([^"]+)">', body)
+    assert canonical == [f"http://testserver/en/news/?network={network.slug_en}"]
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w\w)" href="([^"]+)">', body))
+    for language in LANGUAGES:
+        slug = getattr(network, f"slug_{language}")
+        assert (
+            alternates[language] == f"http://testserver{url('news:list', language)}?network={slug}"
+        )
 
 
 def test_filters_combine_and_pagination_keeps_them(client):
@@ -343,7 +401,9 @@ def test_open_graph_for_an_article(client, make_image):
     item = NewsItemFactory(image=image, published_on=datetime.date(2019, 9, 20))
     body = html(client.get(detail_url(item, "en")))
     assert '<meta property="og:type" content="article">' in body
-    assert f'<meta property="og:title" content="{item.title_en}">' in body
+    # The same text as the <title> before the site's name.
+    assert f'<meta property="og:title" content="{item.title_en} · News">' in body
+    assert f"<title>{item.title_en} · News · Terrassa City Council</title>" in body
     assert f'<meta property="og:image" content="http://testserver{image.og_image_url}">' in body
     assert image.og_image_url.endswith("-1600w.jpg")
     assert '<meta property="og:image:width" content="1600">' in body

@@ -21,9 +21,9 @@ QUERIES = {
     "news list by network": 7,
     # item, renditions, networks, forums, events, objectives, previous and next together
     "news detail": 8,
-    # items and their networks (a feed has no chrome)
-    "news rss": 2,
-    "news atom": 2,
+    # the chrome (for the feed's author: the office), items and their networks
+    "news rss": 3,
+    "news atom": 3,
     # count, events, renditions
     "agenda": 4,
     # years, count, events, renditions

@@ -193,11 +193,14 @@ def test_a_facet_narrows_the_results_and_keeps_every_count(client):
     assert 'aria-current="page">Agenda' in html(response) or "aria-current" in html(response)
 
 
-def test_an_unknown_facet_is_ignored(client):
+def test_an_unknown_facet_is_reported_and_ignored(client):
     make_one_of_each("Tramuntana")
     response = client.get(search_url("en"), {"q": "tramuntana", "type": "nonsense"})
     assert response.status_code == 200
     assert len(result_titles(response)) == 4
+    body = html(response)
+    assert "There is no type “nonsense”: the results are of every type." in body
+    assert '<meta name="robots" content="noindex, follow">' in body
 
 
 # --- Pagination --------------------------------------------------------------------------------

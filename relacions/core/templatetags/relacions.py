@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
@@ -13,7 +14,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def translated_url(context, language: str) -> str:
     """This page's address in `language`: the same object (by its slug in that language) or the
-    same view with the same arguments; the home page of that language when neither applies."""
+    same view with the same arguments; the home page of that language when neither applies.
+    Of the query string it keeps what the view reads (`_page_query`)."""
     request = context.get("request")
     obj = context.get("object")
     with translation.override(language):
@@ -21,9 +23,59 @@ def translated_url(context, language: str) -> str:
             url = obj.get_absolute_url()
         else:
             url = _reverse_current(request)
-        if request is not None and request.GET and url:
-            url = f"{url}?{request.GET.urlencode()}"
+        query = _page_query(context.get("view"), request, language)
+        if query and url:
+            url = f"{url}?{query}"
         return url or reverse("pages:home")
+
+
+def _page_query(view, request, language: str) -> str:
+    """The query parameters that change what the page shows: those the view names in
+    `query_parameters`, and the page number of a paginated list after the first. Anything else
+    (a tracking tag, an empty filter, a parameter the view never reads) shows the same page, so
+    it stays out of the canonical address and the language links, which would otherwise make a
+    second copy of the page for search engines. A view's `localise_query(query, language)`
+    gives the values as the page in `language` names them (a slug in that language)."""
+    if view is None or request is None:
+        return ""
+    names = list(getattr(view, "query_parameters", ()))
+    if getattr(view, "paginate_by", None):
+        names.append("page")
+    kept = {}
+    for name in names:
+        value = request.GET.get(name, "")
+        if value and not (name == "page" and value == "1"):
+            kept[name] = value
+    localise = getattr(view, "localise_query", None)
+    if localise is not None:
+        kept = localise(kept, language)
+    return urlencode(kept)
+
+
+TITLE_LIMIT = 65
+TITLE_SEPARATOR = " · "
+
+
+@register.simple_tag
+def page_title(title, section="") -> str:
+    """A page's title before the site's name: `title · section`, at most TITLE_LIMIT characters
+    (what search results show), the title cut at a word with an ellipsis when it is longer.
+    The section tells apart an event and a news item of the same name."""
+    suffix = f"{TITLE_SEPARATOR}{shorten(str(section), TITLE_LIMIT // 2)}" if section else ""
+    return shorten(str(title), TITLE_LIMIT - len(suffix)) + suffix
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after the last whole word that fits, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]  # one more than fits with the ellipsis: a space there ends a whole word
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    else:
+        cut = cut[: limit - 1]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def _reverse_current(request) -> str | None:
