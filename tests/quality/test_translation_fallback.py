@@ -4,10 +4,13 @@ The fields come from modeltranslation's registry, so a field or a model added la
 (or fails here until a page that shows it is named in SHOWN_ON).
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import feedparser
+import icalendar
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -24,6 +27,7 @@ from relacions.pages.models import Page, SiteSettings
 from tests.factories import (
     AxisFactory,
     ChallengeAreaFactory,
+    EventFactory,
     ForumFactory,
     NetworkFactory,
     NewsItemFactory,
@@ -321,3 +325,100 @@ def test_a_body_the_editor_left_empty_shows_the_catalan_one(
         found = [text for text in read_page(html).texts if expected in text.text]
         assert found and {text.language for text in found} == {SOURCE}, language
         assert 'class="fallback-notice"' in html
+
+
+# --- Feeds, calendars, open data and search ----------------------------------------------------
+
+NOTICE = {
+    "es": "Este texto solo está disponible en catalán.",
+    "en": "This text is only available in Catalan.",
+}
+
+
+def get(client, name: str, language: str, **kwargs):
+    with translation.override(language):
+        response = client.get(reverse(name, kwargs=kwargs or None))
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_news_feeds_mark_catalan_entries(client, language):
+    NewsItemFactory(**catalan_only(NewsItem))
+    translated = NewsItemFactory()
+    item_title = catalan_text(NewsItem, "title")
+
+    atom = feedparser.parse(get(client, "news:atom", language).content)
+    assert not atom.bozo
+    marked = {entry.title: entry.title_detail.language for entry in atom.entries}
+    assert marked == {item_title: SOURCE, getattr(translated, f"title_{language}"): language}
+    summary = next(e.summary for e in atom.entries if e.title == item_title)
+    assert summary == f"{catalan_text(NewsItem, 'summary')} ({NOTICE[language]})"
+
+    rss = feedparser.parse(get(client, "news:rss", language).content)
+    assert not rss.bozo
+    languages = {entry.title: entry.get("language") for entry in rss.entries}
+    assert languages[item_title] == SOURCE
+    assert list(languages.values()).count(SOURCE) == 1
+    assert NOTICE[language] in next(e.summary for e in rss.entries if e.title == item_title)
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_calendars_mark_catalan_text(client, language):
+    event = PastEventFactory(days=7, **catalan_only(Event))
+    with translation.override(language):
+        response = client.get(event.get_calendar_url())
+    calendar = icalendar.Calendar.from_ical(response.content)
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["summary"]) == catalan_text(Event, "title")
+    for name in ("summary", "description", "location"):
+        assert vevent[name].params["LANGUAGE"] == SOURCE, name
+    assert NOTICE[language] in str(vevent["description"])
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_open_data_names_the_fields_only_in_catalan(client, language):
+    NewsItemFactory(**catalan_only(NewsItem))
+    EventFactory(**catalan_only(Event))
+    NetworkFactory(**catalan_only(Network))
+    expected = {
+        "news": ["title", "summary"],
+        "events": ["title", "summary", "venue"],
+        "networks": ["name", "acronym", "headquarters", "description"],
+    }
+    models = {"news": NewsItem, "events": Event, "networks": Network}
+    for dataset, fields in expected.items():
+        data = json.loads(get(client, "opendata:json", language, dataset=dataset).content)
+        (record,) = data["items"]
+        assert record["only_in_catalan"] == fields, dataset
+        for field in fields:
+            assert catalan_text(models[dataset], field) in record[field]
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_the_plan_downloads_name_the_titles_only_in_catalan(client, language):
+    objective = ObjectiveFactory(**catalan_only(Objective))
+    Plan.objects.filter(pk=objective.axis.plan_id).update(title_es="", title_en="")
+    data = json.loads(get(client, "mandate:json", language).content)
+    (axis,) = data["axes"]
+    assert axis["only_in_catalan"] == []
+    assert axis["objectives"][0]["only_in_catalan"] == ["title"]
+    assert data["plan"]["only_in_catalan"] == ["title"]
+
+
+def test_search_finds_a_body_left_empty_in_the_editor_and_marks_it(admin_client, site_settings):
+    item = NewsItemFactory(
+        body_ca="<p>Intercanvi de bones pràctiques amb Pamiers</p>",
+        body_es="<p>&nbsp;</p>",
+        summary_es="",
+    )
+    assert item.body_es == ""
+    with translation.override("es"):
+        response = admin_client.get(reverse("search:results"), {"q": "Pamiers"})
+    html = response.content.decode()
+    snippets = [
+        text
+        for text in read_page(html).texts
+        if "Pamiers" in text.text and text.tag in ("p", "mark")
+    ]
+    assert snippets and {text.language for text in snippets} == {SOURCE}
