@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from modeltranslation.translator import translator
 
+from relacions.core.data_migrations import empty_blank_rich_text
 from relacions.core.fields import RichTextField
 from relacions.events.models import Event
 from relacions.images.models import Image
@@ -422,3 +423,21 @@ def test_search_finds_a_body_left_empty_in_the_editor_and_marks_it(admin_client,
         if "Pamiers" in text.text and text.tag in ("p", "mark")
     ]
     assert snippets and {text.language for text in snippets} == {SOURCE}
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [pytest.param(m, f, id=f"{m._meta.model_name}.{f}") for m, f in rich_text_fields()],
+)
+def test_the_data_migration_empties_stored_markup_that_shows_nothing(make_image, model, field):
+    from django.apps import apps
+
+    obj = SHOWN_ON[model](make_image)
+    stored = {f"{field}_es": "<p>&nbsp;</p>", f"{field}_en": "<p><br></p>"}
+    model.objects.filter(pk=obj.pk).update(**stored)  # as saved before the sanitiser emptied it
+    kept = model.objects.filter(pk=obj.pk).values_list(f"{field}_{SOURCE}", flat=True).get()
+
+    empty_blank_rich_text(model._meta.app_label).code(apps, None)
+
+    values = model.objects.filter(pk=obj.pk).values(f"{field}_{SOURCE}", *stored).get()
+    assert values == {f"{field}_{SOURCE}": kept, f"{field}_es": "", f"{field}_en": ""}
