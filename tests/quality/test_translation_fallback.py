@@ -19,6 +19,7 @@ from modeltranslation.translator import translator
 
 from relacions.core.data_migrations import empty_blank_rich_text
 from relacions.core.fields import RichTextField
+from relacions.core.pagecache import current_generation
 from relacions.events.models import Event
 from relacions.images.models import Image
 from relacions.mandate.models import Axis, Objective, Plan, ProgressUpdate
@@ -436,8 +437,26 @@ def test_the_data_migration_empties_stored_markup_that_shows_nothing(make_image,
     stored = {f"{field}_es": "<p>&nbsp;</p>", f"{field}_en": "<p><br></p>"}
     model.objects.filter(pk=obj.pk).update(**stored)  # as saved before the sanitiser emptied it
     kept = model.objects.filter(pk=obj.pk).values_list(f"{field}_{SOURCE}", flat=True).get()
+    generation = current_generation()
 
     empty_blank_rich_text(model._meta.app_label).code(apps, None)
 
     values = model.objects.filter(pk=obj.pk).values(f"{field}_{SOURCE}", *stored).get()
     assert values == {f"{field}_{SOURCE}": kept, f"{field}_es": "", f"{field}_en": ""}
+    assert current_generation() != generation  # cached pages are not served again
+
+
+@pytest.mark.parametrize("language", TARGETS)
+@pytest.mark.parametrize(
+    ("factory", "model", "list_url"),
+    [(NewsItemFactory, NewsItem, "news:list"), (EventFactory, Event, "events:list")],
+)
+def test_a_card_in_catalan_says_so(client, site_settings, factory, model, list_url, language):
+    factory(**catalan_only(model))
+    factory()
+    html = get(client, list_url, language).content.decode()
+    cards = html.split('class="card ')[1:]
+    assert len(cards) == 2
+    [catalan] = [card for card in cards if catalan_text(model, "title") in card]
+    assert 'class="fallback-note"' in catalan
+    assert sum('class="fallback-note"' in card for card in cards) == 1
