@@ -2,7 +2,15 @@
 
 CKEditor 5 stores whatever is posted to it, so every rich-text field is cleaned here, on save,
 whatever sent it (the admin, a forged POST, a shell, a data import).
+
+Markup with nothing a reader would see (`<p></p>`, `<p>&nbsp;</p>`, a lone `<br>`: what the
+editor posts for an empty field) is stored as `""`. modeltranslation falls back to Catalan only
+on an empty value, so this is what makes an untranslated body show the Catalan one everywhere
+(pages, feeds, calendars, search, open data) rather than an empty box.
 """
+
+import html
+import re
 
 import nh3
 
@@ -50,10 +58,27 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_TAG = re.compile(r"<[^>]*>")
+# An image is something to see even with no text around it (only library images keep a src).
+_IMAGE = re.compile(r"<img\b[^>]*\bsrc=", re.IGNORECASE)
+# Characters editors and word processors leave behind that show nothing.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def has_visible_content(value: str | None) -> bool:
+    """Whether rich text shows anything: some text (not only spaces) or an image."""
+    if not value:
+        return False
+    if _IMAGE.search(value):
+        return True
+    text = html.unescape(_TAG.sub("", value))
+    return bool(text.translate(_INVISIBLE).strip())
+
+
 def sanitize_html(value: str) -> str:
     if not value:
         return value
-    return nh3.clean(
+    cleaned = nh3.clean(
         value,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -62,3 +87,4 @@ def sanitize_html(value: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return cleaned if has_visible_content(cleaned) else ""

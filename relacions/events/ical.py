@@ -6,6 +6,8 @@
 - Times carry TZID=Europe/Madrid with its VTIMEZONE (always present, covering the events' span);
   all-day events are DATE values with the exclusive DTEND of RFC 5545 (the day after).
 - Postponed events are TENTATIVE (the new date is not known yet); cancelled ones CANCELLED.
+- Text with no translation in the calendar's language is the Catalan text, with LANGUAGE=ca;
+  the description then ends with a note that says so.
 """
 
 import uuid
@@ -16,6 +18,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from relacions.core.fallback import shows_fallback
 
 from .models import Event
 
@@ -76,19 +80,31 @@ def _vevent(event: Event, build_absolute_uri) -> icalendar.Event:
     else:
         vevent.add("dtstart", event.local_start)
         vevent.add("dtend", event.local_end)
-    language = {"LANGUAGE": get_language()}
-    vevent.add("summary", event.title, parameters=language)
-    description = "\n\n".join(part for part in (event.summary, url) if part)
-    vevent.add("description", description, parameters=language)
+    vevent.add("summary", event.title, parameters=_language(event, "title"))
+    vevent.add("description", _description(event, url), parameters=_language(event, "summary"))
     location = _location(event)
     if location:
-        vevent.add("location", location, parameters=language)
+        vevent.add("location", location, parameters=_language(event, "venue"))
     vevent.add("url", url)
     vevent.add("status", STATUS[event.event_status])
     vevent.add("class", "PUBLIC")
     # Subscribing to the agenda must not fill the subscriber's free / busy time.
     vevent.add("transp", "TRANSPARENT")
     return vevent
+
+
+def _language(event: Event, field: str) -> dict:
+    """The LANGUAGE parameter of a property that shows `field`: Catalan where it falls back."""
+    if shows_fallback(event, field):
+        return {"LANGUAGE": settings.LANGUAGE_CODE}
+    return {"LANGUAGE": get_language()}
+
+
+def _description(event: Event, url: str) -> str:
+    notice = ""
+    if any(shows_fallback(event, field) for field in ("title", "summary")):
+        notice = _("This text is only available in Catalan.")
+    return "\n\n".join(part for part in (event.summary, notice, url) if part)
 
 
 def _location(event: Event) -> str:

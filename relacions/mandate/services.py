@@ -1,11 +1,13 @@
 """One report of a plan, shared by the overview page and the JSON and CSV downloads, so the three
-always show the same figures."""
+always show the same figures. Titles with no translation in the language asked for are the
+Catalan ones, and the downloads say which (`only_in_catalan`)."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from relacions.core.csv_export import csv_text
+from relacions.core.fallback import fallback_fields
 
 from .models import Axis, Plan, ProgressUpdate
 
@@ -60,12 +62,14 @@ def report_as_data(*, report: PlanReport, build_uri) -> dict:
             "document_url": plan.document_url or None,
             "progress": float(plan.progress),
             "url": build_uri(plan.get_absolute_url()),
+            "only_in_catalan": fallback_fields(plan, ("title",)),
         },
         "status_counts": report.status_counts,
         "axes": [
             {
                 "number": axis.number,
                 "title": axis.title,
+                "only_in_catalan": fallback_fields(axis, ("title",)),
                 "progress": float(axis.progress),
                 "objectives": [
                     {
@@ -78,6 +82,7 @@ def report_as_data(*, report: PlanReport, build_uri) -> dict:
                         "target_date": _iso(objective.target_date),
                         "last_update": _iso(objective.last_update_on),
                         "url": build_uri(objective.get_absolute_url()),
+                        "only_in_catalan": fallback_fields(objective, ("title",)),
                     }
                     for objective in axis.objectives.all()
                 ],
@@ -102,6 +107,7 @@ def report_as_csv(*, report: PlanReport, build_uri) -> str:
         _("Target date"),
         _("Last update"),
         _("Address"),
+        _("Only in Catalan"),
     ]
     rows = (
         [
@@ -116,11 +122,19 @@ def report_as_csv(*, report: PlanReport, build_uri) -> str:
             objective.target_date,
             objective.last_update_on,
             build_uri(objective.get_absolute_url()),
+            _catalan_columns(axis, objective),
         ]
         for axis in report.axes
         for objective in axis.objectives.all()
     )
     return csv_text(headers, rows)
+
+
+def _catalan_columns(axis: Axis, objective) -> str:
+    """The CSV's columns (by their headers) whose text is the Catalan one."""
+    names = [_("Axis")] if fallback_fields(axis, ("title",)) else []
+    names += [_("Objective")] if fallback_fields(objective, ("title",)) else []
+    return "; ".join(str(name) for name in names)
 
 
 def _iso(value) -> str | None:

@@ -1,19 +1,23 @@
 """RSS 2.0 and Atom feeds of the news, one per language (the URL's language prefix).
 
 Django's syndication framework gives the feed the active language (`language = None`) and makes
-every link absolute with the request's host.
+every link absolute with the request's host. An item with no text in that language shows the
+Catalan text, says so at the end of its description and is marked as Catalan (Atom's `xml:lang`
+on the entry; Dublin Core's `dc:language` in RSS, whose items have no language of their own).
 """
 
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.fallback import fallback_fields
 from relacions.pages.context_processors import site_chrome
 
 from .models import NewsItem
@@ -22,6 +26,27 @@ ITEMS = 20
 # Tag URIs (RFC 4151) need a domain the publisher owns and a date it owned it on. They never
 # change when an item's title, slug or date is edited, nor with the host the site is served from.
 GUID_AUTHORITY = "terrassa.cat,2025"
+# The translated fields an entry shows.
+SHOWN = ("title", "summary")
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class CatalanMarkedRss(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("text_language"):
+            handler.addQuickElement("dc:language", item["text_language"])
+
+
+class CatalanMarkedAtom(Atom1Feed):
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("text_language"):
+            attributes["xml:lang"] = item["text_language"]
+        return attributes
 
 
 @dataclass(frozen=True)
@@ -35,6 +60,7 @@ class Author:
 
 class NewsRssFeed(Feed):
     url_name = "news:rss"
+    feed_type = CatalanMarkedRss
     title = _("News of the European and International Relations Service · Terrassa City Council")
     description = _(
         "The latest news of Terrassa City Council's European and International Relations Service."
@@ -76,7 +102,15 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        if not fallback_fields(item, SHOWN):
+            return item.summary
+        notice = f"({gettext('This text is only available in Catalan.')})"
+        return f"{item.summary} {notice}" if item.summary else notice
+
+    def item_extra_kwargs(self, item):
+        if not fallback_fields(item, SHOWN):
+            return {}
+        return {"text_language": settings.LANGUAGE_CODE}
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -98,7 +132,7 @@ class NewsRssFeed(Feed):
 
 class NewsAtomFeed(NewsRssFeed):
     url_name = "news:atom"
-    feed_type = Atom1Feed
+    feed_type = CatalanMarkedAtom
 
     def subtitle(self):
         return self.description

@@ -3,7 +3,8 @@ written from, so the two formats always carry the same fields.
 
 Only published items, read through the apps' named querysets; only what their public pages show
 (no membership fees, contacts or notes). Text comes in the language of the address, falling back
-to Catalan as on the pages; dates and times are ISO 8601, times in the site's time zone.
+to Catalan as on the pages, and each item names the fields that did (`only_in_catalan`); dates
+and times are ISO 8601, times in the site's time zone.
 """
 
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.fallback import fallback_fields
 from relacions.events.models import Event
 from relacions.networks.models import Network
 from relacions.news.models import NewsItem
@@ -88,6 +90,16 @@ def attribute(name: str) -> Callable[[Any, BuildUri], Any]:
     return lambda item, _build_uri: getattr(item, name)
 
 
+def only_in_catalan(*fields: str) -> Column:
+    """The column that lists which of `fields` (translated, and columns of the same key) show
+    the Catalan text because the language asked for has none."""
+    return Column(
+        "only_in_catalan",
+        _("Only in Catalan"),
+        lambda item, _build_uri: fallback_fields(item, fields),
+    )
+
+
 NEWS = Dataset(
     slug="news",
     title=_("News"),
@@ -101,6 +113,7 @@ NEWS = Dataset(
         Column("networks", _("Networks"), lambda item, _b: names(item.networks.all())),
         Column("url", _("Address"), absolute(lambda item: item.get_absolute_url())),
         Column("updated_at", _("Last modified"), lambda item, _b: local(item.updated_at)),
+        only_in_catalan("title", "summary"),
     ),
 )
 
@@ -137,6 +150,7 @@ EVENTS = Dataset(
             "calendar_url", _("Calendar file"), absolute(lambda event: event.get_calendar_url())
         ),
         Column("updated_at", _("Last modified"), lambda event, _b: local(event.updated_at)),
+        only_in_catalan("title", "summary", "venue"),
     ),
 )
 
@@ -167,6 +181,7 @@ NETWORKS = Dataset(
         Column("forums", _("Forums"), lambda network, _b: names(network.public_forums)),
         Column("url", _("Address"), absolute(lambda network: network.get_absolute_url())),
         Column("updated_at", _("Last modified"), lambda network, _b: local(network.updated_at)),
+        only_in_catalan("name", "acronym", "headquarters", "description"),
     ),
 )
 

@@ -112,3 +112,29 @@ def test_saving_in_another_language_does_not_copy_the_fallback_into_it():
     page.refresh_from_db()
     assert page.body_ca == "<p>Només en català</p>"
     assert page.body_en in ("", None)
+
+
+@pytest.mark.parametrize(
+    "empty",
+    [
+        "<p></p>",
+        "<p>&nbsp;</p>",
+        "<br>",
+        '<p><br data-cke-filler="true"></p>',
+        "<p>\u200b</p>",
+        "<p> </p>\n<p>&#160;</p>",
+        "<table><tbody><tr><td>&nbsp;</td></tr></tbody></table>",
+        '<img src="https://tracker.example/pixel.gif">',
+    ],
+)
+def test_markup_that_shows_nothing_is_stored_empty(empty):
+    # modeltranslation falls back to Catalan only on an empty value.
+    assert sanitize_html(empty) == ""
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["<p>a</p>", "<p>&lt;</p>", '<figure><img src="/media/images/a.webp" alt=""></figure>'],
+)
+def test_markup_that_shows_something_is_kept(content):
+    assert sanitize_html(content) == content

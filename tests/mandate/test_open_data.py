@@ -61,6 +61,7 @@ def test_the_json_download_has_the_current_plan_with_its_figures(client, weighte
         "target_date": None,
         "last_update": "2024-10-31",
         "url": "http://testserver/en/mandate-plan/test-plan/5.2/",
+        "only_in_catalan": [],
     }
     assert axis_six["objectives"][0]["status"] == "not_started"
 
@@ -99,7 +100,11 @@ def test_the_csv_download_has_one_row_per_objective_with_translated_headers(clie
         "45",
         "1",
     ]
-    assert rows[0][9:] == ["2024-10-31", "http://testserver/en/mandate-plan/test-plan/5.2/"]
+    assert rows[0][9:] == [
+        "2024-10-31",
+        "http://testserver/en/mandate-plan/test-plan/5.2/",
+        "",  # nothing only in Catalan
+    ]
     assert rows[2][5:7] == ["Not started", "0"]
 
 

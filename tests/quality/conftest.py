@@ -23,6 +23,7 @@ from tests.factories import (
     PastEventFactory,
     PlanFactory,
 )
+from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DRAFT = Publishable.Status.DRAFT

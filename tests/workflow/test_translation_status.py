@@ -11,7 +11,7 @@ from relacions.workflow import translation_status
 from relacions.workflow.models import TranslationStamp
 from tests.factories import NewsItemFactory
 
-from .conftest import client_for
+from .conftest import client_for, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +94,18 @@ def test_the_page_has_a_constant_number_of_queries(editor, django_assert_max_num
     with django_assert_max_num_queries(40):
         response = client.get(reverse(STATUS_URL))
     assert len(response.context["sections"][0]["languages"][1]["rows"]) == count
+
+
+@pytest.mark.parametrize("empty", ["<p></p>", "<p>&nbsp;</p>", "<br>"])
+def test_a_body_left_empty_in_the_editor_is_listed_as_missing(editor, empty):
+    item = NewsItemFactory(title_ca="Cos sense traduir")
+    change_url = reverse("admin:news_newsitem_change", args=[item.pk])
+    client = client_for(editor)
+
+    saved = client.post(change_url, form_data(client.get(change_url), body_es=empty))
+
+    assert saved.status_code == 302
+    [row] = translation_status.rows(NewsItem, "es")
+    assert (row.obj, row.reason, row.fields) == (item, translation_status.MISSING, ["body [es]"])
+    page = client.get(reverse(STATUS_URL)).content.decode()
+    assert "Cos sense traduir" in page and "body [es]" in page

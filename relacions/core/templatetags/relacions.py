@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from modeltranslation.utils import build_localized_fieldname
+
+from ..fallback import fallback_fields, shows_fallback
 
 register = template.Library()
 
@@ -90,24 +92,33 @@ def _reverse_current(request) -> str | None:
 
 @register.simple_tag
 def fallback_lang(obj, field: str) -> str:
-    """` lang="ca"` when `obj.field` has no text in the active language and shows the fallback.
+    """` lang="ca"` when `obj.field` shows the Catalan text because the active language has none.
 
     Use it on the element that shows the field: `<h1{% fallback_lang page "title" %}>`.
     """
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    if language == settings.LANGUAGE_CODE:
-        return ""
-    if getattr(obj, build_localized_fieldname(field, language), None):
+    if not shows_fallback(obj, field):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
 @register.simple_tag
-def is_fallback(obj, field: str) -> bool:
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    if language == settings.LANGUAGE_CODE:
-        return False
-    return not getattr(obj, build_localized_fieldname(field, language), None)
+def fallback_notice(obj, *fields: str) -> str:
+    """The page's notice that some of its text is only in Catalan, when any of `obj`'s `fields`
+    (those the page shows) falls back. Put it before the object's text."""
+    if not fallback_fields(obj, fields):
+        return ""
+    return render_to_string("includes/_fallback_notice.html")
+
+
+@register.simple_tag
+def fallback_note(obj, *fields: str) -> str:
+    """A short note beside a related item (a working group, a progress update…) whose `fields`
+    show Catalan text; in the page's language, so it carries that language's `lang`."""
+    if not fallback_fields(obj, fields):
+        return ""
+    return render_to_string(
+        "includes/_fallback_note.html", {"language": translation.get_language()}
+    )
 
 
 @register.filter

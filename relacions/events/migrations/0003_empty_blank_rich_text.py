@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from relacions.core.data_migrations import empty_blank_rich_text
+
+
+class Migration(migrations.Migration):
+    dependencies = [("events", "0002_public_agenda_index")]
+
+    operations = [empty_blank_rich_text("events")]
