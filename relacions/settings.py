@@ -71,9 +71,10 @@ INSTALLED_APPS = [
     # Revisions of every content object (relacions.workflow builds the editorial workflow on it).
     "reversion",
     # Log-in throttling and TOTP two-factor authentication (relacions.security ties them in).
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    # Under translated names (relacions/security/app_configs.py).
+    "relacions.security.app_configs.LoginThrottlingConfig",
+    "relacions.security.app_configs.TwoFactorConfig",
+    "relacions.security.app_configs.TwoFactorDevicesConfig",
     "relacions.core",
     "relacions.workflow",
     "relacions.security",

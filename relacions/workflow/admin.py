@@ -23,6 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion import revisions
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
+
+from relacions.core.admin_messages import GenderedMessagesMixin
 
 from . import conflicts, diff, preview
 from .forms import COMMENT_FIELD, guarded
@@ -93,7 +96,18 @@ def snapshot_before_delete(objects, *, user, comment: str) -> None:
     )
 
 
-class WorkflowAdmin(VersionAdmin):
+def untranslated_label(form, name: str) -> str:
+    """The field's label as written in the code ("publish at"), which the audit log translates
+    into the reader's language when it shows the entry; Django stores it already translated
+    into the default language, so a Spanish reader saw Catalan labels."""
+    label = form.fields[name].label or name
+    # A lazy label (gettext_lazy, capfirst of one) keeps the text it was made from.
+    while isinstance(label, Promise) and len(getattr(label, "_args", ())) == 1:
+        label = label._args[0]
+    return str(label)
+
+
+class WorkflowAdmin(GenderedMessagesMixin, VersionAdmin):
     object_history_template = "admin/workflow/object_history.html"
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None
@@ -179,6 +193,14 @@ class WorkflowAdmin(VersionAdmin):
         entry = super().log_change(request, obj, message)
         self._comment_revision(request)
         return entry
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        for part in message:
+            changed = part.get("changed")
+            if changed and "name" not in changed:  # the object's own form, not an inline
+                changed["fields"] = [untranslated_label(form, name) for name in form.changed_data]
+        return message
 
     def _comment_revision(self, request) -> None:
         comment = self._revision_comment(request)
