@@ -304,11 +304,14 @@ CKEDITOR_5_CONFIGS = {
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+                # A pasted h1 (the page's title is its only one) becomes h2, h5 and h6 become h4
+                # (the editor's paste-from-Office filter keeps the rest of the structure).
                 {
                     "model": "heading2",
                     "view": "h2",
                     "title": "Heading 2",
                     "class": "ck-heading_heading2",
+                    "upcastAlso": ["h1"],
                 },
                 {
                     "model": "heading3",
@@ -321,6 +324,7 @@ CKEDITOR_5_CONFIGS = {
                     "view": "h4",
                     "title": "Heading 4",
                     "class": "ck-heading_heading4",
+                    "upcastAlso": ["h5", "h6"],
                 },
             ]
         },

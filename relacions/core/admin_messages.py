@@ -1,4 +1,7 @@
-"""The admin's success messages with each model's own article and gender.
+"""The admin's messages: success messages with each model's own article and gender, and the
+warning when a rich-text field loses images on save.
+
+Success messages:
 
 Django words them "The {name} “{obj}” was added successfully.", which Catalan and Spanish cannot
 translate once for every model ("El notícia … fou afegit"). A model's admin names its subject
@@ -12,7 +15,10 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
+
+from .fields import RichTextField
+from .sanitize import removed_images
 
 CONTEXT = "admin message"
 
@@ -76,3 +82,33 @@ class GenderedMessagesMixin:
             args=(quote(obj.pk),),
         )
         return format_html('<a href="{}">{}</a>', url, display)
+
+
+class RemovedImagesWarningMixin:
+    """For a ModelAdmin: says which rich-text field lost images on save (images pasted from Word
+    or another site, not from the image library), instead of publishing them as empty `<img>`."""
+
+    def save_model(self, request, obj, form, change):
+        self.warn_removed_images(request, form)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if getattr(inline_form, "cleaned_data", None):
+                self.warn_removed_images(request, inline_form)
+        super().save_formset(request, form, formset, change)
+
+    def warn_removed_images(self, request, form) -> None:
+        model_opts = form._meta.model._meta
+        for name, value in form.cleaned_data.items():
+            field = next((f for f in model_opts.concrete_fields if f.name == name), None)
+            if isinstance(field, RichTextField) and removed_images(value):
+                self.message_user(
+                    request,
+                    gettext(
+                        "Images that are not in the image library were removed from "
+                        "“%(field)s”: add them to the image library and insert them from there."
+                    )
+                    % {"field": form.fields[name].label or name},
+                    messages.WARNING,
+                )

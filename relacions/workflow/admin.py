@@ -32,7 +32,7 @@ from reversion import revisions
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
-from relacions.core.admin_messages import GenderedMessagesMixin
+from relacions.core.admin_messages import GenderedMessagesMixin, RemovedImagesWarningMixin
 
 from . import conflicts, diff, preview
 from .forms import COMMENT_FIELD, guarded
@@ -107,7 +107,7 @@ def untranslated_label(form, name: str) -> str:
     return str(label)
 
 
-class WorkflowAdmin(GenderedMessagesMixin, VersionAdmin):
+class WorkflowAdmin(GenderedMessagesMixin, RemovedImagesWarningMixin, VersionAdmin):
     object_history_template = "admin/workflow/object_history.html"
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None
