@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.roles import ROLES
@@ -14,13 +14,41 @@ from relacions.core.roles import ROLES
 from .twofactor import TWO_FACTOR_GROUP
 
 BUILT_IN_GROUPS = (*ROLES, TWO_FACTOR_GROUP)
+# Django stores permission names in English when it creates them ("Can add news item").
+DEFAULT_PERMISSIONS = {
+    "add": _("Can add: %(model)s"),
+    "change": _("Can change: %(model)s"),
+    "delete": _("Can delete: %(model)s"),
+    "view": _("Can view: %(model)s"),
+}
+
+
+def permission_label(permission) -> str:
+    """A permission as the group and user forms list it, in the admin's language."""
+    action, _separator, model_name = permission.codename.partition("_")
+    model = permission.content_type.model_class()
+    if action in DEFAULT_PERMISSIONS and model is not None and model._meta.model_name == model_name:
+        name = DEFAULT_PERMISSIONS[action] % {"model": model._meta.verbose_name}
+    else:
+        # The project's own permissions are named through gettext_lazy, so the catalogue has them.
+        name = gettext(permission.name)
+    return f"{permission.content_type} | {name}"
+
+
+class TranslatedPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = permission_label
+        return field
+
 
 admin.site.unregister(Group)
 admin.site.unregister(get_user_model())
 
 
 @admin.register(Group)
-class BuiltInGroupAdmin(GenderedMessagesMixin, GroupAdmin):
+class BuiltInGroupAdmin(GenderedMessagesMixin, TranslatedPermissionsMixin, GroupAdmin):
     message_subject = pgettext_lazy("admin message subject", "The group")
 
     def get_fields(self, request, obj=None):
@@ -39,5 +67,5 @@ class BuiltInGroupAdmin(GenderedMessagesMixin, GroupAdmin):
 
 
 @admin.register(get_user_model())
-class StaffUserAdmin(GenderedMessagesMixin, UserAdmin):
+class StaffUserAdmin(GenderedMessagesMixin, TranslatedPermissionsMixin, UserAdmin):
     message_subject = pgettext_lazy("admin message subject", "The user")

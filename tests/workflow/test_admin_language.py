@@ -56,6 +56,9 @@ ENGLISH = (
     "Translation status",
     "Compare",
     "was added successfully",
+    "Can add",
+    "Can change",
+    "Can see membership fees",
     "version of the object",
     "version of an object",
     "There are no deleted objects",
@@ -66,7 +69,9 @@ SKIPPED = ("/logout/", "/delete/", "/password/", "/jsi18n/", "/preview/", "/two-
 def visible_text(html: str) -> str:
     """What a reader sees or hears: text, titles and labels, not scripts, nor the values of
     fields (which hold the content being edited, the English translation included)."""
-    html = re.sub(r"<(script|style|textarea|select)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<(script|style|textarea)\b.*?</\1>", " ", html, flags=re.S)
+    # A select's chosen options hold content; its choices are interface (permissions, groups).
+    html = re.sub(r"<option[^>]*selected[^>]*>.*?</option>", " ", html, flags=re.S)
     attributes = re.findall(r'\s(?:title|aria-label|placeholder|alt)="([^"]*)"', html)
     text = re.sub(r"<[^>]+>", " ", html)
     return unescape(" ".join([text, *attributes]))
