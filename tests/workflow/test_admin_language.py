@@ -9,9 +9,11 @@ from pathlib import Path
 import django
 import pytest
 import reversion
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from relacions.news.models import NewsItem
 from tests.factories import (
@@ -226,7 +228,7 @@ def test_the_audit_log_names_changed_fields_in_the_readers_language(administrato
     entry = LogEntry.objects.get(object_id=str(item.pk), action_flag=2)
     changes = {}
     for language in ("ca", "es", "en"):
-        with django.utils.translation.override(language):
+        with translation.override(language):
             changes[language] = entry.get_change_message()
     assert "loaded_version" not in changes["ca"] and "revision" not in changes["en"].lower()
     assert "estat" in changes["ca"] and "estado" in changes["es"] and "status" in changes["en"]
@@ -241,3 +243,20 @@ def test_date_and_time_fields_are_day_month_year_and_24_hours(administrator, lan
     time = re.search(r'name="start_1"[^>]*value="([^"]*)"', html).group(1)
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", date), date
     assert re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", time), time
+
+
+def test_every_model_of_the_project_names_itself_with_its_article_in_each_language():
+    project_admins = [
+        model_admin
+        for model, model_admin in admin.site._registry.items()
+        if model.__module__.startswith(("relacions.", "django.contrib.auth"))
+    ]
+    missing = [type(a).__name__ for a in project_admins if not a.message_subject]
+    assert len(project_admins) > 15
+    assert missing == []
+    for model_admin in project_admins:
+        if model_admin.message_subject:
+            english = str(model_admin.message_subject)
+            for language in ("ca", "es"):
+                with translation.override(language):
+                    assert str(model_admin.message_subject) != english, (english, language)
