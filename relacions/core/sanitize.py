@@ -76,7 +76,8 @@ HEADING_OPEN_CLOSE = re.compile(r"<(/?)h([1-6])\b", re.I)
 IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.I)
 IMAGE_WITHOUT_SOURCE = re.compile(r"<img\b(?![^>]*\ssrc=)[^>]*>", re.I)
 EMPTY_BLOCK = re.compile(r"<(p|li|figure|h[2-4])>(?:\s|&nbsp;|\xa0|<br>)*</\1>")
-PARAGRAPH_IN_ITEM = re.compile(r"<li>\s*<p>(.*?)</p>\s*</li>", re.S)
+# An item holding one paragraph (Google Docs) is just the item; one with several keeps them.
+PARAGRAPH_IN_ITEM = re.compile(r"<li>\s*<p>((?:(?!</?p>).)*)</p>\s*</li>", re.S)
 FIGURE_WITHOUT_IMAGE = re.compile(r"<figure>(?:(?!<img).)*?</figure>", re.S)
 # Google Docs puts a <br> between blocks and after the last one.
 BREAK_AFTER_BLOCK = re.compile(r"(</(?:p|ul|ol|h[2-4]|table|blockquote|figure)>|^)\s*<br>")

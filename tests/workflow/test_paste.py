@@ -83,3 +83,10 @@ def test_an_image_from_the_library_stays_and_nothing_is_reported(editor):
 def test_an_image_from_elsewhere_is_removed_whole(pasted):
     assert "<img" not in sanitize_html(pasted) and "<figure" not in sanitize_html(pasted)
     assert removed_images(pasted) == 1
+
+
+def test_an_item_of_several_paragraphs_keeps_them():
+    pasted = (
+        '<ul><li><p dir="ltr">Un</p><p dir="ltr">Dos</p></li><li><p dir="ltr">Tres</p></li></ul>'
+    )
+    assert sanitize_html(pasted) == "<ul><li><p>Un</p><p>Dos</p></li><li>Tres</li></ul>"
