@@ -113,17 +113,19 @@ def crawl(client: Client, start: list[str]) -> dict[str, str]:
 
 @pytest.fixture
 def content(administrator):
-    """One object of each kind, and two revisions of a news item for the comparison page."""
-    item = NewsItemFactory()
-    for title in ("Primera versió", "Segona versió"):
-        with reversion.create_revision():
-            item.title_ca = title
-            item.save()
+    """One object of each kind; two revisions of a news item (for Editors) and of a network (for
+    Network administrators) for the comparison page."""
+    item, network = NewsItemFactory(), NetworkFactory()
+    for obj in (item, network):
+        for version in ("1", "2"):
+            with reversion.create_revision():
+                obj.slug_ca = f"{obj.slug_ca}-{version}"
+                obj.save()
     EventFactory()
-    MembershipFactory(network=NetworkFactory())
+    MembershipFactory(network=network)
     ObjectiveFactory()
     PageFactory()
-    return item
+    return {"editor": item, "administrator": item, "network_admin": network}
 
 
 def client_in(user, language: str) -> Client:
@@ -137,8 +139,10 @@ def client_in(user, language: str) -> Client:
 def test_every_admin_page_a_role_reaches_is_in_its_language(request, content, role, language):
     user = request.getfixturevalue(role)
     client = client_in(user, language)
-    versions = reversion.models.Version.objects.get_for_object(content).order_by("pk")
-    compare = reverse("admin:news_newsitem_compare", args=(content.pk,))
+    obj = content[role]
+    versions = reversion.models.Version.objects.get_for_object(obj).order_by("pk")
+    opts = obj._meta
+    compare = reverse(f"admin:{opts.app_label}_{opts.model_name}_compare", args=(obj.pk,))
     start = [
         reverse("admin:index"),
         reverse("workflow:translation-status"),
