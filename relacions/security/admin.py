@@ -1,5 +1,6 @@
-"""Users and groups in the admin: Django's own admins, with the project's success messages and
-the built-in groups (the roles, the two-factor group) named in the admin's language."""
+"""Users, groups and TOTP devices in the admin: Django's and django-otp's own admins, with the
+project's success messages, the built-in groups (the roles, the two-factor group) and the
+permissions named in the admin's language."""
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -7,6 +8,8 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.roles import ROLES
@@ -69,3 +72,26 @@ class BuiltInGroupAdmin(GenderedMessagesMixin, TranslatedPermissionsMixin, Group
 @admin.register(get_user_model())
 class StaffUserAdmin(GenderedMessagesMixin, TranslatedPermissionsMixin, UserAdmin):
     message_subject = pgettext_lazy("admin message subject", "The user")
+
+
+# django-otp's device admin words its sections and its search help in English, untranslatable.
+TOTP_FIELDSETS = {
+    "Identity": _("Identity"),
+    "Timestamps": _("Dates"),
+    "Configuration": _("Configuration"),
+    "State": _("State"),
+    "Throttling": _("Throttling"),
+}
+
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TranslatedTOTPDeviceAdmin(TOTPDeviceAdmin):
+    search_help_text = _("Search by the user's username or e-mail address.")
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (TOTP_FIELDSETS.get(name, name), options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
