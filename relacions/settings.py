@@ -71,9 +71,10 @@ INSTALLED_APPS = [
     # Revisions of every content object (relacions.workflow builds the editorial workflow on it).
     "reversion",
     # Log-in throttling and TOTP two-factor authentication (relacions.security ties them in).
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    # Under translated names (relacions/security/app_configs.py).
+    "relacions.security.app_configs.LoginThrottlingConfig",
+    "relacions.security.app_configs.TwoFactorConfig",
+    "relacions.security.app_configs.TwoFactorDevicesConfig",
     "relacions.core",
     "relacions.workflow",
     "relacions.security",
@@ -303,11 +304,14 @@ CKEDITOR_5_CONFIGS = {
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+                # A pasted h1 (the page's title is its only one) becomes h2, h5 and h6 become h4
+                # (the editor's paste-from-Office filter keeps the rest of the structure).
                 {
                     "model": "heading2",
                     "view": "h2",
                     "title": "Heading 2",
                     "class": "ck-heading_heading2",
+                    "upcastAlso": ["h1"],
                 },
                 {
                     "model": "heading3",
@@ -320,6 +324,7 @@ CKEDITOR_5_CONFIGS = {
                     "view": "h4",
                     "title": "Heading 4",
                     "class": "ck-heading_heading4",
+                    "upcastAlso": ["h5", "h6"],
                 },
             ]
         },

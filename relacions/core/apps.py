@@ -18,3 +18,15 @@ class CoreConfig(AppConfig):
         # Here rather than in the page cache's middleware: a save from a management command, the
         # shell or a worker that never serves a request must make the cached pages stale too.
         pagecache.connect_signals()
+        show_groups_translated()
+
+
+def show_groups_translated():
+    """Groups are named by their stored, stable names (`Group.objects.get(name=EDITORS)`) but shown
+    in the admin's language everywhere the admin prints one: the groups list, a user's group
+    chooser, breadcrumbs, history. `__str__` is the one place all of these read."""
+    from django.contrib.auth.models import Group
+
+    from .roles import group_name
+
+    Group.__str__ = group_name

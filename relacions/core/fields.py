@@ -1,7 +1,38 @@
+from django import forms
 from django.db import models
+from django.utils import translation
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from .sanitize import sanitize_html
+
+# django-ckeditor-5 ships CKEditor's own translations as static files: dist/translations/<code>.js.
+CKEDITOR_TRANSLATION = "django_ckeditor_5/dist/translations/{}.js"
+
+
+def editor_language() -> str:
+    """CKEditor's name for the active language (English is built into the editor)."""
+    return (translation.get_language() or "en").split("-")[0]
+
+
+class RichTextWidget(CKEditor5Widget):
+    """CKEditor 5 speaking the admin's language: the editor's own translation is loaded as one
+    more static script (the strict CSP allows it; nothing inline) and the config names it."""
+
+    def __init__(self, attrs=None):
+        super().__init__(config_name="default", attrs=attrs)
+
+    @property
+    def media(self):
+        media = super().media
+        language = editor_language()
+        if language != "en":
+            media += forms.Media(js=[CKEDITOR_TRANSLATION.format(language)])
+        return media
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # A copy: the widget (and its config) outlives the request and its language.
+        self.config = {**self.config, "language": editor_language()}
+        return super().render(name, value, attrs, renderer)
 
 
 class RichTextField(models.TextField):
@@ -13,7 +44,7 @@ class RichTextField(models.TextField):
 
     def formfield(self, **kwargs):
         # Forced: the admin would otherwise swap in its plain textarea for every TextField.
-        kwargs["widget"] = CKEditor5Widget(config_name="default")
+        kwargs["widget"] = RichTextWidget()
         return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):

@@ -7,11 +7,21 @@ Administrators get every permission; the other groups get exactly what the apps 
 
 from django.apps import apps
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 
-EDITORS = "Editors"
-NETWORK_ADMINISTRATORS = "Network administrators"
-ADMINISTRATORS = "Administrators"
+# Stored as they are written here, so code and setup_roles find them whatever the language;
+# shown translated (group_name) wherever the admin names a group.
+EDITORS = gettext_noop("Editors")
+NETWORK_ADMINISTRATORS = gettext_noop("Network administrators")
+ADMINISTRATORS = gettext_noop("Administrators")
 ROLES = (EDITORS, NETWORK_ADMINISTRATORS, ADMINISTRATORS)
+
+
+def group_name(group) -> str:
+    """A group's name in the active language: the roles' (and any other group named by the
+    project, e.g. the two-factor group) are in the catalogue; a group an Administrator created
+    shows as it was typed."""
+    return gettext(group.name)
 
 
 def declared_permissions() -> dict[str, set[str]]:

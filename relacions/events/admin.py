@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.images.admin import _img as image_tag
@@ -26,6 +27,7 @@ class StartYearFilter(admin.SimpleListFilter):
 
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The event")
     list_display = ("title", "start", "city", "event_status", "state_badge")
     list_filter = (
         "event_status",

@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.workflow.admin import TranslatedWorkflowAdmin
@@ -41,6 +42,7 @@ def _img(image: Image, width: int, alt: str) -> str:
 
 @admin.register(Image)
 class ImageAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The image")
     list_display = ("thumbnail", "title", "decorative", "dimensions", "licence", "updated_at")
     list_display_links = ("thumbnail", "title")
     list_filter = ("decorative", "licence", "format", "created_at")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
@@ -19,6 +20,7 @@ class AxisInline(TranslationTabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(PublishableAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The plan")
     list_display = ("title", "period", "is_current", "state_badge", "updated_at")
     list_filter = ("status", "is_current")
     search_fields = ("title_ca", "title_es", "title_en")
@@ -70,6 +72,7 @@ class ObjectiveInline(TranslationTabularInline):
 
 @admin.register(Axis)
 class AxisAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The axis")
     list_display = ("__str__", "plan", "order")
     list_filter = ("plan",)
     list_select_related = ("plan",)
@@ -91,6 +94,7 @@ class ProgressUpdateInline(TranslationStackedInline):
 
 @admin.register(Objective)
 class ObjectiveAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The objective")
     list_display = ("code", "title", "axis", "weight", "status", "progress")
     list_display_links = ("code", "title")
     list_filter = ("plan", "axis")

@@ -26,6 +26,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.listlookups import OfferedLookupsOnly
 from relacions.workflow.admin import TranslatedWorkflowAdmin, WorkflowAdmin
 
@@ -75,6 +76,7 @@ class ForumInline(TranslationStackedInline):
 
 @admin.register(Network)
 class NetworkAdmin(PublishableAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The network")
     list_display = ("name", "acronym", "kind", "headquarters", "state_badge", "updated_at")
     list_filter = ("status", "kind")
     search_fields = _localized("name", "acronym")
@@ -97,6 +99,7 @@ class ChallengeAreaInline(TranslationTabularInline):
 
 @admin.register(Forum)
 class ForumAdmin(PublishableAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The forum")
     list_display = ("name", "network", "chair_city", "participating_since", "state_badge")
     list_filter = ("status", "network")
     list_select_related = ("network",)
@@ -125,6 +128,7 @@ class WorkingGroupForm(forms.ModelForm):
 
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The working group")
     form = WorkingGroupForm
     list_display = ("name", "network", "chair_city", "vice_chair_city", "start", "end")
     list_filter = ("network",)
@@ -140,6 +144,7 @@ class WorkingGroupAdmin(TranslatedWorkflowAdmin):
 
 @admin.register(ChallengeArea)
 class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The challenge area")
     list_display = ("name", "forum", "order")
     list_filter = ("forum",)
     list_select_related = ("forum",)
@@ -149,6 +154,7 @@ class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
 
 @admin.register(Position)
 class PositionAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The position")
     list_display = ("title", "body_display", "holder", "start", "end")
     list_select_related = ("network", "forum", "working_group")
     search_fields = (*_localized("title"), "holder")
@@ -225,6 +231,7 @@ class ChangeCategoryForm(forms.Form):
 
 @admin.register(Membership)
 class MembershipAdmin(WorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The membership")
     list_display = (
         "network",
         "member_entity",
@@ -508,8 +515,10 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 @admin.register(RenewalReminder)
-class RenewalReminderAdmin(OfferedLookupsOnly, admin.ModelAdmin):
+class RenewalReminderAdmin(OfferedLookupsOnly, GenderedMessagesMixin, admin.ModelAdmin):
     """What the reminder command has sent: read-only."""
+
+    message_subject = pgettext_lazy("admin message subject", "The renewal reminder")
 
     list_display = ("membership", "renewal_date", "sent_at", "recipients")
     list_select_related = ("membership__network",)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 
@@ -51,6 +52,7 @@ class YearFilter(admin.SimpleListFilter):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The news item")
     list_display = ("title", "state_badge", "published_on", "featured", "thumbnail")
     list_editable = ("featured",)
     list_filter = ("status", "featured", "networks", YearFilter)

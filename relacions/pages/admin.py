@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
@@ -13,6 +13,7 @@ from .models import Page, SiteSettings
 
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The page")
     list_display = (
         "title",
         "key",
@@ -84,6 +85,7 @@ class PageAdmin(PublishableAdmin):
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(TranslatedWorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The site settings")
     fieldsets = (
         (_("Office"), {"fields": ("office_name", "mission_intro")}),
         (_("Contact"), {"fields": ("address", "email", "phone", "website")}),

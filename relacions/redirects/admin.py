@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from relacions.workflow.admin import WorkflowAdmin
 
@@ -8,6 +9,7 @@ from .models import ALLOW_EXTERNAL_PERMISSION, Redirect
 
 @admin.register(Redirect)
 class RedirectAdmin(WorkflowAdmin):
+    message_subject = pgettext_lazy("admin message subject", "The redirect")
     list_display = ("old_path", "new_path", "kind", "allow_external", "hits", "last_used_at")
     list_filter = ("kind", "allow_external")
     search_fields = ("old_path", "new_path", "note")

@@ -10,10 +10,11 @@ admin until the device is confirmed.
 from base64 import b32encode
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-# Not translated: group names are data, like the role groups (relacions.core.roles).
-TWO_FACTOR_GROUP = "Two-factor authentication required"
+# Stored untranslated, shown translated, like the role groups (relacions.core.roles.group_name).
+TWO_FACTOR_GROUP = gettext_noop("Two-factor authentication required")
 DEVICE_NAME = "Authenticator app"
 
 

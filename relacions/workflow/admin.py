@@ -31,6 +31,7 @@ from reversion import revisions
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
+from relacions.core.admin_messages import GenderedMessagesMixin, RemovedImagesWarningMixin
 from relacions.core.listlookups import OfferedLookupsOnly
 
 from . import changes, conflicts, diff, preview
@@ -95,7 +96,9 @@ def snapshot_before_delete(objects, *, user, comment: str) -> None:
     )
 
 
-class WorkflowAdmin(OfferedLookupsOnly, VersionAdmin):
+class WorkflowAdmin(
+    OfferedLookupsOnly, GenderedMessagesMixin, RemovedImagesWarningMixin, VersionAdmin
+):
     object_history_template = "admin/workflow/object_history.html"
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None

@@ -28,6 +28,14 @@ class GuardedFormMixin:
                 self.instance
             )
 
+    @property
+    def changed_data(self):
+        # The loaded version and the revision comment are about the save, not the object: they
+        # stay out of the change message ("Changed loaded_version").
+        return [
+            name for name in super().changed_data if name not in (conflicts.FIELD, COMMENT_FIELD)
+        ]
+
     def loaded_token(self) -> str | None:
         if conflicts.FIELD in self.fields:
             return self.data.get(self.add_prefix(conflicts.FIELD)) or None
