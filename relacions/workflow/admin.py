@@ -15,8 +15,10 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -93,7 +95,19 @@ def snapshot_before_delete(objects, *, user, comment: str) -> None:
     )
 
 
+class LabelledFileWidget(AdminFileWidget):
+    """Django's file widget under a <label> for its file input, not a <legend>: a legend names
+    the group, and left the input itself without a name for screen readers. The "clear" checkbox
+    keeps its own label."""
+
+    use_fieldset = False
+
+
 class WorkflowAdmin(VersionAdmin):
+    formfield_overrides = {
+        models.FileField: {"widget": LabelledFileWidget},
+        models.ImageField: {"widget": LabelledFileWidget},
+    }
     object_history_template = "admin/workflow/object_history.html"
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None
