@@ -253,10 +253,8 @@ class MembershipAdmin(WorkflowAdmin):
             None,
             {
                 "fields": ("network", "member_entity", "category", "status", "voting_rights"),
-                "description": _(
-                    "The category of a saved membership changes with “Change category” (top "
-                    "right): it ends this membership and starts a new one, so the history is kept."
-                ),
+                # How to change the category is said beside the button, to those who have it
+                # (admin/networks/membership/change_form.html).
             },
         ),
         (_("Dates"), {"fields": ("since", "until", "renewal_date")}),

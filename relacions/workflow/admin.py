@@ -267,7 +267,9 @@ class WorkflowAdmin(VersionAdmin):
         return admin.ModelAdmin.history_view(self, request, object_id, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and change and preview.can_preview(obj):
+        # Previews are of what the user may edit: a read-only page offers none.
+        editable = obj is not None and change and self.has_change_permission(request, obj)
+        if editable and preview.can_preview(obj):
             context["preview_links"] = [
                 (code, name, preview.preview_url(obj, code)) for code, name in settings.LANGUAGES
             ]

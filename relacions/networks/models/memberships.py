@@ -63,9 +63,7 @@ class Membership(models.Model):
         _("renewal date"),
         null=True,
         blank=True,
-        help_text=_(
-            "Network administrators are e-mailed before this date (send_renewal_reminders)."
-        ),
+        help_text=_("Network administrators get a reminder by e-mail before this date."),
     )
     # Internal: never on a public page.
     internal_contact = models.CharField(
