@@ -1,10 +1,10 @@
 """axe on every admin page an Editor and a Network administrator use (index and dashboard,
 translation status, each list, add and change form they can reach, histories), at a laptop's
 1280 px and a phone's 375 px: no serious or critical violation of WCAG 2.1 A/AA (and 2.2's target
-size), and no page wider than the screen. The pages are found as the users find them, from the links of the admin's index and of
-each list, over the demo content. One page is reused: each address is loaded once and checked at
-both widths. Pages that repeat a template already checked (each app's own index, every history
-but one) are left out to keep the run short."""
+size), and no page wider than the screen. The pages are found as the users find them, from the
+links of the admin's index and of each list, over the demo content. One page is reused: each
+address is loaded once and checked at both widths. Pages that repeat a template already checked
+(each app's own index, every history but one) are left out to keep the run short."""
 
 import re
 
