@@ -229,6 +229,7 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["relacions.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Madrid"

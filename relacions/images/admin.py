@@ -44,7 +44,9 @@ def _img(image: Image, width: int, alt: str) -> str:
 class ImageAdmin(TranslatedWorkflowAdmin):
     message_subject = pgettext_lazy("admin message subject", "The image")
     list_display = ("thumbnail", "title", "decorative", "dimensions", "licence", "updated_at")
-    list_display_links = ("thumbnail", "title")
+    # The title links to the image; a linked thumbnail would be a second link to the same place
+    # with no name of its own (its alt text is empty: the title is beside it).
+    list_display_links = ("title",)
     list_filter = ("decorative", "licence", "format", "created_at")
     search_fields = (*_localized("title", "alt_text"), "credit")
     date_hierarchy = "created_at"

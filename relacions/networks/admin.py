@@ -10,8 +10,9 @@ the list, the exports and the totals, not merely made read-only.
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminDateWidget, AdminFileWidget
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -28,7 +29,8 @@ from modeltranslation.utils import build_localized_fieldname
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.listlookups import OfferedLookupsOnly
-from relacions.workflow.admin import TranslatedWorkflowAdmin, WorkflowAdmin
+from relacions.core.money import EuroField, EuroInput, euros
+from relacions.workflow.admin import LabelledFileWidget, TranslatedWorkflowAdmin, WorkflowAdmin
 
 from . import exports
 from .models import (
@@ -191,10 +193,30 @@ class RenewalDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MembershipFeeForm(forms.ModelForm):
+    class Meta:
+        # A note of up to 200 characters is read whole, not cut at the width of a text box.
+        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 30})}
+
+
 class MembershipFeeInline(admin.TabularInline):
     model = MembershipFee
+    form = MembershipFeeForm
     fields = ("year", "amount", "budget_line", "note")
     extra = 0
+    # Amounts written as in the list and the totals (relacions.core.money).
+    formfield_overrides = {models.DecimalField: {"form_class": EuroField, "widget": EuroInput}}
+
+
+def _short_date_column(field: str):
+    """A list column showing the date `field` in the short form (04/12/2026 in Catalan)."""
+
+    @admin.display(description=Membership._meta.get_field(field).verbose_name, ordering=field)
+    def column(model_admin, obj: Membership) -> str:
+        value = getattr(obj, field)
+        return date_format(value, "SHORT_DATE_FORMAT") if value else "—"
+
+    return column
 
 
 class DocumentLink:
@@ -208,7 +230,7 @@ class DocumentLink:
         return self.name.rsplit("/", 1)[-1]
 
 
-class PrivateDocumentWidget(AdminFileWidget):
+class PrivateDocumentWidget(LabelledFileWidget):
     download_url = ""
 
     def is_initial(self, value):
@@ -232,14 +254,16 @@ class ChangeCategoryForm(forms.Form):
 @admin.register(Membership)
 class MembershipAdmin(WorkflowAdmin):
     message_subject = pgettext_lazy("admin message subject", "The membership")
+
+    # What fits a laptop's 1280 px beside the menu and the filters: the member entity (nearly
+    # always the City Council) is in the form and the search, dates are short.
     list_display = (
         "network",
-        "member_entity",
         "category",
         "status",
-        "since",
-        "until",
-        "renewal_date",
+        "since_column",
+        "until_column",
+        "renewal_date_column",
         "this_year_fee",
     )
     list_display_links = ("network",)
@@ -262,10 +286,8 @@ class MembershipAdmin(WorkflowAdmin):
             None,
             {
                 "fields": ("network", "member_entity", "category", "status", "voting_rights"),
-                "description": _(
-                    "The category of a saved membership changes with “Change category” (top "
-                    "right): it ends this membership and starts a new one, so the history is kept."
-                ),
+                # How to change the category is said beside the button, to those who have it
+                # (admin/networks/membership/change_form.html).
             },
         ),
         (_("Dates"), {"fields": ("since", "until", "renewal_date")}),
@@ -365,9 +387,13 @@ class MembershipAdmin(WorkflowAdmin):
             form.base_fields["document"].widget = widget
         return form
 
-    @admin.display(description=_("this year's fee (EUR)"), ordering="year_fee")
-    def this_year_fee(self, obj: Membership):
-        return obj.year_fee if obj.year_fee is not None else "—"
+    since_column = _short_date_column("since")
+    until_column = _short_date_column("until")
+    renewal_date_column = _short_date_column("renewal_date")
+
+    @admin.display(description=_("this year's fee"), ordering="year_fee")
+    def this_year_fee(self, obj: Membership) -> str:
+        return euros(obj.year_fee)
 
     @admin.display(description=_("document"))
     def document_link(self, obj: Membership):

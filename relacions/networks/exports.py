@@ -1,8 +1,10 @@
 """CSV exports of memberships and fees for Network administrators (admin only).
 
-Headers and choice labels are in the language of the request. Files start with a byte-order mark
-so spreadsheet programs read the accents right, and a cell that a spreadsheet would run as a
-formula (starting with =, +, -, @) is written with a leading apostrophe.
+Headers and choice labels are in the language of the request, and so are the separators: in
+Catalan and Spanish `;` between fields and a decimal comma, as a spreadsheet set to those
+languages opens a CSV (relacions.core.csv_export). Files start with a byte-order mark so
+spreadsheet programs read the accents right, and a cell that a spreadsheet would run as a formula
+(starting with =, +, -, @) is written with a leading apostrophe.
 """
 
 from collections.abc import Callable, Iterable
@@ -54,6 +56,7 @@ def _csv_response(filename: str, columns, rows: Iterable) -> HttpResponse:
         filename=filename,
         headers=[header for header, _value in columns],
         rows=([value(row) for _header, value in columns] for row in rows),
+        for_spreadsheet=True,
     )
 
 

@@ -15,8 +15,10 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -96,9 +98,21 @@ def snapshot_before_delete(objects, *, user, comment: str) -> None:
     )
 
 
+class LabelledFileWidget(AdminFileWidget):
+    """Django's file widget under a <label> for its file input, not a <legend>: a legend names
+    the group, and left the input itself without a name for screen readers. The "clear" checkbox
+    keeps its own label."""
+
+    use_fieldset = False
+
+
 class WorkflowAdmin(
     OfferedLookupsOnly, GenderedMessagesMixin, RemovedImagesWarningMixin, VersionAdmin
 ):
+    formfield_overrides = {
+        models.FileField: {"widget": LabelledFileWidget},
+        models.ImageField: {"widget": LabelledFileWidget},
+    }
     object_history_template = "admin/workflow/object_history.html"
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None
@@ -265,7 +279,9 @@ class WorkflowAdmin(
         return admin.ModelAdmin.history_view(self, request, object_id, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and change and preview.can_preview(obj):
+        # Previews are of what the user may edit: a read-only page offers none.
+        editable = obj is not None and change and self.has_change_permission(request, obj)
+        if editable and preview.can_preview(obj):
             context["preview_links"] = [
                 (code, name, preview.preview_url(obj, code)) for code, name in settings.LANGUAGES
             ]

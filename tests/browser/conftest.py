@@ -8,6 +8,7 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -23,6 +24,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# The admin is checked with WCAG 2.2's target size too (filter links, small buttons), and fails on
+# serious or critical violations.
+ADMIN_AXE = {
+    "runOnly": {"type": "tag", "values": [*WCAG_21_AA["runOnly"]["values"], "wcag22aa"]},
+    "resultTypes": ["violations"],  # the passes are not reported: about twice as quick
+}
+SERIOUS = ("serious", "critical")
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +62,38 @@ def page(browser, live_server):
     )
     yield page
     context.close()
+
+
+def sign_in(page, client, live_server, user) -> None:
+    """Give the browser `user`'s session (quicker than the log-in form, which has its own test)."""
+    page.context.clear_cookies()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def after_repaints(page) -> None:
+    """Wait until the page's scripts have run their next two frames (static/js/admin.js repairs
+    the widgets' markup in an animation frame after each change)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def serious_violations(page, *, options=ADMIN_AXE) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page, options=options).response
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in response["violations"]
+        if v["impact"] in SERIOUS
+    ]
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
-INTERNALS = ("Secret Contact Person", "Secret Politician", "Confidential note", "BL-4411", "98765")
+# The fee as the (English) admin shows it: grouped thousands (relacions.core.money).
+INTERNALS = ("Secret Contact Person", "Secret Politician", "Confidential note", "BL-4411", "98,765")
 
 
 def in_admin_language(message: str) -> str:
@@ -329,7 +330,7 @@ def test_an_editor_reads_memberships_without_fees_contacts_documents_or_notes(ed
         body = response.content.decode()
         assert response.status_code == 200
         assert str(membership.network) in body
-        for secret in (*INTERNALS, "fees-TOTAL_FORMS", "Export", "document/"):
+        for secret in (*INTERNALS, "98765", "fees-TOTAL_FORMS", "Export", "document/"):
             assert secret not in body, secret
     change_category = reverse("admin:networks_membership_change_category", args=(membership.pk,))
     assert change_category not in change.content.decode()
@@ -373,7 +374,7 @@ def test_a_network_administrator_manages_memberships_and_sees_internals(network_
     changelist = network_admin_client.get(
         reverse("admin:networks_membership_changelist")
     ).content.decode()
-    assert "98765,43" in changelist or "98765.43" in changelist
+    assert "€98,765.43" in changelist  # the client asks for English (tests/conftest.py)
     assert reverse("admin:networks_membership_export") in changelist
 
     change = network_admin_client.get(
@@ -473,7 +474,9 @@ def test_the_membership_list_does_not_query_per_row(
 def read_csv(response) -> list[list[str]]:
     content = response.content.decode("utf-8")
     assert content.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(content[1:])))
+    # A semicolon between fields in Catalan and Spanish, a comma in English.
+    delimiter = ";" if response.wsgi_request.LANGUAGE_CODE in ("ca", "es") else ","
+    return list(csv.reader(io.StringIO(content[1:]), delimiter=delimiter))
 
 
 def test_the_memberships_csv_has_translated_headers_and_follows_the_filters(admin_client):
@@ -497,7 +500,7 @@ def test_the_memberships_csv_has_translated_headers_and_follows_the_filters(admi
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
     assert row[header[1]] == "Ajuntament de Terrassa"
-    assert "98765.43" in rows[0]
+    assert "98765,43" in rows[0]  # Spanish: a decimal comma
     assert "Secret Contact Person" in rows[0]
     assert '\'=HYPERLINK("http://evil")' in rows[0]
 

@@ -1,4 +1,5 @@
-"""Template tags shared by every public page: language switching and translation fallbacks."""
+"""Template tags shared by every public page (language switching and translation fallbacks) and
+the admin's amounts of money."""
 
 from django import template
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
+
+from relacions.core import money
 
 from ..fallback import fallback_fields, shows_fallback
 
@@ -126,3 +129,9 @@ def page_range(page) -> list:
     """The page numbers a list's pagination links to: the first and last two, two on each side
     of `page`, and `Paginator.ELLIPSIS` for each gap."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2))
+
+
+@register.filter
+def euros(amount) -> str:
+    """`amount` as the active language writes money: 1.234,50 € (relacions.core.money)."""
+    return money.euros(amount)

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.money import euros
+
 from ..files import get_private_storage, membership_document_path, validate_pdf
 from ..querysets import MembershipFeeQuerySet, MembershipQuerySet
 from .bodies import OBJECTIVES_HELP, OBJECTIVES_LABEL, TERRASSA_CITY_COUNCIL, Network
@@ -63,9 +65,7 @@ class Membership(models.Model):
         _("renewal date"),
         null=True,
         blank=True,
-        help_text=_(
-            "Network administrators are e-mailed before this date (send_renewal_reminders)."
-        ),
+        help_text=_("Network administrators get a reminder by e-mail before this date."),
     )
     # Internal: never on a public page.
     internal_contact = models.CharField(
@@ -218,7 +218,7 @@ class MembershipFee(models.Model):
         )
 
     def __str__(self):
-        return f"{self.year}: {self.amount} EUR"
+        return f"{self.year}: {euros(self.amount)}"
 
     def clean(self):
         super().clean()

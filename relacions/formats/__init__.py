@@ -1,0 +1,1 @@
+"""The project's changes to Django's locale formats (FORMAT_MODULE_PATH): only what differs."""
