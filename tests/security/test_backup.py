@@ -1,6 +1,7 @@
 """`backup` and `restore` for real: pg_dump / pg_restore against a throwaway cluster."""
 
 import json
+import os
 import subprocess
 
 import psycopg
@@ -138,3 +139,47 @@ def manage_command(*args: str) -> list[str]:
     from .conftest import ROOT
 
     return [sys.executable, str(ROOT / "manage.py"), *args]
+
+
+def test_backups_are_private_whatever_the_umask_and_restore_warns_when_they_are_not(
+    cluster, demo_site, tmp_path
+):
+    """A backup holds password hashes and the memberships' internal notes."""
+    backups = tmp_path / "new" / "backups"  # made by the command, parents included
+    env = dev_env(demo_site.url, MEDIA_ROOT=str(demo_site.media_root),
+                  PRIVATE_MEDIA_ROOT=str(tmp_path / "private-media"))  # fmt: skip
+    saved = os.umask(0)  # the command inherits it: everything it makes would be 0777 / 0666
+    try:
+        result = manage("backup", "--destination", str(backups), env=env)
+    finally:
+        os.umask(saved)
+    folder = backups / result.stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
+    assert mode(backups) == mode(folder) == 0o700
+    assert {path.name: mode(path) for path in folder.iterdir()} == {
+        "database.dump": 0o600,
+        "manifest.json": 0o600,
+        "media.tar.gz": 0o600,
+        "private-media.tar.gz": 0o600,
+    }
+
+    restore_env = dev_env(cluster.create_database("restored_private"),
+                          MEDIA_ROOT=str(tmp_path / "restored-media"),
+                          PRIVATE_MEDIA_ROOT=str(tmp_path / "restored-private"))  # fmt: skip
+    quiet = manage("restore", str(folder), env=restore_env)
+    assert "can be read by others" not in quiet.stderr
+
+    # Copied with tools that kept nothing private: restored, with a warning naming what is open.
+    folder.chmod(0o755)
+    (folder / "database.dump").chmod(0o644)
+    restore_env.update(DATABASE_URL=cluster.create_database("restored_private"),
+                       MEDIA_ROOT=str(tmp_path / "media-2"),
+                       PRIVATE_MEDIA_ROOT=str(tmp_path / "private-2"))  # fmt: skip
+    warned = manage("restore", str(folder), env=restore_env)
+    assert "can be read by others" in warned.stderr
+    assert f"{folder} (drwxr-xr-x)" in warned.stderr
+    assert f"{folder / 'database.dump'} (-rw-r--r--)" in warned.stderr
+    assert "manifest.json" not in warned.stderr
+
+
+def mode(path) -> int:
+    return path.stat().st_mode & 0o777

@@ -26,6 +26,15 @@ class Command(BaseCommand):
             result = restore(source=folder, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        wide = result["readable_by_others"]
+        if wide:
+            self.stderr.write(
+                self.style.WARNING(
+                    "Warning: this backup can be read by others than its owner; it holds staff "
+                    "accounts and confidential notes. Make the folder 0700 and its files 0600 "
+                    f"(chmod -R go= {folder}): " + ", ".join(wide)
+                )
+            )
         private = result["private_media_files"]
         self.stdout.write(
             f"Restored {folder} into the database {result['database']!r}, "
