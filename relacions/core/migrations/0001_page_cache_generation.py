@@ -21,4 +21,10 @@ class Migration(migrations.Migration):
                 'verbose_name': 'page cache generation',
             },
         ),
+        # The one row, from the clock (pagecache.py): a value no earlier generation had.
+        migrations.RunSQL(
+            "INSERT INTO core_pagecachegeneration (id, value) "
+            "VALUES (1, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint)",
+            migrations.RunSQL.noop,
+        ),
     ]
