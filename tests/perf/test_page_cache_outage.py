@@ -166,8 +166,22 @@ def test_an_edit_saved_while_redis_is_stopped_is_shown_after_it_restarts(client,
     assert "Desada amb Redis parat" in served_from_cache(client, detail)
 
 
-def test_a_hit_is_one_round_trip_to_redis_and_no_query(client, redis, django_assert_num_queries):
+def test_a_hit_is_one_mget_and_no_query(client, redis, settings, django_assert_num_queries):
+    """The lease costs nothing on a hit: the copy of the generation and the page come in one
+    round trip, and PostgreSQL is not asked."""
+    import redis as redis_py
+
+    settings.PAGE_CACHE_LEASE_SECONDS = 30  # still running when the hit is counted
     item = NewsItemFactory()
     served_from_cache(client, address(item))
+    server = redis_py.Redis(port=redis.port)
+    before = server.info("commandstats")
     with django_assert_num_queries(0):
         assert client.get(address(item))["X-Page-Cache"] == "hit"
+    after = server.info("commandstats")
+    calls = {
+        name: stats["calls"] - before.get(name, {}).get("calls", 0)
+        for name, stats in after.items()
+        if name != "cmdstat_info"
+    }
+    assert {name: count for name, count in calls.items() if count} == {"cmdstat_mget": 1}
