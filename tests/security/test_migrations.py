@@ -65,4 +65,4 @@ def test_every_app_migrates_to_zero_and_back(cluster):
     # Every permission is there again, the long names (over auth 0001's 50 characters) included.
     count, longest = result["permissions"]
     assert longest > 50
-    assert result["permissions_again"][0] == count
+    assert result["permissions_again"] == [count, longest]
