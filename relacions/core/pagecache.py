@@ -55,10 +55,12 @@ CSP nonces
     does not change with the nonce.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
 import math
+import threading
 import time
 from datetime import datetime, timedelta
 from datetime import time as dt_time
@@ -207,7 +209,24 @@ def bump_generation() -> None:
         time.sleep(max(0.0, locked_at + lease_seconds() - time.monotonic()))
 
 
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def rolled_back():
+    """For a block whose changes are always rolled back (a preview's save): nobody else ever
+    sees them, so they raise nothing and the cache is not touched (no copy dropped, no wait)."""
+    previous = getattr(_local, "rolled_back", False)
+    _local.rolled_back = True
+    try:
+        yield
+    finally:
+        _local.rolled_back = previous
+
+
 def _watched() -> bool:
+    if getattr(_local, "rolled_back", False):
+        return False
     return enabled() or getattr(settings, "FRAGMENT_CACHE", False)
 
 
