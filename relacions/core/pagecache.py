@@ -17,7 +17,8 @@ Never stale
     save leaves it alone). A hit needs the generation too, and reads the cache's copy of it in the
     same round trip as the page (one MGET, no query): that copy is a *lease*, stored until
     `PAGE_CACHE_LEASE_SECONDS` after a moment taken before the row was read, and renewed from
-    the row (one query) by the first request after it ends. A raise locks the row (no lease can
+    the row (one query) by the first request after it ends, and by each miss once its page is
+    rendered. A raise locks the row (no lease can
     be renewed meanwhile) and waits one lease before its transaction commits, so by the commit
     every copy of an older generation has expired, in Redis or in any process, whether or not
     the cache could be reached when the change was saved (paused, stopped, restarted: see
@@ -459,7 +460,10 @@ class PageCacheMiddleware:
         if entry is not None and entry["generation"] == generation:
             return self.hit(request, entry)
         response = self.get_response(request)
-        if response_is_cacheable(request, response):
+        # Renewed once the page is rendered: the next visitor finds a lease just begun (a slow
+        # page does not outlast the one read before it), and a page whose generation was raised
+        # meanwhile is not stored.
+        if response_is_cacheable(request, response) and renew_lease() == generation:
             self.store(request, response, key, generation)
         return response
 
