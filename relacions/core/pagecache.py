@@ -10,13 +10,22 @@ What is cached
     session cookie, so they always get a fresh page; so does anyone who logged in.
 
 Never stale
-    Every entry belongs to a *content generation*: a counter in the cache raised by
-    `post_save`, `post_delete` and `m2m_changed` of every model of the apps in
-    `PAGE_CACHE_APPS` (the content apps, images and pages), at once and again when the saving
-    transaction commits. A request reads the generation before the view runs and stores its
-    page under it, so a page rendered while an edit was being committed is never served after
-    the commit. Raising the counter makes every entry unreachable at once: there is nothing to
-    look up per URL, and nothing to forget (a relation, a list page, the home page).
+    Every entry belongs to a *content generation*: a number kept in one PostgreSQL row
+    (core.PageCacheGeneration) and raised, inside the saving transaction, by `post_save`,
+    `post_delete` and `m2m_changed` of every model of the apps in `PAGE_CACHE_APPS` (the content
+    apps, images and pages); it commits or rolls back with the change (a preview's rolled-back
+    save leaves it alone). A hit needs the generation too, and reads the cache's copy of it in the
+    same round trip as the page (one MGET, no query): that copy is a *lease*, stored until
+    `PAGE_CACHE_LEASE_SECONDS` after a moment taken before the row was read, and renewed from
+    the row (one query) by the first request after it ends, and by each miss once its page is
+    rendered. A raise locks the row (no lease can
+    be renewed meanwhile) and waits one lease before its transaction commits, so by the commit
+    every copy of an older generation has expired, in Redis or in any process, whether or not
+    the cache could be reached when the change was saved (paused, stopped, restarted: see
+    docs/OPERATIONS.md). A request stores its page under the generation it read before the view
+    ran, so a page rendered from rows older than a commit is never served after it. Raising the
+    number makes every entry unreachable at once: there is nothing to look up per URL, and
+    nothing to forget (a relation, a list page, the home page).
 
     What changes with time alone is bounded too: no entry lives past the next scheduled change
     — the soonest future `publish_at` / `unpublish_at` of a published item of any `Publishable`
@@ -25,13 +34,13 @@ Never stale
     "in force today", "upcoming"), nor `PAGE_CACHE_SECONDS`. The soonest change is one query,
     made once per generation and kept in the cache until it passes.
 
-    Changes that send no signal (`QuerySet.update()`, `bulk_create()`, raw SQL, a restored
-    backup) must call `bump_generation()`; `generate_scale_data` does.
+    Changes that send no signal (`QuerySet.update()`, `bulk_create()`, raw SQL) must call
+    `bump_generation()`; `generate_scale_data` and `restore` do. A plain `save()` outside a
+    transaction (a script) commits before its signal: its pages may be served for up to one
+    lease after it.
 
     With a local-memory cache (no `REDIS_URL`) each process has its own entries and its own
-    counter, so an edit served by one gunicorn worker is not seen by the others' counters: there
-    each entry also lives at most `PAGE_CACHE_LOCAL_SECONDS`. Production runs Redis, where the
-    counter is shared and the invalidation immediate.
+    copy of the generation; the lease works the same way, so another worker's edit is seen too.
 
 Conditional requests
     Each entry carries an `ETag` (a hash of its body) and `Last-Modified` (when it was
@@ -47,10 +56,12 @@ CSP nonces
     does not change with the nonce.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
 import math
+import threading
 import time
 from datetime import datetime, timedelta
 from datetime import time as dt_time
@@ -58,8 +69,7 @@ from datetime import time as dt_time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -91,40 +101,141 @@ def enabled() -> bool:
 
 
 # --- The content generation -------------------------------------------------------------------
+#
+# The truth is one row in PostgreSQL (core.PageCacheGeneration), raised in the transaction that
+# changes content. The cache holds a copy under GENERATION_KEY on a *lease*: it is stored until a
+# moment PAGE_CACHE_LEASE_SECONDS after a time taken *before* the row was read, and a raise waits
+# that long after locking the row before its transaction may commit. While the row is locked by
+# a raise nobody may renew the lease (FOR SHARE SKIP LOCKED finds no row). So when a change
+# commits, every copy of an older generation has expired, wherever it is and whether or not the
+# cache could be reached when the change was saved. See docs/OPERATIONS.md, "Cached pages when
+# Redis is down".
+
+_CLOCK_SQL = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
 
 
-def _fresh_generation() -> int:
-    # A counter that starts from the clock never meets the entries of an earlier counter that a
-    # cache restart or eviction lost.
-    return time.time_ns()
+def _table() -> str:
+    from .models import PageCacheGeneration
+
+    return connection.ops.quote_name(PageCacheGeneration._meta.db_table)
 
 
-def current_generation() -> int:
+def _raise_sql() -> str:
+    # The clock keeps a generation from ever coming back: after a restored backup (an older
+    # value) or a truncated table the next value is still above every earlier one.
+    table = _table()
+    return (
+        f"INSERT INTO {table} (id, value) VALUES (1, {_CLOCK_SQL}) ON CONFLICT (id) DO UPDATE "
+        f"SET value = GREATEST({table}.value + 1, EXCLUDED.value) RETURNING value"
+    )
+
+
+def lease_seconds() -> float:
+    return getattr(settings, "PAGE_CACHE_LEASE_SECONDS", 0.5)
+
+
+def _raise_stored_generation() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(_raise_sql())
+        return cursor.fetchone()[0]
+
+
+def _read_stored_generation() -> int | None:
+    """The committed generation; None while a raise holds the row (not committed yet)."""
+    table = _table()
+    with connection.cursor() as cursor:
+        # SKIP LOCKED: no row while a raise holds it, and no error to undo in a transaction.
+        cursor.execute(f"SELECT value FROM {table} WHERE id = 1 FOR SHARE SKIP LOCKED")
+        row = cursor.fetchone()
+        if row:
+            return row[0]
+        cursor.execute(f"SELECT EXISTS (SELECT FROM {table} WHERE id = 1)")
+        if cursor.fetchone()[0]:
+            return None
+    return _raise_stored_generation()  # no row yet (a new or flushed table)
+
+
+def _cache_clock(cache) -> float | None:
+    clock = getattr(cache, "clock", None)
+    return clock() if clock else time.time()
+
+
+def _store_until(cache, value: int, until: float) -> None:
+    if hasattr(cache, "set_until"):
+        cache.set_until(GENERATION_KEY, value, until)
+    elif until > time.time():
+        cache.set(GENERATION_KEY, value, timeout=until - time.time())
+
+
+def renew_lease() -> int | None:
+    """Copy the committed generation into the cache for one lease and return it; None when it
+    cannot be known now (a change is being committed, the cache is unreachable): then nothing is
+    served from the page cache or stored in it."""
     cache = _cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY) or _fresh_generation()
-    return value
+    started = _cache_clock(cache)  # before the read: the lease cannot outlive what was read
+    if started is None:
+        return None
+    generation = _read_stored_generation()
+    if generation is not None:
+        _store_until(cache, generation, started + lease_seconds())
+    return generation
+
+
+def current_generation() -> int | None:
+    value = _cache().get(GENERATION_KEY)
+    return value if value is not None else renew_lease()
+
+
+def _committed():
+    # Once the change is visible the copy is renewed from the row at the next request.
+    _cache().delete(GENERATION_KEY)
 
 
 def bump_generation() -> None:
-    """Make every cached page stale (and the schedule of the next change)."""
-    cache = _cache()
+    """Make every cached page stale when the current transaction commits (at once outside one).
+
+    The signals of every content model call it; so must what changes public content without
+    them (`QuerySet.update()`, `bulk_create()`, raw SQL, a restored backup). A transaction that
+    rolls back (a preview) leaves the generation, and the pages, as they were.
+    """
+    first = not any(func is _committed for _sids, func, _robust in connection.run_on_commit)
+    _raise_stored_generation()
+    locked_at = time.monotonic()
+    # This connection's own copy: in its transaction it reads the raised row (tests do).
+    _cache().delete(GENERATION_KEY)
+    if connection.in_atomic_block and first:
+        transaction.on_commit(_committed)
+        # Every lease granted before the row was locked ends before this transaction commits,
+        # whether or not the cache can be reached now.
+        time.sleep(max(0.0, locked_at + lease_seconds() - time.monotonic()))
+
+
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def rolled_back():
+    """For a block whose changes are always rolled back (a preview's save): nobody else ever
+    sees them, so they raise nothing and the cache is not touched (no copy dropped, no wait)."""
+    previous = getattr(_local, "rolled_back", False)
+    _local.rolled_back = True
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+        yield
+    finally:
+        _local.rolled_back = previous
+
+
+def _watched() -> bool:
+    if getattr(_local, "rolled_back", False):
+        return False
+    return enabled() or getattr(settings, "FRAGMENT_CACHE", False)
 
 
 def _content_changed(sender, **kwargs):
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # m2m_changed: only after the change
-    bump_generation()
-    # Again once the change is visible to other connections: a page rendered from the old rows
-    # between the first raise and the commit is stored under a generation that is now gone.
-    if connection.in_atomic_block:
-        transaction.on_commit(bump_generation)
+    if _watched():
+        bump_generation()
 
 
 def content_models():
@@ -209,8 +320,6 @@ def entry_lifetime(generation: int) -> int:
     next_change = _next_change_timestamp(generation)
     if next_change is not None:
         limits.append(next_change - time.time())
-    if isinstance(_cache(), LocMemCache):
-        limits.append(getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 10))
     return max(0, math.floor(min(limits)))
 
 
@@ -228,7 +337,9 @@ def remember(name: str, compute):
     cache = _cache()
     key = MEMO_KEY.format(name=name)
     found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or current_generation()
+    generation = found.get(GENERATION_KEY) or renew_lease()
+    if generation is None:
+        return compute()
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return stored[1]
@@ -326,22 +437,33 @@ class PageCacheMiddleware:
         connect_signals()
         if enabled():
             # A new release may render pages differently: a starting process drops them all.
-            bump_generation()
+            try:
+                _raise_stored_generation()
+            except DatabaseError as error:
+                logger.warning("Page cache generation not raised at start: %s", error)
 
     def __call__(self, request):
         if not request_is_cacheable(request):
             return self.get_response(request)
         language = _request_language(request)
         key = page_key(request, language)
+        # One round trip: the generation's copy (present only while its lease runs) and the page.
         found = _cache().get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
-            generation = current_generation()
+            generation = renew_lease()  # one query, once per lease for the whole site
+        if generation is None:
+            return self.get_response(
+                request
+            )  # a change is being committed: neither serve nor store
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return self.hit(request, entry)
         response = self.get_response(request)
-        if response_is_cacheable(request, response):
+        # Renewed once the page is rendered: the next visitor finds a lease just begun (a slow
+        # page does not outlast the one read before it), and a page whose generation was raised
+        # meanwhile is not stored.
+        if response_is_cacheable(request, response) and renew_lease() == generation:
             self.store(request, response, key, generation)
         return response
 

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 
-@require_GET
+@require_safe
 def root_redirect(request):
     """`/` sends each visitor to the language their browser asks for (Catalan by default)."""
     language = translation.get_language_from_request(request, check_path=False)
@@ -22,7 +22,7 @@ def root_redirect(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def livez(request):
     """The process answers: no database or cache involved."""
     return JsonResponse({"status": "ok"})
@@ -46,7 +46,7 @@ def _check_cache() -> bool:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     checks = {"database": _check_database(), "cache": _check_cache()}
     healthy = all(checks.values())
@@ -57,13 +57,13 @@ def healthz(request):
     return JsonResponse(body, status=200 if healthy else 503)
 
 
-@require_GET
+@require_safe
 def serve_media(request, path):
     """Uploaded files, when Django serves them (SERVE_MEDIA): from MEDIA_ROOT as it is now."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -3,7 +3,7 @@ from datetime import date
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from relacions.core import pagecache
@@ -114,7 +114,7 @@ def _calendar_response(
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug: str):
     """One published event as an .ics file: the "Add to calendar" link."""
     event = get_object_or_404(Event.objects.published().by_slug(slug)[:1])
@@ -128,7 +128,7 @@ def event_ics(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def agenda_ics(request):
     """The agenda as a calendar to subscribe to, in the language of the address."""
     language = request.LANGUAGE_CODE

@@ -3,7 +3,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from relacions.core.csv_export import csv_response
@@ -69,7 +69,7 @@ def _dataset(slug: str) -> Dataset:
         raise Http404("No such dataset.") from None
 
 
-@require_GET
+@require_safe
 def dataset_json(request, dataset: str):
     data = _dataset(dataset)
     body = {
@@ -88,7 +88,7 @@ def dataset_json(request, dataset: str):
     return response
 
 
-@require_GET
+@require_safe
 def dataset_csv(request, dataset: str):
     data = _dataset(dataset)
     response = csv_response(

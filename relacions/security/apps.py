@@ -1,14 +1,19 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def create_two_factor_group(**kwargs):
-    from django.contrib.auth.models import Group
-
+def create_two_factor_group(*, using, apps=global_apps, **kwargs):
     from .twofactor import TWO_FACTOR_GROUP
 
-    Group.objects.get_or_create(name=TWO_FACTOR_GROUP)
+    # The migrated state (`flush` sends none: then the code's), not the code's models: after
+    # `migrate auth zero` there is no auth_group table to put the group in.
+    try:
+        Group = apps.get_model("auth", "Group")
+    except LookupError:
+        return
+    Group.objects.using(using).get_or_create(name=TWO_FACTOR_GROUP)
 
 
 class SecurityConfig(AppConfig):
@@ -29,6 +34,6 @@ class SecurityConfig(AppConfig):
         # signal only for apps with a models module, which this app has not).
         post_migrate.connect(
             create_two_factor_group,
-            sender=apps.get_app_config("auth"),
+            sender=global_apps.get_app_config("auth"),
             dispatch_uid="relacions.security.two_factor_group",
         )

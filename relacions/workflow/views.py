@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from relacions.core import pagecache
+
 from . import preview, translation_status
 from .tracking import text_fields
 
@@ -44,9 +46,10 @@ def preview_view(request, token: str):
     if form.is_valid() and not request.FILES:
         # Saved, rendered and rolled back: the page reads the form's relations too (the networks,
         # forums, events… ticked but not saved) the way the public view reads them. Nothing is
-        # kept: the rows go with the rollback, and so do the callbacks run on commit.
+        # kept: the rows go with the rollback, and so do the callbacks run on commit; the page
+        # cache is left alone.
         try:
-            with transaction.atomic():
+            with transaction.atomic(), pagecache.rolled_back():
                 form.save()
                 response = preview.render(request, obj, language)
                 transaction.set_rollback(True)

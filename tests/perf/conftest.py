@@ -33,6 +33,9 @@ def page_cache(settings):
     """The page cache on, as in production (tests run with it off)."""
     settings.PAGE_CACHE = True
     settings.PAGE_CACHE_SECONDS = 600
+    # Long enough for a test's second visit to find the first one's lease; every test that saves
+    # content waits it once.
+    settings.PAGE_CACHE_LEASE_SECONDS = 1
     return settings
 
 

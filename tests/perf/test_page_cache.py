@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -273,18 +273,35 @@ def test_site_settings_changes_reach_every_page(client, chrome):
     assert "Servei renovat" in fresh(client, url("news:list"))
 
 
-def test_the_generation_is_raised_again_when_the_transaction_commits(
-    django_capture_on_commit_callbacks,
-):
-    with django_capture_on_commit_callbacks() as callbacks:
-        before = pagecache.current_generation()
-        NewsItemFactory()
-        after_save = pagecache.current_generation()
-    assert after_save > before
-    assert pagecache.bump_generation in callbacks
-    for callback in callbacks:
-        callback()
-    assert pagecache.current_generation() > after_save
+def stored_generation() -> int:
+    from relacions.core.models import PageCacheGeneration
+
+    return PageCacheGeneration.objects.get().value
+
+
+def test_a_change_raises_the_generation_in_its_own_transaction(client):
+    item = NewsItemFactory(title_ca="Abans")
+    cached(client, detail(item))
+    before = stored_generation()
+    with transaction.atomic():
+        item.title_ca = "Després"
+        item.save()
+        assert stored_generation() > before  # with the change: it commits or not with it
+    assert "Després" in fresh(client, detail(item))
+
+
+def test_a_rolled_back_change_leaves_the_cached_pages_alone(client):
+    item = NewsItemFactory(title_ca="Desada")
+    cached(client, detail(item))
+    before = stored_generation()
+    with transaction.atomic():
+        item.title_ca = "Mai desada"
+        item.save()
+        transaction.set_rollback(True)
+    assert stored_generation() == before
+    response, _ = get(client, detail(item))
+    assert response["X-Page-Cache"] == "hit"
+    assert "Desada" in response.text and "Mai desada" not in response.text
 
 
 def test_every_model_of_the_content_apps_is_watched():
@@ -373,7 +390,6 @@ def test_the_next_scheduled_change_is_found_in_one_query():
 
 def test_no_entry_outlives_the_day(client, settings):
     settings.PAGE_CACHE_SECONDS = 10**6
-    settings.PAGE_CACHE_LOCAL_SECONDS = 10**6
     local = timezone.localtime()
     midnight = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time())
     until_midnight = (timezone.make_aware(midnight) - local).total_seconds()
@@ -441,8 +457,9 @@ def test_the_site_chrome_is_read_once_per_change(client, chrome, fragments):
     item = NewsItemFactory()
     _, first = get(client, detail(item))
     _, second = get(client, detail(item))
-    # The chrome's query, and the next scheduled change (read once per generation).
-    assert second == first - 2
+    # The generation's lease, the chrome's query, and the next scheduled change (read once per
+    # generation).
+    assert second == first - 3
     chrome.office_name_ca = "Servei de nom nou"
     chrome.save()
     response, third = get(client, detail(item))
@@ -465,8 +482,9 @@ def test_the_news_filter_choices_follow_the_content(client, fragments):
     body = response.content.decode()
     assert '<option value="2019"' in body and '<option value="2015"' not in body
     _, another_address = get(client, url("news:list") + "?page=1")
-    # The chrome, the years, the networks, and the next scheduled change (once per generation).
-    assert another_address == first - 4
+    # The lease, the chrome, the years, the networks, and the next scheduled change (once per
+    # generation).
+    assert another_address == first - 5
     item = NewsItemFactory(published_on=datetime.date(2015, 5, 1))
     assert '<option value="2015"' in get(client, url("news:list"))[0].content.decode()
     item.status = DRAFT

@@ -1,6 +1,7 @@
 """`backup` and `restore` for real: pg_dump / pg_restore against a throwaway cluster."""
 
 import json
+import os
 import subprocess
 
 import psycopg
@@ -10,9 +11,12 @@ from .conftest import dev_env, manage
 
 pytestmark = pytest.mark.django_db
 
+GENERATION_TABLE = "public.core_pagecachegeneration"
+
 
 def tables(url: str) -> dict[str, tuple[int, str]]:
-    """Every table's row count and a digest of all its rows, in a stable order."""
+    """Every table's row count and a digest of all its rows, in a stable order; but the page
+    cache's generation, which a restore raises (checked apart)."""
     result = {}
     with psycopg.connect(url, autocommit=True) as connection:
         names = [
@@ -23,12 +27,30 @@ def tables(url: str) -> dict[str, tuple[int, str]]:
             )
         ]
         for name in names:
+            if name == GENERATION_TABLE:
+                continue
             count, digest = connection.execute(
                 f"SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
                 f"FROM {name} t"
             ).fetchone()
             result[name] = (count, digest)
     return result
+
+
+def generation(url: str) -> int:
+    with psycopg.connect(url, autocommit=True) as connection:
+        row = connection.execute("SELECT value FROM core_pagecachegeneration").fetchone()
+    return row[0] if row else 0
+
+
+def raise_generation(url: str) -> int:
+    """What an edit on the site does to the generation; returns the new value."""
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(
+            "UPDATE core_pagecachegeneration SET value = GREATEST(value + 1, "
+            "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint)"
+        )
+    return generation(url)
 
 
 def files(root) -> dict[str, bytes]:
@@ -84,6 +106,7 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
     assert len(original) > 30
     assert sum(count for count, _ in original.values()) > 100  # the demo content is there
     assert restored == original
+    assert generation(fresh_url) > generation(demo_site.url)
     assert files(fresh_media) == files(demo_site.media_root)
     assert files(fresh_private) == files(private_root)
 
@@ -103,7 +126,11 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
     with psycopg.connect(fresh_url, autocommit=True) as connection:
         connection.execute("DELETE FROM django_session")
         connection.execute("INSERT INTO auth_group (name) VALUES ('added after the backup')")
+    # Pages cached since the backup are stored under a newer generation than the backup's; the
+    # restore leaves every one of them stale.
+    cached_under = raise_generation(fresh_url)
     manage("restore", "--force", str(folder), env=env)
+    assert generation(fresh_url) > cached_under > generation(demo_site.url)
     assert tables(fresh_url) == original
 
 
@@ -138,3 +165,47 @@ def manage_command(*args: str) -> list[str]:
     from .conftest import ROOT
 
     return [sys.executable, str(ROOT / "manage.py"), *args]
+
+
+def test_backups_are_private_whatever_the_umask_and_restore_warns_when_they_are_not(
+    cluster, demo_site, tmp_path
+):
+    """A backup holds password hashes and the memberships' internal notes."""
+    backups = tmp_path / "new" / "backups"  # made by the command, parents included
+    env = dev_env(demo_site.url, MEDIA_ROOT=str(demo_site.media_root),
+                  PRIVATE_MEDIA_ROOT=str(tmp_path / "private-media"))  # fmt: skip
+    saved = os.umask(0)  # the command inherits it: everything it makes would be 0777 / 0666
+    try:
+        result = manage("backup", "--destination", str(backups), env=env)
+    finally:
+        os.umask(saved)
+    folder = backups / result.stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
+    assert mode(backups) == mode(folder) == 0o700
+    assert {path.name: mode(path) for path in folder.iterdir()} == {
+        "database.dump": 0o600,
+        "manifest.json": 0o600,
+        "media.tar.gz": 0o600,
+        "private-media.tar.gz": 0o600,
+    }
+
+    restore_env = dev_env(cluster.create_database("restored_private"),
+                          MEDIA_ROOT=str(tmp_path / "restored-media"),
+                          PRIVATE_MEDIA_ROOT=str(tmp_path / "restored-private"))  # fmt: skip
+    quiet = manage("restore", str(folder), env=restore_env)
+    assert "can be read by others" not in quiet.stderr
+
+    # Copied with tools that kept nothing private: restored, with a warning naming what is open.
+    folder.chmod(0o755)
+    (folder / "database.dump").chmod(0o644)
+    restore_env.update(DATABASE_URL=cluster.create_database("restored_private"),
+                       MEDIA_ROOT=str(tmp_path / "media-2"),
+                       PRIVATE_MEDIA_ROOT=str(tmp_path / "private-2"))  # fmt: skip
+    warned = manage("restore", str(folder), env=restore_env)
+    assert "can be read by others" in warned.stderr
+    assert f"{folder} (drwxr-xr-x)" in warned.stderr
+    assert f"{folder / 'database.dump'} (-rw-r--r--)" in warned.stderr
+    assert "manifest.json" not in warned.stderr
+
+
+def mode(path) -> int:
+    return path.stat().st_mode & 0o777

@@ -6,6 +6,7 @@ import time
 import pytest
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
 from relacions.news.models import NewsItem
 from relacions.workflow import preview
@@ -147,3 +148,29 @@ def test_every_content_type_with_a_page_can_be_previewed(administrator, make):
     assert response.status_code == 200
     assert "esborrany" in response.content.decode()
     assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_a_previewed_form_leaves_the_cached_public_page_alone(
+    editor, client, settings, django_assert_num_queries
+):
+    """The preview's save is rolled back: it raises no generation and drops nothing cached, so
+    the next visitor still gets the page from the cache, without a query."""
+    settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_LEASE_SECONDS = 1
+    item = NewsItemFactory(title_en="As published")
+    with translation.override("en"):
+        address = item.get_absolute_url()
+    staff = client_for(editor)
+    change = reverse("admin:news_newsitem_change", args=(item.pk,))
+    # (Opening the change form makes the image's thumbnails, a change of the image library.)
+    data = form_data(staff.get(change), title_en="Only previewed", _preview="en")
+    settings.PAGE_CACHE_LEASE_SECONDS = 60  # the copy read next outlives the test
+    assert client.get(address)["X-Page-Cache"] == "miss"
+    assert client.get(address)["X-Page-Cache"] == "hit"
+
+    assert "Only previewed" in staff.post(preview.preview_url(item, "en"), data).text
+
+    with django_assert_num_queries(0):
+        again = client.get(address)
+    assert again["X-Page-Cache"] == "hit"
+    assert "As published" in again.text and "Only previewed" not in again.text
