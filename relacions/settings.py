@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, which keeps a policy already set: media files get their own.
     "relacions.core.middleware.SecurityHeadersMiddleware",
+    # Before anything reads the path or the query: NUL bytes and invalid UTF-8 get a 400 page.
+    "relacions.core.middleware.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 Not Modified for pages and feeds the browser already has (ETag / Last-Modified).
     "django.middleware.http.ConditionalGetMiddleware",
