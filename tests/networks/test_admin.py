@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 from relacions.networks.models import Membership, MembershipFee, Position, WorkingGroup
+from relacions.workflow import conflicts
 from tests.factories.networks import (
     ChallengeAreaFactory,
     ForumFactory,
@@ -19,6 +20,7 @@ from tests.factories.networks import (
     MembershipFeeFactory,
     NetworkFactory,
 )
+from tests.workflow.conftest import list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +244,13 @@ def test_the_category_of_a_saved_membership_cannot_be_overwritten(admin_client):
     assert reverse("admin:networks_membership_change_category", args=(membership.pk,)) in page
 
     response = admin_client.post(
-        url, membership_form(membership.network, category="full", since="2003-01-01")
+        url,
+        membership_form(
+            membership.network,
+            category="full",
+            since="2003-01-01",
+            **{conflicts.FIELD: conflicts.token_of(membership)},
+        ),
     )
     assert response.status_code == 302
     membership.refresh_from_db()
@@ -508,9 +516,14 @@ def test_the_fees_csv_lists_every_fee_of_the_memberships(admin_client):
     MembershipFeeFactory(membership=first, year=2024, amount="20.00")
     other = MembershipFeeFactory(year=2024, amount="30.00").membership
 
+    changelist = reverse("admin:networks_membership_changelist")
     response = admin_client.post(
-        reverse("admin:networks_membership_changelist"),
-        {"action": "export_fees", "_selected_action": [first.pk]},
+        changelist,
+        {
+            "action": "export_fees",
+            "_selected_action": [first.pk],
+            **list_versions(admin_client, changelist),
+        },
     )
 
     header, *rows = read_csv(response)
