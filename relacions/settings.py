@@ -272,6 +272,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 20 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
 IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
+# Membership documents (PDF, relacions.networks.files): larger uploads are refused.
+MEMBERSHIP_DOCUMENT_MAX_BYTES = env_int("MEMBERSHIP_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 # --- Rich text --------------------------------------------------------------------------------
 # CKEditor 5 edits; relacions.core.sanitize cleans every rich-text field on save.
