@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, which keeps a policy already set: media files get their own.
     "relacions.core.middleware.SecurityHeadersMiddleware",
+    # Before anything reads the path or the query: NUL bytes and invalid UTF-8 get a 400 page.
+    "relacions.core.middleware.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 Not Modified for pages and feeds the browser already has (ETag / Last-Modified).
     "django.middleware.http.ConditionalGetMiddleware",
@@ -274,6 +276,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 20 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
 IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
+# Membership documents (PDF, relacions.networks.files): larger uploads are refused.
+MEMBERSHIP_DOCUMENT_MAX_BYTES = env_int("MEMBERSHIP_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 # --- Rich text --------------------------------------------------------------------------------
 # CKEditor 5 edits; relacions.core.sanitize cleans every rich-text field on save.
@@ -356,16 +360,22 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # Where a log-in goes when its `next` is missing or points off this site.
 LOGIN_REDIRECT_URL = "admin:index"
 
-# django-axes throttles log-ins: LOGIN_FAILURE_LIMIT failures lock an account name, and
-# separately an address, until LOGIN_COOLOFF_MINUTES have passed since the last failure.
-# Unknown names are counted like real ones, so the lock-out tells nothing about who exists.
+# django-axes throttles log-ins (relacions.security.throttle): LOGIN_FAILURE_LIMIT failures lock
+# an address until LOGIN_COOLOFF_MINUTES have passed since the last failure; an account name with
+# LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses in that time may then only be tried
+# from addresses it signed in from in the last LOGIN_KNOWN_ADDRESS_DAYS days, so no one can lock
+# its owner out from everywhere. Unknown names are counted like real ones.
 AUTHENTICATION_BACKENDS = [
     "relacions.security.backends.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Per address (which includes each account-and-address pair); never per account name alone.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_HANDLER = "relacions.security.throttle.LoginThrottleHandler"
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 30)
+LOGIN_KNOWN_ADDRESS_DAYS = env_int("LOGIN_KNOWN_ADDRESS_DAYS", 90)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "relacions.security.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "relacions.security.backends.client_ip"

@@ -45,5 +45,6 @@ if settings.SERVE_MEDIA:
     # Headers that keep uploads from being run as pages: relacions.core.middleware.
     urlpatterns += [path("media/<path:path>", core_views.serve_media, name="media")]
 
+handler400 = "relacions.core.views.bad_request"
 handler404 = "relacions.core.views.page_not_found"
 handler500 = "relacions.core.views.server_error"

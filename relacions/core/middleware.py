@@ -15,6 +15,11 @@ DatabaseUnavailableMiddleware
       for views and templates, in `core.views.server_error` for the rare error raised inside
       another middleware.
 
+MalformedRequestMiddleware
+    Refuses a request whose path or query string holds a NUL byte or is not valid UTF-8 with the
+    site's own 400 page, before anything reads it: PostgreSQL refuses NUL in text (a lookup of
+    such a slug or redirect would be a 500), and no address of this site is anything but UTF-8.
+
 SecurityHeadersMiddleware
     Adds `Permissions-Policy` (settings.PERMISSIONS_POLICY) to every response, and gives media
     files their own headers: a `default-src 'none'; sandbox` policy, `nosniff`, and a download
@@ -31,7 +36,7 @@ import threading
 import time
 from itertools import count
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_to_bytes
 
 import psycopg
 from django.conf import settings
@@ -141,6 +146,43 @@ class DatabaseUnavailableMiddleware:
 
         logger.error("Database unavailable, answered 503 for %s: %s", request.path, exception)
         return service_unavailable(request)
+
+
+# --- Malformed requests ---------------------------------------------------------------------
+
+
+def _is_clean(text: bytes) -> bool:
+    """Valid UTF-8 with no NUL byte."""
+    if b"\x00" in text:
+        return False
+    try:
+        text.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def is_malformed(request) -> bool:
+    """Whether the path or the query string has a NUL byte or is not UTF-8.
+
+    Django re-escapes the bytes of a path that are not UTF-8 (`/ca/%C0%AF/` stays as typed in
+    request.path_info), so the path is unescaped once more before the check.
+    """
+    path = unquote_to_bytes(request.path_info)
+    query = unquote_to_bytes(request.META.get("QUERY_STRING", "").replace("+", " "))
+    return not (_is_clean(path) and _is_clean(query))
+
+
+class MalformedRequestMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_malformed(request):
+            from .views import bad_request
+
+            return bad_request(request, None)
+        return self.get_response(request)
 
 
 # --- Headers ----------------------------------------------------------------------------------

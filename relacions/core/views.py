@@ -3,7 +3,7 @@ import sys
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -60,7 +60,11 @@ def healthz(request):
 @require_safe
 def serve_media(request, path):
     """Uploaded files, when Django serves them (SERVE_MEDIA): from MEDIA_ROOT as it is now."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        # A name the file system refuses (too long, …) names no file.
+        raise Http404 from None
 
 
 @require_safe
@@ -73,6 +77,18 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def bad_request(request, exception):
+    """The site's own 400 page: for a malformed address (MalformedRequestMiddleware, which runs
+    before the language is set) and for a view that raises BadRequest or SuspiciousOperation."""
+    # The page's language links repeat the query string: not the one that was refused.
+    request.GET = QueryDict()
+    language = translation.get_language_from_path(
+        request.path_info
+    ) or translation.get_language_from_request(request, check_path=False)
+    with translation.override(language):
+        return render(request, "400.html", status=400)
 
 
 def page_not_found(request, exception):

@@ -220,25 +220,26 @@ def _short_date_column(field: str):
 
 
 class DocumentLink:
-    """What the file widget shows for a stored document: its name, linked to the admin view
-    (the file itself has no URL)."""
+    """What the file widget shows for a stored document: the name it was uploaded with, linked
+    to the admin view (the file itself has no URL, and is stored under a random name)."""
 
     def __init__(self, url: str, name: str):
         self.url, self.name = url, name
 
     def __str__(self):
-        return self.name.rsplit("/", 1)[-1]
+        return self.name
 
 
 class PrivateDocumentWidget(LabelledFileWidget):
     download_url = ""
+    document_name = ""
 
     def is_initial(self, value):
         return bool(value and getattr(value, "name", None))
 
     def format_value(self, value):
         if self.is_initial(value):
-            return DocumentLink(self.download_url, value.name)
+            return DocumentLink(self.download_url, self.document_name)
         return None
 
 
@@ -334,7 +335,8 @@ class MembershipAdmin(WorkflowAdmin):
         # comparison, the audit log and the dashboard leave them out too (workflow.changes).
         if can_see_internals(request):
             return ()
-        return (*self.internal_fieldset[1]["fields"], "fees")
+        # The document's uploaded name is as internal as the document.
+        return (*self.internal_fieldset[1]["fields"], "document_name", "fees")
 
     def get_search_results(self, request, queryset, search_term):
         match = request.resolver_match
@@ -384,6 +386,7 @@ class MembershipAdmin(WorkflowAdmin):
         if "document" in form.base_fields and obj is not None:
             widget = PrivateDocumentWidget()
             widget.download_url = reverse("admin:networks_membership_document", args=(obj.pk,))
+            widget.document_name = obj.document_download_name()
             form.base_fields["document"].widget = widget
         return form
 
@@ -479,7 +482,8 @@ class MembershipAdmin(WorkflowAdmin):
         return FileResponse(
             membership.document.open("rb"),
             as_attachment=True,
-            filename=f"membership-{membership.pk}.pdf",
+            # Sent as RFC 6266 asks (filename*=utf-8'' for names that are not plain ASCII).
+            filename=membership.document_download_name(),
             content_type="application/pdf",
         )
 

@@ -1,17 +1,20 @@
 """Membership documents: PDFs that only Network administrators may read.
 
-They are stored outside MEDIA_ROOT (which is served to anyone at MEDIA_URL), in
-`PRIVATE_MEDIA_ROOT` (by default a `private-media` folder beside MEDIA_ROOT), and have no public
-URL at all: `storage.url()` raises, and the admin streams them through a view that checks the
-user's permission (`MembershipAdmin.document_view`).
+They keep the name they were uploaded with (`Membership.document_name`, given back in the
+download's Content-Disposition), but are stored under a random one, outside MEDIA_ROOT (which is
+served to anyone at MEDIA_URL), in `PRIVATE_MEDIA_ROOT` (by default a `private-media` folder
+beside MEDIA_ROOT), and have no public URL at all: `storage.url()` raises, and the admin streams
+them through a view that checks the user's permission (`MembershipAdmin.document_view`).
 """
 
+import unicodedata
 import uuid
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 PDF_SIGNATURE = b"%PDF-"
@@ -44,8 +47,12 @@ def get_private_storage() -> PrivateStorage:
     return private_storage
 
 
+DOCUMENT_NAME_MAX_LENGTH = 200
+
+
 def membership_document_path(instance, filename: str) -> str:
-    """A random name: the uploaded file's name is never stored (it may name people)."""
+    """A random name on disk; the name it was uploaded with is kept on the row (document_name),
+    which only those allowed to see the document can read."""
     return f"networks/memberships/{uuid.uuid4().hex}.pdf"
 
 
@@ -65,3 +72,29 @@ def validate_pdf(file) -> None:
             _("Upload a PDF document. This file is not a PDF (its content does not start as one)."),
             code="not_pdf",
         )
+
+
+def validate_document_size(file) -> None:
+    """Refuse a new upload over settings.MEMBERSHIP_DOCUMENT_MAX_BYTES."""
+    if getattr(file, "_committed", False):
+        return
+    limit = settings.MEMBERSHIP_DOCUMENT_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; the largest accepted is %(max)s."),
+            code="too_large",
+            params={"size": filesizeformat(file.size), "max": filesizeformat(limit)},
+        )
+
+
+def clean_document_name(uploaded_name: str) -> str:
+    """The name a document was uploaded with, made safe to show and to send in a header: no
+    folders, no control characters (a line break would split the header), at most
+    DOCUMENT_NAME_MAX_LENGTH characters, ending in .pdf (the content is a PDF)."""
+    name = PurePosixPath(uploaded_name.replace("\\", "/")).name
+    name = unicodedata.normalize("NFC", name)
+    name = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) else c for c in name)
+    name = " ".join(name.split()).strip(" .")
+    stem = name[: -len(".pdf")] if name.lower().endswith(".pdf") else name
+    stem = stem[: DOCUMENT_NAME_MAX_LENGTH - len(".pdf")].rstrip(" .")
+    return f"{stem}.pdf" if stem else ""

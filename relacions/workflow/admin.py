@@ -17,7 +17,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core import serializers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -106,6 +106,12 @@ class LabelledFileWidget(AdminFileWidget):
     use_fieldset = False
 
 
+def _is_delete_confirmation(request) -> bool:
+    """The second step of "Delete selected": Django's confirmation page does not carry the list's
+    versions; the first step, sent from the list, was checked."""
+    return request.POST.get("action") == "delete_selected" and "post" in request.POST
+
+
 class WorkflowAdmin(
     OfferedLookupsOnly, GenderedMessagesMixin, RemovedImagesWarningMixin, VersionAdmin
 ):
@@ -147,19 +153,28 @@ class WorkflowAdmin(
     # Actions on rows changed since the list was loaded are refused as a whole.
 
     def response_action(self, request, queryset, **kwargs):
-        loaded = conflicts.loaded_tokens(request.POST)
-        if loaded is not None:
-            selected = [
-                pk for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME) if pk in loaded
-            ]
-            current = conflicts.locked_tokens(self.model, selected)
-            stale = [pk for pk in selected if current.get(pk) != loaded[pk]]
+        if not _is_delete_confirmation(request):
+            loaded = conflicts.loaded_tokens(request.POST) or {}
+            selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            current = conflicts.locked_tokens(self.model, self._valid_pks(selected))
+            # A row whose version was not sent (or no map at all) counts as changed.
+            stale = [pk for pk in selected if pk not in loaded or current.get(pk) != loaded[pk]]
             if stale:
-                self._report_stale(request, stale)
+                self._report_stale(request, [pk for pk in stale if pk in loaded])
                 return HttpResponseRedirect(request.get_full_path())
         return super().response_action(request, queryset, **kwargs)
 
+    def _valid_pks(self, values) -> list:
+        valid = []
+        for value in values:
+            try:
+                valid.append(self.model._meta.pk.to_python(value))
+            except ValidationError:
+                continue  # names no row: counted as not loaded
+        return valid
+
     def _report_stale(self, request, pks) -> None:
+        """One message per row changed since the list was loaded, then that nothing was done."""
         found = self.model._base_manager.in_bulk(pks)
         for pk in pks:
             obj = found.get(self.model._meta.pk.to_python(pk))

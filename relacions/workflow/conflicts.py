@@ -103,6 +103,15 @@ def conflict_message(model, pk) -> str:
     ) % {**describe_change(model, pk), "name": model._meta.verbose_name}
 
 
+def unchecked_message(model) -> str:
+    return _(
+        "This %(name)s could not be checked for changes made by others since you opened it (the "
+        "form did not say which version it was loaded at). Your changes have not been saved: "
+        "they are still in the form below. Check the current version (open it in another tab), "
+        "then save again to replace it with yours."
+    ) % {"name": model._meta.verbose_name}
+
+
 def loaded_tokens(data) -> dict[str, str] | None:
     try:
         loaded = json.loads(data.get(LIST_FIELD, ""))

@@ -13,7 +13,8 @@ class GuardedFormMixin:
     """Refuses to save over a version newer than the one the form was loaded at.
 
     The change form carries the version in a hidden field; a changelist row's version comes from
-    the page's `_loaded_versions` map (`loaded_tokens`). A form sent without it is not checked.
+    the page's `_loaded_versions` map (`loaded_tokens`). A form sent without it, or with a value
+    that is not a version, is refused like one loaded before a newer version.
     """
 
     loaded_tokens: dict[str, str] | None = None
@@ -37,29 +38,36 @@ class GuardedFormMixin:
         ]
 
     def loaded_token(self) -> str | None:
+        """The version the form was loaded at, as sent; None when it was not sent."""
         if conflicts.FIELD in self.fields:
             return self.data.get(self.add_prefix(conflicts.FIELD)) or None
-        if self.loaded_tokens is not None and self.has_changed():
-            return self.loaded_tokens.get(str(self.instance.pk))
-        return None
+        if self.loaded_tokens is None:
+            return None
+        return self.loaded_tokens.get(str(self.instance.pk))
 
     def clean(self):
         cleaned = super().clean()
         instance = self.instance
         if not self.check_conflicts or instance.pk is None or instance._state.adding:
             return cleaned
-        loaded = self.loaded_token()
-        if loaded is None:
-            return cleaned
+        if conflicts.FIELD not in self.fields and not self.has_changed():
+            return cleaned  # a list row left as it was is not saved
         model = type(instance)
         current = conflicts.locked_tokens(model, [instance.pk]).get(str(instance.pk))
-        if current is not None and current != loaded:
+        loaded = self.loaded_token()
+        if current is None or current == loaded:
+            return cleaned
+        # A missing or malformed version is refused like a stale one: a form that skipped the
+        # check could otherwise overwrite anyone's changes.
+        if loaded is None:
+            self.add_error(None, conflicts.unchecked_message(model))
+        else:
             self.add_error(None, conflicts.conflict_message(model, instance.pk))
-            if conflicts.FIELD in self.fields:
-                # Saving this form again is now a deliberate choice to replace the other version.
-                data = self.data.copy()
-                data[self.add_prefix(conflicts.FIELD)] = current
-                self.data = data
+        if conflicts.FIELD in self.fields:
+            # Saving this form again is now a deliberate choice to replace the other version.
+            data = self.data.copy()
+            data[self.add_prefix(conflicts.FIELD)] = current
+            self.data = data
         return cleaned
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from relacions.images.models import Image
+from relacions.workflow import conflicts
 
 from .conftest import (
     BLUE,
@@ -107,7 +108,9 @@ def test_change_without_a_new_file_keeps_file_and_renditions(admin_client, make_
     renditions = set(image.renditions.values_list("file", flat=True))
     url = reverse("admin:images_image_change", args=[image.pk])
 
-    response = admin_client.post(url, form_data("", title_ca="Nou títol"))
+    response = admin_client.post(
+        url, form_data("", title_ca="Nou títol", **{conflicts.FIELD: conflicts.token_of(image)})
+    )
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     image.refresh_from_db()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from relacions.mandate.models import Objective, Plan, ProgressUpdate
+from relacions.workflow import conflicts
 from tests.factories.mandate import (
     AxisFactory,
     ObjectiveFactory,
@@ -36,6 +37,8 @@ def objective_form(objective: Objective, **changes) -> dict:
         **{f"title_{lang}": getattr(objective, f"title_{lang}") for lang in LANGUAGES},
         **{f"description_{lang}": "" for lang in LANGUAGES},
         **management("updates", 0),
+        # The version the form was loaded at, as the admin's change form sends it.
+        conflicts.FIELD: conflicts.token_of(objective),
     }
     data.update(changes)
     return data

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 from relacions.networks.models import Membership, MembershipFee, Position, WorkingGroup
+from relacions.workflow import conflicts
 from tests.factories.networks import (
     ChallengeAreaFactory,
     ForumFactory,
@@ -19,6 +20,7 @@ from tests.factories.networks import (
     MembershipFeeFactory,
     NetworkFactory,
 )
+from tests.workflow.conftest import list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -243,7 +245,13 @@ def test_the_category_of_a_saved_membership_cannot_be_overwritten(admin_client):
     assert reverse("admin:networks_membership_change_category", args=(membership.pk,)) in page
 
     response = admin_client.post(
-        url, membership_form(membership.network, category="full", since="2003-01-01")
+        url,
+        membership_form(
+            membership.network,
+            category="full",
+            since="2003-01-01",
+            **{conflicts.FIELD: conflicts.token_of(membership)},
+        ),
     )
     assert response.status_code == 302
     membership.refresh_from_db()
@@ -511,9 +519,14 @@ def test_the_fees_csv_lists_every_fee_of_the_memberships(admin_client):
     MembershipFeeFactory(membership=first, year=2024, amount="20.00")
     other = MembershipFeeFactory(year=2024, amount="30.00").membership
 
+    changelist = reverse("admin:networks_membership_changelist")
     response = admin_client.post(
-        reverse("admin:networks_membership_changelist"),
-        {"action": "export_fees", "_selected_action": [first.pk]},
+        changelist,
+        {
+            "action": "export_fees",
+            "_selected_action": [first.pk],
+            **list_versions(admin_client, changelist),
+        },
     )
 
     header, *rows = read_csv(response)
@@ -587,3 +600,107 @@ def test_a_read_only_user_allowed_internals_gets_the_document_link(client, roles
         client.get(reverse("admin:networks_membership_document", args=(membership.pk,))).status_code
         == 200
     )
+
+
+# --- Membership documents: size limit and names ---------------------------------------------------
+
+
+def test_documents_over_the_size_limit_are_refused_with_a_translated_error(admin_client, settings):
+    assert settings.MEMBERSHIP_DOCUMENT_MAX_BYTES == 20 * 1024 * 1024
+    network = NetworkFactory()
+    too_big = PDF + b"0" * (settings.MEMBERSHIP_DOCUMENT_MAX_BYTES + 1 - len(PDF))
+    upload = SimpleUploadedFile("agreement.pdf", too_big, content_type="application/pdf")
+    response = admin_client.post(
+        reverse("admin:networks_membership_add"),
+        membership_form(network, document=upload),
+        HTTP_ACCEPT_LANGUAGE="ca",
+    )
+    assert response.status_code == 200
+    with translation.override("ca"):
+        expected = gettext("The file is %(size)s; the largest accepted is %(max)s.") % {
+            "size": "20,0\xa0MB",
+            "max": "20,0\xa0MB",
+        }
+    assert expected != "The file is 20,0\xa0MB; the largest accepted is 20,0\xa0MB."
+    assert escape(expected) in response.content.decode()
+    assert not Membership.objects.exists()
+
+
+def download(client, membership):
+    return client.get(reverse("admin:networks_membership_document", args=(membership.pk,)))
+
+
+def filename_of(response) -> str:
+    """The file name a browser saves the download as (RFC 6266: filename* wins)."""
+    from email.message import Message
+
+    header = Message()
+    header["Content-Disposition"] = response["Content-Disposition"]
+    return header.get_filename()
+
+
+@pytest.mark.parametrize(
+    "name", ["Acord d'adhesió 2024 — Eurocities.pdf", "certificate.pdf", "Сертификат.PDF"]
+)
+def test_a_document_downloads_under_the_name_it_was_uploaded_with(network_admin_client, name):
+    network = NetworkFactory()
+    upload = SimpleUploadedFile(name, PDF, content_type="application/pdf")
+    response = network_admin_client.post(
+        reverse("admin:networks_membership_add"), membership_form(network, document=upload)
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get()
+    # Stored under a random name; given back under its own.
+    assert name.rsplit(".", 1)[0] not in membership.document.name
+    response = download(network_admin_client, membership)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert filename_of(response) == name.rsplit(".", 1)[0] + ".pdf"
+    change = network_admin_client.get(
+        reverse("admin:networks_membership_change", args=(membership.pk,))
+    )
+    assert escape(name.rsplit(".", 1)[0]) in change.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name, saved_as",
+    [
+        ('acord"\r\nSet-Cookie: stolen=1.pdf', 'acord" Set-Cookie: stolen=1.pdf'),
+        ("..\\..\\etc\\informe.pdf", "informe.pdf"),
+        ("a\x00b\u202egnp.pdf", "a b gnp.pdf"),
+        ("x" * 300 + ".pdf", "x" * 196 + ".pdf"),
+        ("noextension", "noextension.pdf"),
+    ],
+)
+def test_document_names_are_safe_in_the_download_header(network_admin_client, name, saved_as):
+    membership = MembershipFactory(document=SimpleUploadedFile(name, PDF))
+    assert membership.document_name == saved_as
+    response = download(network_admin_client, membership)
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert (
+        "\r" not in response["Content-Disposition"] and "\n" not in response["Content-Disposition"]
+    )
+    assert filename_of(response) == saved_as
+
+
+def test_documents_uploaded_before_names_were_kept_still_download(network_admin_client):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "relacions.networks.migrations.0002_membership_document_name"
+    )
+    membership = MembershipFactory(document=SimpleUploadedFile("old.pdf", PDF))
+    without_document = MembershipFactory()
+    Membership.objects.update(document_name="")  # as the rows were before the migration
+
+    assert filename_of(download(network_admin_client, membership)) == (
+        f"membership-{membership.pk}.pdf"
+    )
+    migration.name_existing_documents(apps, None)
+    membership.refresh_from_db()
+    without_document.refresh_from_db()
+    assert membership.document_name == f"membership-{membership.pk}.pdf"
+    assert without_document.document_name == ""
+    assert b"".join(download(network_admin_client, membership).streaming_content) == PDF

@@ -61,6 +61,7 @@ GUESSES = [
         ("political_representative", POLITICIAN),
         ("notes", NOTES),
         ("document", "membership-documents/"),
+        ("document_name", "agreement-qx7.pdf"),
         ("fees__budget_line", BUDGET_LINE),
         ("fees__note", FEE_NOTE),
     )

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from relacions.pages.models import Page, SiteSettings
 from tests.factories import PageFactory
+from tests.workflow.conftest import list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +25,13 @@ def test_publish_and_unpublish_actions(admin_client):
     pages = PageFactory.create_batch(2, status=Page.Status.DRAFT)
     url = reverse("admin:pages_page_changelist")
 
-    admin_client.post(url, {"action": "publish", "_selected_action": [p.pk for p in pages]})
+    selected = [p.pk for p in pages]
+    versions = list_versions(admin_client, url)
+    admin_client.post(url, {"action": "publish", "_selected_action": selected, **versions})
     assert Page.objects.published().count() == 2
 
-    admin_client.post(url, {"action": "unpublish", "_selected_action": [pages[0].pk]})
+    versions = list_versions(admin_client, url)
+    admin_client.post(url, {"action": "unpublish", "_selected_action": [pages[0].pk], **versions})
     assert list(Page.objects.published()) == [pages[1]]
 
 

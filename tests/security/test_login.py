@@ -39,7 +39,7 @@ def normalised(response) -> str:
     return re.sub(r'value="(editor|nobody)"', "", body)
 
 
-def test_eleven_failures_lock_the_account_until_the_cool_off_ends(client, settings, staff_user):
+def test_eleven_failures_lock_the_address_until_the_cool_off_ends(client, settings, staff_user):
     assert settings.AXES_FAILURE_LIMIT == 10
     for attempt in range(11):
         response = log_in(client, "editor", f"wrong-{attempt}")
@@ -53,12 +53,70 @@ def test_eleven_failures_lock_the_account_until_the_cool_off_ends(client, settin
     assert (
         "<h1>" in response.content.decode() and 'id="login-form"' not in response.content.decode()
     )
-    # From any address: the lock is on the account too.
-    assert log_in(client, "editor", PASSWORD, address="198.51.100.7").status_code == 429
 
     # The cool-off ends (the attempts grow 30 minutes older): the right password works again.
     AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=31))
     assert is_signed_in(log_in(client, "editor", PASSWORD))
+
+
+def test_an_attacker_cannot_lock_the_owner_out_from_another_address(client, staff_user):
+    """Today's attack: ten wrong passwords for someone's name lock that name everywhere."""
+    for attempt in range(15):
+        log_in(client, "editor", f"wrong-{attempt}", address="203.0.113.66")
+    # The attacker's address is locked, even with the right password …
+    assert log_in(client, "editor", PASSWORD, address="203.0.113.66").status_code == 429
+    # … and the owner, from another address, signs in.
+    assert is_signed_in(log_in(client, "editor", PASSWORD, address="192.0.2.10"))
+
+
+def spread_attack(username: str, failures: int, per_address: int = 9) -> None:
+    """`failures` wrong passwords for `username`, from as many addresses as it takes to stay
+    under the per-address limit (each address ends with a wrong guess for another name)."""
+    from django.test import Client
+
+    attacker = Client()
+    for attempt in range(failures):
+        address = f"198.18.{attempt // per_address}.1"
+        log_in(attacker, username, f"wrong-{attempt}", address=address)
+
+
+def test_an_attack_spread_over_many_addresses_is_slowed_per_account(client, settings, staff_user):
+    assert settings.LOGIN_ACCOUNT_FAILURE_LIMIT == 30
+    # The owner signed in from home last week.
+    assert is_signed_in(log_in(client, "editor", PASSWORD, address="192.0.2.10"))
+    client.logout()
+
+    spread_attack("editor", 29)
+    # Under the account's limit, the owner signs in from a new address …
+    assert is_signed_in(log_in(client, "editor", PASSWORD, address="198.51.100.1"))
+    client.logout()
+    spread_attack("editor", 1)
+
+    # Thirty failures from every address together: new addresses are refused for this account
+    # without the password being checked, even the right one …
+    for address in ("198.51.100.2", "198.51.100.3"):
+        refused = log_in(client, "editor", PASSWORD, address=address)
+        assert refused.status_code == 429
+        assert not is_signed_in(refused)
+    # … other accounts are not, and the owner still signs in from an address of theirs.
+    get_user_model().objects.create_user("other", "o@example.org", PASSWORD, is_staff=True)
+    assert is_signed_in(log_in(client, "other", PASSWORD, address="198.51.100.4"))
+    client.logout()
+    assert is_signed_in(log_in(client, "editor", PASSWORD, address="192.0.2.10"))
+
+    # When the cool-off has passed since those failures, new addresses may try again.
+    client.logout()
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=31))
+    assert is_signed_in(log_in(client, "editor", PASSWORD, address="198.51.100.5"))
+
+
+def test_the_account_guard_does_not_tell_who_has_an_account(client, staff_user):
+    spread_attack("editor", 30)
+    spread_attack("nobody", 30)
+    unknown = log_in(client, "nobody", "wrong", address="198.51.100.9")
+    known = log_in(client, "editor", "wrong", address="198.51.100.9")
+    assert unknown.status_code == known.status_code == 429
+    assert normalised(unknown) == normalised(known)
 
 
 def test_nine_failures_do_not_lock_and_a_success_starts_the_count_again(client, staff_user):
@@ -108,8 +166,8 @@ def test_unknown_user_and_wrong_password_get_the_same_answer(client, staff_user)
     for attempt in range(10):
         log_in(client, "nobody", f"wrong-{attempt}", address="192.0.2.20")
         log_in(client, "editor", f"wrong-{attempt}", address="192.0.2.21")
-    unknown = log_in(client, "nobody", "wrong", address="192.0.2.22")
-    wrong = log_in(client, "editor", "wrong", address="192.0.2.23")
+    unknown = log_in(client, "nobody", "wrong", address="192.0.2.20")
+    wrong = log_in(client, "editor", "wrong", address="192.0.2.21")
     assert unknown.status_code == wrong.status_code == 429
     assert normalised(unknown) == normalised(wrong)
 

@@ -1,6 +1,9 @@
 """Staff in each role, and a helper that submits an admin form as a browser would: with every
 value the page shows, changed where a test says so."""
 
+import html
+import re
+
 import pytest
 from django import forms
 from django.contrib.auth import get_user_model
@@ -121,3 +124,12 @@ def _fill(response, data: dict) -> None:
             data[formset.management_form[name].html_name] = formset.management_form[name].value()
         for form in formset.forms:
             _field_data(form, data)
+
+
+def list_versions(client, changelist: str) -> dict:
+    """The changelist's hidden map of the versions it shows (`_loaded_versions`), as a browser
+    sends it back with an action or a list edit."""
+    page = client.get(changelist).content.decode()
+    match = re.search(r'name="_loaded_versions" value="([^"]*)"', page)
+    assert match, "The list carries the versions of its rows"
+    return {"_loaded_versions": html.unescape(match.group(1))}

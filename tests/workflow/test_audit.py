@@ -8,7 +8,7 @@ from django.urls import reverse
 from relacions.news.models import NewsItem
 from tests.factories import NewsItemFactory
 
-from .conftest import client_for
+from .conftest import client_for, list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,15 @@ AUDIT = "admin:admin_logentry_changelist"
 def test_actions_are_in_the_audit_log_filterable_by_user_type_and_date(administrator, editor):
     # The log names the item in the language of the admin (English for these tests).
     item = NewsItemFactory(status=NewsItem.Status.DRAFT, title_en="Audited news")
-    client_for(editor).post(
-        reverse("admin:news_newsitem_changelist"),
-        {"action": "publish", "_selected_action": [item.pk]},
+    changelist = reverse("admin:news_newsitem_changelist")
+    editing = client_for(editor)
+    editing.post(
+        changelist,
+        {
+            "action": "publish",
+            "_selected_action": [item.pk],
+            **list_versions(editing, changelist),
+        },
     )
     client = client_for(administrator)
     news_type = ContentType.objects.get_for_model(NewsItem)

@@ -132,3 +132,68 @@ def test_actions_on_rows_changed_since_the_list_was_loaded_are_refused(editor, o
     response = client.post(changelist, data, follow=True)
     assert [m.level for m in response.context["messages"]] == [messages.SUCCESS]
     assert set(NewsItem.objects.values_list("status", flat=True)) == {NewsItem.Status.PUBLISHED}
+
+
+# --- Forged forms: a missing or malformed version is refused like a stale one -------------------
+
+
+@pytest.mark.parametrize("loaded", [None, "", "not-a-version", "999999", "1 OR 1=1"], ids=repr)
+def test_a_change_form_without_a_valid_version_is_refused_and_keeps_the_text(editor, loaded):
+    item = NewsItemFactory(title_ca="Títol original")
+    client = client_for(editor)
+    data = form_data(client.get(change_url(item)), title_ca="Títol de l’editor")
+    if loaded is None:
+        del data[conflicts.FIELD]
+    else:
+        data[conflicts.FIELD] = loaded
+
+    refused = client.post(change_url(item), data)
+    assert refused.status_code == 200
+    item.refresh_from_db()
+    assert (item.title_ca, item.version) == ("Títol original", 1)
+    page = refused.content.decode()
+    assert "Your changes have not been saved: they are still in the form below." in page
+    assert 'value="Títol de l’editor"' in page
+
+    # Saving the refused form again is the editor's deliberate choice.
+    again = client.post(change_url(item), form_data(refused))
+    assert again.status_code == 302
+    item.refresh_from_db()
+    assert item.title_ca == "Títol de l’editor"
+
+
+@pytest.mark.parametrize("loaded", [None, "", "[]", "{not json", '{"0": "1"}'], ids=repr)
+def test_a_list_edit_without_the_rows_versions_is_refused(editor, loaded):
+    item = NewsItemFactory(featured=False)
+    changelist = reverse("admin:news_newsitem_changelist")
+    client = client_for(editor)
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": str(item.pk),
+        "form-0-featured": "on",
+        "_save": "Save",
+    }
+    if loaded is not None:
+        data[conflicts.LIST_FIELD] = loaded
+
+    response = client.post(changelist, data)
+    assert response.status_code == 200
+    assert "could not be checked for changes made by others" in response.content.decode()
+    item.refresh_from_db()
+    assert item.featured is False
+
+
+@pytest.mark.parametrize("loaded", [None, "{}", "{broken", '{"%s": "x"}'], ids=repr)
+def test_an_action_without_the_rows_versions_is_refused(editor, loaded):
+    item = NewsItemFactory(status=NewsItem.Status.DRAFT)
+    changelist = reverse("admin:news_newsitem_changelist")
+    data = {"action": "publish", "_selected_action": [str(item.pk), "not-a-pk"]}
+    if loaded is not None:
+        data[conflicts.LIST_FIELD] = loaded.replace("%s", str(item.pk))
+
+    response = client_for(editor).post(changelist, data, follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert any("No action was taken" in message for message in shown)
+    item.refresh_from_db()
+    assert item.status == NewsItem.Status.DRAFT

@@ -13,7 +13,7 @@ from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from tests.factories import ForumFactory, NetworkFactory, NewsItemFactory
 
-from .conftest import client_for, form_data
+from .conftest import client_for, form_data, list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +49,14 @@ def test_actions_and_list_edits_keep_revisions_and_audit_entries(editor):
     item = NewsItemFactory(status=NewsItem.Status.DRAFT, featured=False)
     client = client_for(editor)
     changelist = reverse("admin:news_newsitem_changelist")
-    client.post(changelist, {"action": "publish", "_selected_action": [item.pk]})
+    client.post(
+        changelist,
+        {"action": "publish", "_selected_action": [item.pk], **list_versions(client, changelist)},
+    )
     client.post(
         changelist,
         {
+            **list_versions(client, changelist),
             "form-TOTAL_FORMS": "1",
             "form-INITIAL_FORMS": "1",
             "form-0-id": str(item.pk),

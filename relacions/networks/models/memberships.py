@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from relacions.core.money import euros
 
-from ..files import get_private_storage, membership_document_path, validate_pdf
+from ..files import (
+    DOCUMENT_NAME_MAX_LENGTH,
+    clean_document_name,
+    get_private_storage,
+    membership_document_path,
+    validate_document_size,
+    validate_pdf,
+)
 from ..querysets import MembershipFeeQuerySet, MembershipQuerySet
 from .bodies import OBJECTIVES_HELP, OBJECTIVES_LABEL, TERRASSA_CITY_COUNCIL, Network
 
@@ -81,10 +88,14 @@ class Membership(models.Model):
         _("document"),
         upload_to=membership_document_path,
         storage=get_private_storage,
-        validators=[validate_pdf],
+        validators=[validate_pdf, validate_document_size],
         max_length=255,
         blank=True,
         help_text=_("The agreement or membership certificate, as a PDF. Not public."),
+    )
+    # The name it was uploaded with (the file is stored under a random one): its download name.
+    document_name = models.CharField(
+        _("document name"), max_length=DOCUMENT_NAME_MAX_LENGTH, blank=True, editable=False
     )
     notes = models.TextField(_("notes"), blank=True, help_text=_("Not public."))
     objectives = models.ManyToManyField(
@@ -126,8 +137,21 @@ class Membership(models.Model):
             "years": years,
         }
 
+    def save(self, *args, **kwargs):
+        if not self.document:
+            self.document_name = ""
+        elif not self.document._committed:
+            # A new upload: its name before the storage gives it a random one.
+            self.document_name = clean_document_name(self.document.name)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.network.get_absolute_url()
+
+    def document_download_name(self) -> str:
+        """What the document downloads as: its uploaded name, or for documents uploaded before
+        names were kept, the name they always downloaded under."""
+        return self.document_name or f"membership-{self.pk}.pdf"
 
     def clean(self):
         super().clean()
