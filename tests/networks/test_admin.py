@@ -689,7 +689,7 @@ def test_documents_uploaded_before_names_were_kept_still_download(network_admin_
     from django.apps import apps
 
     migration = importlib.import_module(
-        "relacions.networks.migrations.0002_membership_document_name"
+        "relacions.networks.migrations.0004_membership_document_name"
     )
     membership = MembershipFactory(document=SimpleUploadedFile("old.pdf", PDF))
     without_document = MembershipFactory()

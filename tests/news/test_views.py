@@ -181,7 +181,8 @@ def test_the_list_pages_ten_items_newest_first(client):
 def test_bad_query_strings_give_the_first_page_or_not_found_never_an_error(client, query):
     NewsItemFactory.create_batch(12)
     response = client.get(url("news:list", "en") + query)
-    assert response.status_code in (200, 404)
+    # 400: a NUL byte is refused before any view reads it (the site's own 400 page).
+    assert response.status_code in (200, 400, 404)
     if response.status_code == 200:
         assert len(card_titles(response)) == 10
 
