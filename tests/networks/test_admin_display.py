@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from relacions.networks.models import MembershipFee
+from relacions.workflow import conflicts
 from tests.factories.networks import MembershipFactory, MembershipFeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,7 @@ def fee_form(membership, amount: str) -> dict:
         "fees-0-amount": amount,
         "fees-0-budget_line": "",
         "fees-0-note": "",
+        conflicts.FIELD: conflicts.token_of(membership),
     }
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from relacions.networks.models import Membership
+from relacions.workflow import conflicts
 from tests.factories.networks import MembershipFactory
 
 from .test_admin import PDF, membership_form
@@ -107,7 +108,9 @@ def planted(network_admin_client, editor):
             "fees-0-note": FEE_NOTE,
         },
     )
-    response = network_admin_client.post(url, first)
+    response = network_admin_client.post(
+        url, {**first, conflicts.FIELD: loaded_version(membership)}
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     fee = membership.fees.get()
     second = membership_form(
@@ -128,7 +131,9 @@ def planted(network_admin_client, editor):
             "fees-0-note": FEE_NOTE,
         },
     )
-    response = network_admin_client.post(url, second)
+    response = network_admin_client.post(
+        url, {**second, conflicts.FIELD: loaded_version(membership)}
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     third = membership_form(
         membership.network,
@@ -147,13 +152,20 @@ def planted(network_admin_client, editor):
             "fees-0-note": FEE_NOTE,
         },
     )
-    response = network_admin_client.post(url, third)
+    response = network_admin_client.post(
+        url, {**third, conflicts.FIELD: loaded_version(membership)}
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     membership.refresh_from_db()
     assert membership.notes == NOTES and membership.document
     assert Version.objects.get_for_object(membership).count() == 3
     network_admin_client.logout()
     return membership
+
+
+def loaded_version(membership: Membership) -> str:
+    """The version a browser's form carries: the one the page was opened at."""
+    return conflicts.token_of(Membership.objects.get(pk=membership.pk))
 
 
 def editor_urls(membership: Membership) -> list[str]:

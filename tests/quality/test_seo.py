@@ -116,12 +116,13 @@ def test_a_query_string_the_page_does_not_read_is_no_second_address(client, site
 
 
 # Every filter of every filtered list, with values no list has: never the list again at a new
-# address (404, or for search, whose pages are never indexed, the results with a message).
+# address (404, or for search, whose pages are never indexed, the results with a message). A NUL
+# byte never reaches a list: the site's 400 page answers it (quality/test_hostile_input.py).
 UNKNOWN_FILTERS = [
-    ("news:list", "year", ["1800", "abc", "9" * 30, "-1", "\x00", "2019.5"]),
-    ("news:list", "network", ["no-such-network", "\x00", "<script>", "a" * 500]),
-    ("mandate:overview", "axis", ["99", "abc", "-1", "1" * 40, "\x00"]),
-    ("mandate:overview", "status", ["nope", "\x00", "DONE"]),
+    ("news:list", "year", ["1800", "abc", "9" * 30, "-1", "2019.5"]),
+    ("news:list", "network", ["no-such-network", "<script>", "a" * 500]),
+    ("mandate:overview", "axis", ["99", "abc", "-1", "1" * 40]),
+    ("mandate:overview", "status", ["nope", "DONE"]),
     ("events:list", "year", ["1800"]),  # the agenda reads no filter: the same page, see above
 ]
 
@@ -141,7 +142,7 @@ def test_unknown_filter_values_are_not_found(client, site, name, parameter, valu
         assert not head(body)["canonical"], value
 
 
-@pytest.mark.parametrize("value", ["nonsense", "\x00", "<b>", "x" * 500])
+@pytest.mark.parametrize("value", ["nonsense", "<b>", "x" * 500])
 def test_an_unknown_search_type_is_said_and_not_indexed(client, site, value):
     with translation.override("en"):
         path = reverse("search:results")
@@ -213,7 +214,8 @@ def test_a_malformed_page_number_is_never_an_error_nor_a_new_address(client, sit
     for kind, path in lists.items():
         for value in ("abc", "0", "-1", "99999", "\x00", "9" * 40):
             response = client.get(path, {"page": value})
-            assert response.status_code in (200, 404), (kind, value)
+            # 400: a NUL byte is refused before any view reads it (quality/test_hostile_input).
+            assert response.status_code in (200, 400, 404), (kind, value)
             if response.status_code == 200:  # the first page: its own address
                 canonical = head(response.content.decode())["canonical"]
                 assert canonical == ["http://testserver" + path], (kind, value)

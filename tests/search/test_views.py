@@ -220,7 +220,8 @@ def test_results_are_paginated(client):
     assert "page=2" in html(first) and "q=tramuntana" in html(first)
 
 
-@pytest.mark.parametrize("page", ["999", "abc", "-1", "0", "1.5", "\x00"])
+# A NUL byte never reaches the view: the site's 400 page answers (tests/quality/test_hostile_input).
+@pytest.mark.parametrize("page", ["999", "abc", "-1", "0", "1.5"])
 def test_a_wrong_page_number_still_answers(client, page):
     for n in range(12):
         news(f"Tramuntana {n}")
@@ -266,7 +267,6 @@ def test_bad_input_never_fails(client, query):
     [
         ("!" * 1000, "at most 200 characters"),
         ("?!.,;:", "at least one word"),
-        ("cultura\x00", "Null characters are not allowed"),
     ],
 )
 def test_bad_input_gets_a_message(client, query, message):
