@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # ISO 3166 countries with their names translated (events' country).
+    "django_countries",
     "relacions.core",
     "relacions.workflow",
     "relacions.security",
@@ -228,6 +230,16 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# django-countries' Catalan catalogue lacks these names, keeps an old one or writes it in lower
+# case or with a leading space (which sorts it out of place): the project's catalogues name them.
+COUNTRIES_OVERRIDE = {
+    "FK": _("Falkland Islands (Malvinas)"),
+    "JM": _("Jamaica"),
+    "MK": _("North Macedonia"),
+    "NF": _("Norfolk Island"),
+    "PH": _("Philippines"),
+    "SZ": _("Eswatini"),
+}
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Madrid"

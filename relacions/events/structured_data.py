@@ -68,7 +68,7 @@ def _location(event: Event) -> dict | list[dict]:
         if event.city:
             address["addressLocality"] = event.city
         if event.country:
-            address["addressCountry"] = event.country
+            address["addressCountry"] = event.country.code
         place = {"@type": "Place", "address": address}
         place["name"] = event.venue or event.city or event.country_name
         locations.append(place)

@@ -100,8 +100,7 @@ class ForumAdmin(PublishableAdmin):
     list_select_related = ("network",)
     search_fields = _localized("name")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("network",)
-    filter_horizontal = ("objectives",)
+    autocomplete_fields = ("network", "objectives")
     inlines = (ChallengeAreaInline,)
     fieldsets = (
         (_("Content"), {"fields": ("network", "name", "slug", "description")}),
@@ -128,8 +127,7 @@ class WorkingGroupAdmin(TranslatedWorkflowAdmin):
     list_filter = ("network",)
     list_select_related = ("network",)
     search_fields = _localized("name")
-    autocomplete_fields = ("network",)
-    filter_horizontal = ("forums",)
+    autocomplete_fields = ("network", "forums")
     fieldsets = (
         (None, {"fields": ("network", "forums", "name", "mandate")}),
         (_("Chairs and dates"), {"fields": ("chair_city", "vice_chair_city", "start", "end")}),
@@ -142,6 +140,7 @@ class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
     list_filter = ("forum",)
     list_select_related = ("forum",)
     search_fields = _localized("name")
+    autocomplete_fields = ("forum",)
     fields = ("forum", "order", "name", "description")
 
 
@@ -237,8 +236,7 @@ class MembershipAdmin(WorkflowAdmin):
     list_filter = ("status", RenewalDueFilter, "category", "network")
     list_select_related = ("network",)
     search_fields = (*_localized("network__name"), "member_entity")
-    autocomplete_fields = ("network",)
-    filter_horizontal = ("objectives",)
+    autocomplete_fields = ("network", "objectives")
     inlines = (MembershipFeeInline,)
     actions = ("export_memberships", "export_fees")
     readonly_fields = ("created_at", "updated_at", "document_link")
