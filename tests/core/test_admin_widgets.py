@@ -15,7 +15,7 @@ LINKED = (Objective, Network, Forum)
 
 def linking_fields(request):
     """(admin, field name, form field) for every form field that picks one of LINKED."""
-    for model, model_admin in admin.site._registry.items():
+    for model_admin in admin.site._registry.values():
         form = model_admin.get_form(request, obj=None)
         for name, field in form.base_fields.items():
             queryset = getattr(field, "queryset", None)
