@@ -25,6 +25,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.core.catalan import elide_if_catalan
 from relacions.workflow.admin import TranslatedWorkflowAdmin, WorkflowAdmin
 
 from . import exports
@@ -314,8 +315,9 @@ class MembershipAdmin(WorkflowAdmin):
                 {
                     "label": str(membership),
                     "url": reverse("admin:networks_membership_change", args=(membership.pk,)),
-                    "note": _("renewal on %(date)s")
-                    % {"date": date_format(membership.renewal_date)},
+                    "note": elide_if_catalan(
+                        _("renewal on %(date)s") % {"date": date_format(membership.renewal_date)}
+                    ),
                 }
                 for membership in due[:10]
             ],
@@ -404,7 +406,9 @@ class MembershipAdmin(WorkflowAdmin):
                 return redirect("admin:networks_membership_change", successor.pk)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Change the category of %(membership)s") % {"membership": membership},
+            "title": elide_if_catalan(
+                _("Change the category of %(membership)s") % {"membership": membership}
+            ),
             "opts": self.opts,
             "original": membership,
             "form": form,

@@ -31,6 +31,8 @@ from reversion import revisions
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
+from relacions.core.catalan import elide_if_catalan
+
 from . import conflicts, diff, preview
 from .forms import COMMENT_FIELD, guarded
 
@@ -197,7 +199,9 @@ class WorkflowAdmin(VersionAdmin):
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
         when = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
         self._prepare_restore(
-            request, version, gettext("Restored the version of %(date)s.") % {"date": when}
+            request,
+            version,
+            elide_if_catalan(gettext("Restored the version of %(date)s.") % {"date": when}),
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 
@@ -207,7 +211,9 @@ class WorkflowAdmin(VersionAdmin):
         self._prepare_restore(
             request,
             version,
-            gettext("Recovered after deletion (version of %(date)s).") % {"date": when},
+            elide_if_catalan(
+                gettext("Recovered after deletion (version of %(date)s).") % {"date": when}
+            ),
         )
         return super().recover_view(request, version_id, extra_context)
 

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.catalan import elide_if_catalan
+
 register = template.Library()
 
 
@@ -63,3 +65,10 @@ def page_range(page) -> list:
     """The page numbers a list's pagination links to: the first and last two, two on each side
     of `page`, and `Paginator.ELLIPSIS` for each gap."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2))
+
+
+@register.filter(is_safe=True)
+def elide(value: str) -> str:
+    """Generated text with Catalan elision ("d'EUROCITIES", "l'1 d'octubre") on Catalan pages:
+    for a translation joined to a name or a date, e.g. `{% filter elide %}…{% endfilter %}`."""
+    return elide_if_catalan(value)
