@@ -9,6 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # pytest-xdist workers for `make test` (each has its own test database).
 TEST_WORKERS ?= 2
+# `make test`'s own embedded cluster: stopping it when the tests end leaves alone the one that a
+# `make run` in another terminal serves from (.data/pg).
+TEST_DB_DIR ?= .data/pg-test
 # Without DATABASE_URL the embedded cluster in .data/ serves; these wrap a command with it.
 DB_START := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db start >/dev/null; fi
 DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop; fi
@@ -46,6 +49,7 @@ db: install
 
 db-stop:
 	@test -x $(PY) && $(DB_STOP) || true
+	@test -x $(PY) && export EMBEDDED_DB_DIR=$(TEST_DB_DIR) && $(DB_STOP) || true
 
 # Migrate, compile translations, create the roles and load the demo content: all idempotent.
 setup: install
@@ -66,6 +70,7 @@ run: install
 	echo && \
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
 
+test: export EMBEDDED_DB_DIR = $(TEST_DB_DIR)
 test: install
 	@$(DB_START)
 	@trap '$(DB_STOP)' EXIT; \

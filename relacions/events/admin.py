@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.core.widgets import SearchableSelect
 from relacions.images.admin import _img as image_tag
 
 from .models import Event
@@ -48,9 +50,14 @@ class EventAdmin(PublishableAdmin):
     )
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("image", "networks", "forum", "working_group", "challenge_areas")
-    # The mandate app's objectives have no admin search (they are edited inline in their axis).
-    filter_horizontal = ("objectives",)
+    autocomplete_fields = (
+        "image",
+        "networks",
+        "forum",
+        "working_group",
+        "challenge_areas",
+        "objectives",
+    )
     list_select_related = ("image",)
     readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview")
     fieldsets = (
@@ -82,6 +89,12 @@ class EventAdmin(PublishableAdmin):
             {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)},
         ),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Fields with choices skip formfield_overrides, so the country's widget is set here.
+        if isinstance(db_field, CountryField):
+            kwargs["widget"] = SearchableSelect
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("image__renditions")

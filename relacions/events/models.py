@@ -9,12 +9,12 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
 
-from .countries import country_name, validate_country_code
 from .querysets import EventQuerySet
 
 
@@ -79,13 +79,8 @@ class Event(Publishable):
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = models.CharField(
-        _("country"),
-        max_length=2,
-        blank=True,
-        validators=[validate_country_code],
-        help_text=_("Two-letter ISO 3166 code: ES, FR, GB, BE…"),
-    )
+    # Stored as the ISO 3166-1 alpha-2 code; shown by its name in the active language.
+    country = CountryField(_("country"), blank=True)
     online_url = models.URLField(
         _("online link"),
         blank=True,
@@ -273,7 +268,8 @@ class Event(Publishable):
 
     @property
     def country_name(self) -> str:
-        return country_name(self.country) if self.country else ""
+        # A code the list does not know (stored before the list checked it) is shown as it is.
+        return self.country.name or self.country.code
 
     @property
     def place(self) -> str:

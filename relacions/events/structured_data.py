@@ -80,7 +80,7 @@ def _place(event: Event) -> dict:
     if event.city:
         address["addressLocality"] = event.city
     if event.country:
-        address["addressCountry"] = event.country
+        address["addressCountry"] = event.country.code
     if len(address) == 1:
         # Neither city nor country: the venue is all the address there is.
         address["streetAddress"] = event.venue

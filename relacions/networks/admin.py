@@ -28,6 +28,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.core.admin_messages import GenderedMessagesMixin
+from relacions.core.catalan import elide_if_catalan
 from relacions.core.listlookups import OfferedLookupsOnly
 from relacions.core.money import EuroField, EuroInput, euros
 from relacions.workflow.admin import LabelledFileWidget, TranslatedWorkflowAdmin, WorkflowAdmin
@@ -107,8 +108,7 @@ class ForumAdmin(PublishableAdmin):
     list_select_related = ("network",)
     search_fields = _localized("name")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("network",)
-    filter_horizontal = ("objectives",)
+    autocomplete_fields = ("network", "objectives")
     inlines = (ChallengeAreaInline,)
     fieldsets = (
         (_("Content"), {"fields": ("network", "name", "slug", "description")}),
@@ -136,8 +136,7 @@ class WorkingGroupAdmin(TranslatedWorkflowAdmin):
     list_filter = ("network",)
     list_select_related = ("network",)
     search_fields = _localized("name")
-    autocomplete_fields = ("network",)
-    filter_horizontal = ("forums",)
+    autocomplete_fields = ("network", "forums")
     fieldsets = (
         (None, {"fields": ("network", "forums", "name", "mandate")}),
         (_("Chairs and dates"), {"fields": ("chair_city", "vice_chair_city", "start", "end")}),
@@ -151,6 +150,7 @@ class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
     list_filter = ("forum",)
     list_select_related = ("forum",)
     search_fields = _localized("name")
+    autocomplete_fields = ("forum",)
     fields = ("forum", "order", "name", "description")
 
 
@@ -271,8 +271,7 @@ class MembershipAdmin(WorkflowAdmin):
     list_filter = ("status", RenewalDueFilter, "category", "network")
     list_select_related = ("network",)
     search_fields = (*_localized("network__name"), "member_entity")
-    autocomplete_fields = ("network",)
-    filter_horizontal = ("objectives",)
+    autocomplete_fields = ("network", "objectives")
     inlines = (MembershipFeeInline,)
     actions = ("export_memberships", "export_fees")
     readonly_fields = ("created_at", "updated_at", "document_link")
@@ -368,8 +367,9 @@ class MembershipAdmin(WorkflowAdmin):
                 {
                     "label": str(membership),
                     "url": reverse("admin:networks_membership_change", args=(membership.pk,)),
-                    "note": _("renewal on %(date)s")
-                    % {"date": date_format(membership.renewal_date)},
+                    "note": elide_if_catalan(
+                        _("renewal on %(date)s") % {"date": date_format(membership.renewal_date)}
+                    ),
                 }
                 for membership in due[:10]
             ],
@@ -463,7 +463,9 @@ class MembershipAdmin(WorkflowAdmin):
                 return redirect("admin:networks_membership_change", successor.pk)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Change the category of %(membership)s") % {"membership": membership},
+            "title": elide_if_catalan(
+                _("Change the category of %(membership)s") % {"membership": membership}
+            ),
             "opts": self.opts,
             "original": membership,
             "form": form,

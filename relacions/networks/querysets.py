@@ -12,11 +12,13 @@ so a page works (and keeps its query count) with or without those apps.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import JSONObject
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.models import PublishableQuerySet, published_q
 
@@ -106,6 +108,55 @@ class NetworkQuerySet(PublishableQuerySet):
         )
 
 
+# What a challenge area lists of each event tied to it (what templates/networks/forum_detail.html
+# shows); the translated ones in every language.
+TIED_EVENT_FIELDS = ("id", "start")
+TIED_EVENT_TRANSLATED_FIELDS = ("title", "slug")
+
+
+def tied_events(area_model, limit: int = RELATED_LIMIT) -> ArraySubquery | None:
+    """The published events tied to each challenge area, past ones included (the work done on
+    the challenge), newest first, at most `limit`: JSON objects in the area's own row, so the
+    forum's page reads them with no query of their own (`prepare_forum_page()` makes them
+    events again). None while the events app is not installed."""
+    relation = next(
+        (rel for rel in area_model._meta.related_objects if rel.get_accessor_name() == "events"),
+        None,
+    )
+    if relation is None:
+        return None
+    names = [
+        *TIED_EVENT_FIELDS,
+        *(
+            build_localized_fieldname(field, language)
+            for field in TIED_EVENT_TRANSLATED_FIELDS
+            for language, _name in settings.LANGUAGES
+        ),
+    ]
+    events = relation.related_model._default_manager.published().filter(
+        **{relation.field.name: OuterRef("pk")}
+    )
+    as_json = events.annotate(data=JSONObject(**{name: name for name in names}))
+    return ArraySubquery(as_json.values("data")[:limit])
+
+
+def prepare_forum_page(forum) -> None:
+    """Finish a forum loaded by `for_page()`: each challenge area's `related_events`, from the
+    JSON its row carries."""
+    for area in forum.challenge_areas.all():
+        rows = getattr(area, "tied_events", None) or []
+        model = area._meta.get_field("events").related_model if rows else None
+        area.related_events = [
+            model(
+                **{
+                    name: model._meta.get_field(name).to_python(value)
+                    for name, value in row.items()
+                }
+            )
+            for row in rows
+        ]
+
+
 RENDITION_FIELDS = ("id", "image_id", "width", "height", "format", "file")
 
 
@@ -151,8 +202,12 @@ class ForumQuerySet(PublishableQuerySet):
     def for_page(self):
         """What the forum's page shows, published or not (for_detail() and the preview)."""
         groups = _related_model(self.model, "working_groups").objects.for_listing()
+        area_model = _related_model(self.model, "challenge_areas")
+        areas = area_model.objects.all()
+        if (events := tied_events(area_model)) is not None:
+            areas = areas.annotate(tied_events=events)
         return self.select_related("network").prefetch_related(
-            "challenge_areas",
+            Prefetch("challenge_areas", queryset=areas),
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
             *related_content_prefetches(self.model),
         )

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from relacions.core.catalan import elide_if_catalan
 from relacions.core.roles import NETWORK_ADMINISTRATORS
 
 from .models import Membership, RenewalReminder
@@ -139,9 +140,9 @@ def _reminder_message(
         "days_left": (membership.renewal_date - today).days,
         "admin_url": f"{base_url.rstrip('/')}{path}",
     }
-    subject = _("Membership renewal on %(date)s: %(network)s") % {
-        "date": date_format(membership.renewal_date),
-        "network": membership.network.name,
-    }
+    subject = elide_if_catalan(
+        _("Membership renewal on %(date)s: %(network)s")
+        % {"date": date_format(membership.renewal_date), "network": membership.network.name}
+    )
     body = render_to_string("networks/email/renewal_reminder.txt", context)
     return EmailMessage(subject=subject, body=body, to=recipients)

@@ -6,7 +6,7 @@ from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
 from .models import Forum, Network, Position
-from .querysets import prepare_network_page
+from .querysets import prepare_forum_page, prepare_network_page
 
 
 class NetworkListView(ListView):
@@ -60,6 +60,7 @@ class ForumDetailView(PreviewMixin, DetailView):
         return Forum.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
+        prepare_forum_page(self.object)
         return super().get_context_data(
             **kwargs, positions=list(Position.objects.held_in_forum(self.object))
         )

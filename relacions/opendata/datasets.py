@@ -135,7 +135,7 @@ EVENTS = Dataset(
         Column("format", _("Format"), lambda event, _b: event.get_format_display()),
         Column("venue", _("Venue"), attribute("venue")),
         Column("city", _("City"), attribute("city")),
-        Column("country", _("Country (ISO 3166)"), attribute("country")),
+        Column("country", _("Country (ISO 3166)"), lambda event, _b: event.country.code),
         Column("online_url", _("Online link"), attribute("online_url")),
         Column("registration_url", _("Registration link"), attribute("registration_url")),
         Column(

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import SearchEntryQuerySet
-from .text import highlight
+from .text import highlight, mark_cuts
 
 
 class SearchEntry(models.Model):
@@ -62,7 +62,10 @@ class SearchEntry(models.Model):
     @property
     def snippet(self):
         """The highlighted passage (needs `for_results()`): escaped text and <mark> only."""
-        return highlight(getattr(self, "headline", "") or "")
+        headline = getattr(self, "headline", "") or ""
+        if hasattr(self, "text_start"):
+            headline = mark_cuts(headline, self.text_start, self.text_end)
+        return highlight(headline)
 
     @property
     def fallback_language(self) -> str:

@@ -1,10 +1,11 @@
 from django.contrib.postgres.search import SearchConfig, SearchHeadline, SearchQuery, SearchRank
 from django.db import models
 from django.db.models import Count, F, Func, Q, TextField, Value
+from django.db.models.functions import Left, Right
 from django.utils import timezone
 
 from .registry import search_config
-from .text import MARK_END, MARK_START, SNIPPET_ELLIPSIS
+from .text import MARK_END, MARK_START, SNIPPET_EDGE, SNIPPET_ELLIPSIS
 
 # What a result shows; the document and the full text stay in the database.
 RESULT_FIELDS = ("facet", "title", "url", "date", "language", "is_fallback", "text_is_fallback")
@@ -76,6 +77,9 @@ class SearchEntryQuerySet(models.QuerySet):
                     max_fragments=2,
                     fragment_delimiter=SNIPPET_ELLIPSIS,
                 ),
+                # Whether the snippet was cut at either end (SearchEntry.snippet).
+                text_start=Left("text", SNIPPET_EDGE),
+                text_end=Right("text", SNIPPET_EDGE),
             )
             .only(*RESULT_FIELDS)
             .order_by("-rank", F("date").desc(nulls_last=True), "-pk")

@@ -34,6 +34,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
 from relacions.core.admin_messages import GenderedMessagesMixin, RemovedImagesWarningMixin
+from relacions.core.catalan import elide_if_catalan
 from relacions.core.listlookups import OfferedLookupsOnly
 
 from . import changes, conflicts, diff, preview
@@ -237,7 +238,9 @@ class WorkflowAdmin(
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
         when = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
         self._prepare_restore(
-            request, version, gettext("Restored the version of %(date)s.") % {"date": when}
+            request,
+            version,
+            elide_if_catalan(gettext("Restored the version of %(date)s.") % {"date": when}),
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 
@@ -247,7 +250,9 @@ class WorkflowAdmin(
         self._prepare_restore(
             request,
             version,
-            gettext("Recovered after deletion (version of %(date)s).") % {"date": when},
+            elide_if_catalan(
+                gettext("Recovered after deletion (version of %(date)s).") % {"date": when}
+            ),
         )
         return super().recover_view(request, version_id, extra_context)
 

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -131,3 +132,22 @@ def test_images_networks_and_forums_are_found_by_name(admin_client, image):
         )
         assert response.status_code == 200
         assert [result["id"] for result in response.json()["results"]] == [str(expected)]
+
+
+def test_the_country_is_searched_by_name_in_the_admins_language(admin_client):
+    response = admin_client.get(reverse("admin:events_event_add"), HTTP_ACCEPT_LANGUAGE="ca")
+    html = response.content.decode()
+    # Every ISO country, named in Catalan, in a select the editor types into (select2).
+    select = re.search(r'<select name="country"[^>]*>(.*?)</select>', html, re.S)
+    assert 'class="searchable-select"' in select.group(0) and 'lang="ca"' in select.group(0)
+    assert select.group(1).count("<option") > 240
+    assert '<option value="JP">Japó</option>' in select.group(1)
+    assert "js/admin-searchable-select.js" in html
+    assert "admin/js/vendor/select2/i18n/ca.js" in html
+
+
+def test_a_country_outside_the_list_gets_a_clear_error_and_keeps_the_text(admin_client):
+    response = admin_client.post(reverse("admin:events_event_add"), form_data(country="ZZ"))
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["country"]
+    assert 'value="Trobada"' in response.content.decode()

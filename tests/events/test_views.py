@@ -397,8 +397,8 @@ def test_agenda_queries_do_not_grow_with_events(
     client, django_assert_max_num_queries, count, image
 ):
     EventFactory.create_batch(count, image=image)
-    # The site's chrome; page count, events, their renditions.
-    with django_assert_max_num_queries(4):
+    # The site's chrome; past years (the archive link), page count, events, their renditions.
+    with django_assert_max_num_queries(5):
         response = client.get(url("events:list"))
     assert response.status_code == 200
     assert len(response.context["events"]) == min(count, 9)
@@ -419,7 +419,8 @@ def test_month_queries_do_not_grow_with_events(client, django_assert_max_num_que
         EventFactory(image=image, start=madrid(2030, 5, 1 + n % 28, 9), end=madrid(2030, 5, 28, 9))
         for n in range(count)
     ]
-    with django_assert_max_num_queries(3):
+    # The site's chrome; past years (the archive link), events, their renditions.
+    with django_assert_max_num_queries(4):
         response = client.get(month_url(events[0]))
     assert response.status_code == 200
     assert len(response.context["events"]) == count
@@ -433,7 +434,8 @@ def test_detail_queries_do_not_grow_with_content(
     event = events[-1]
     event.networks.add(*NetworkFactory.create_batch(count))
     event.objectives.add(*ObjectiveFactory.create_batch(count))
-    with django_assert_max_num_queries(7):
+    # One more than the page's own: past years, for the archive link.
+    with django_assert_max_num_queries(8):
         response = client.get(detail_url(event))
     assert response.status_code == 200
 
@@ -447,3 +449,14 @@ def test_calendar_feed_queries_do_not_grow_with_events(
         response = client.get(url("events:ical"))
     assert response.status_code == 200
     assert body(response).count("BEGIN:VEVENT") == count
+
+
+def test_the_catalan_month_page_elides_before_a_month_with_a_vowel(client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("ca"):
+        october = reverse("events:month", args=(2026, 10))
+        may = reverse("events:month", args=(2026, 5))
+    assert "Activitats d'octubre del 2026" in client.get(october).content.decode()
+    assert "Activitats de maig del 2026" in client.get(may).content.decode()

@@ -115,3 +115,39 @@ def test_forum_pages_work_without_related_content(client):
     assert isinstance(forum, Forum)
     main = page(client, forum)
     assert "Related news" not in main and "Upcoming events" not in main
+
+
+@needs_events
+@pytest.mark.parametrize("count", [1, 20])
+def test_each_challenge_area_shows_its_description_and_the_events_tied_to_it(
+    client, django_assert_max_num_queries, count
+):
+    from tests.factories.events import EventFactory, PastEventFactory
+    from tests.factories.networks import ChallengeAreaFactory
+
+    forum = ForumFactory()
+    areas = [
+        ChallengeAreaFactory(
+            forum=forum, order=n, name_en=f"Challenge {n}", description_en=f"About {n}."
+        )
+        for n in range(count)
+    ]
+    past = PastEventFactory(title_en="Culture Forum in Leeds")
+    past.challenge_areas.add(*areas)
+    EventFactory(title_en="Online session", status="draft").challenge_areas.add(areas[0])
+    EventFactory(title_en="Unrelated meeting")
+
+    with translation.override("en"):
+        url = forum.get_absolute_url()
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    main = response.content.decode()
+    blocks = re.findall(
+        r'<li class="challenge-area">(.*?)</li>\s*(?=<li class="challenge|</ol>)', main, re.S
+    )
+    assert len(blocks) == count
+    for n, block in enumerate(blocks):
+        assert f"Challenge {n}" in block and f"About {n}." in block
+        # The past event tied to every area is listed under each (not only upcoming ones).
+        assert "Culture Forum in Leeds" in block
+    assert "Online session" not in main and "Unrelated meeting" not in main

@@ -373,9 +373,26 @@ def test_forum_page_queries_do_not_grow(client, django_assert_max_num_queries, c
         group = WorkingGroupFactory(network=forum.network, forums=[forum, other_forum])
         PositionFactory(network=None, working_group=group)
         PositionFactory(network=None, forum=forum)
-    # 1 for the site's chrome; the forum with its network, challenge areas, working groups and
-    # their forums, positions, and news and upcoming events (when those apps are installed).
+    # 1 for the site's chrome; the forum with its network, challenge areas (with the events tied
+    # to them), working groups and their forums, positions, and news and upcoming events (when
+    # those apps are installed).
     with django_assert_max_num_queries(8):
         response = client.get(object_url(forum, "ca"))
     assert response.status_code == 200
     assert main_of(response).count('class="challenge-area"') == count
+
+
+def test_catalan_pages_elide_before_a_network_name(client):
+    network = NetworkFactory(
+        name_ca="EUROCITIES", name_es="EUROCITIES", website="https://eurocities.eu/"
+    )
+    forum = ForumFactory(network=network)
+
+    forum_ca = main_of(client.get(object_url(forum, "ca")))
+    network_ca = main_of(client.get(object_url(network, "ca")))
+    forum_es = main_of(client.get(object_url(forum, "es")))
+
+    assert re.search(r"Un fòrum d'<a href=\"[^\"]+\"[^>]*>EUROCITIES</a>", forum_ca)
+    assert "Lloc web d'EUROCITIES" in network_ca
+    assert "de EUROCITIES" not in forum_ca + network_ca
+    assert re.search(r"de <a href=\"[^\"]+\"[^>]*>EUROCITIES</a>", forum_es)

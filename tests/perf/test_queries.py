@@ -24,13 +24,14 @@ QUERIES = {
     # the chrome (for the feed's author: the office), items and their networks
     "news rss": 3,
     "news atom": 3,
-    # count, events, renditions
-    "agenda": 4,
+    # past years (the archive link's address), count, events, renditions
+    "agenda": 5,
     # years, count, events, renditions
     "past events": 5,
-    "agenda month": 3,
-    # event, renditions, forum, networks, challenge areas, objectives
-    "event detail": 7,
+    # past years, events, renditions
+    "agenda month": 4,
+    # past years, event, renditions, forum, networks, challenge areas, objectives
+    "event detail": 8,
     "agenda ics": 1,
     "event ics": 1,
     # count, networks with their logos, renditions, memberships
@@ -38,7 +39,8 @@ QUERIES = {
     # network with its logo and the logo's renditions, memberships, forums, working groups
     # with their forums' ids, related news, upcoming events, positions
     "network detail": 8,
-    # forum, challenge areas, working groups, their forums, related news, events, positions
+    # forum, challenge areas (with the events tied to them), working groups, their forums,
+    # related news, events, positions
     "forum detail": 8,
     # plan, its axes (filter form), axes with objectives, objectives, status counts
     "mandate overview": 6,

@@ -308,3 +308,35 @@ def test_the_results_page_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(QUERIES):
         response = client.get(search_url("en"), {"q": "tramuntana", "page": 1})
     assert len(result_titles(response)) == min(count + 1, 10)
+
+
+LONG_BODY = (
+    "<p>Terrassa va acollir la trobada anual de les ciutats membres de la xarxa, amb sessions "
+    "sobre mobilitat, habitatge, transició energètica i participació ciutadana durant tres dies "
+    "de debats oberts. Al final es va aprovar una declaració conjunta sobre cultura i "
+    "patrimoni industrial, que ara cal traslladar a les polítiques municipals de cada ciutat "
+    "membre amb calendaris i pressupostos concrets durant els propers anys de mandat.</p>"
+)
+
+
+def snippet(response) -> str:
+    found = re.search(r'class="search-result__snippet"[^>]*>(.*?)</p>', html(response), re.S)
+    return found.group(1).strip()
+
+
+def test_a_snippet_cut_from_a_longer_text_shows_an_ellipsis_where_it_is_cut(client):
+    news("Trobada", body_ca=LONG_BODY)
+    cut = snippet(client.get(search_url("ca"), {"q": "patrimoni"}))
+    assert "<mark>patrimoni</mark>" in cut
+    assert cut.startswith("… ") and cut.endswith(" …")
+
+
+def test_a_snippet_that_starts_or_ends_with_the_text_has_no_ellipsis_there(client):
+    news("Trobada", body_ca=LONG_BODY, summary_ca="")
+    start = snippet(client.get(search_url("ca"), {"q": "acollir"}))
+    assert start.startswith("Terrassa va <mark>acollir</mark>") and start.endswith(" …")
+    end = snippet(client.get(search_url("ca"), {"q": "mandat"}))
+    assert end.startswith("… ") and end.endswith("<mark>mandat</mark>")
+    news("Breu", body_ca="<p>Terrassa rep una visita de cultura.</p>", summary_ca="")
+    whole = snippet(client.get(search_url("ca"), {"q": "visita"}))
+    assert whole == "Terrassa rep una <mark>visita</mark> de cultura"

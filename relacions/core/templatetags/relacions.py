@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from relacions.core import money
+from relacions.core.catalan import elide_if_catalan
 
 from ..fallback import fallback_fields, shows_fallback
 
@@ -135,3 +136,10 @@ def page_range(page) -> list:
 def euros(amount) -> str:
     """`amount` as the active language writes money: 1.234,50 € (relacions.core.money)."""
     return money.euros(amount)
+
+
+@register.filter(is_safe=True)
+def elide(value: str) -> str:
+    """Generated text with Catalan elision ("d'EUROCITIES", "l'1 d'octubre") on Catalan pages:
+    for a translation joined to a name or a date, e.g. `{% filter elide %}…{% endfilter %}`."""
+    return elide_if_catalan(value)

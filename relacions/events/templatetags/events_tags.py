@@ -9,6 +9,9 @@ it), or a short note when nothing is planned. Two queries, whatever the limit.
 """
 
 from django import template
+from django.urls import reverse
+
+from relacions.core import pagecache
 
 from ..models import Event
 
@@ -24,3 +27,16 @@ def upcoming_events(limit: int = 3, heading_level: int = 3):
         "events": list(Event.objects.upcoming().for_listing()[:limit]),
         "heading_level": heading_level,
     }
+
+
+@register.simple_tag(takes_context=True)
+def past_events_url(context) -> str:
+    """The latest year of the past events' archive: `events:past` without a year only
+    redirects there, and links should point at the final address. The archive's own view has
+    read the years already; elsewhere they come from the same memo (one query at most)."""
+    years = getattr(context.get("view"), "years", None)
+    if years is None:
+        years = pagecache.remember("events:past-years", Event.objects.past_years)
+    if not years:
+        return reverse("events:past")
+    return reverse("events:past", kwargs={"year": years[0]})

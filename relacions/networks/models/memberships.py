@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.catalan import elide_if_catalan
 from relacions.core.money import euros
 
 from ..files import (
@@ -209,7 +210,7 @@ class Membership(models.Model):
         if self.since and self.until:
             return f"{date_format(self.since)} – {date_format(self.until)}"
         if self.since:
-            return _("since %(date)s") % {"date": date_format(self.since)}
+            return elide_if_catalan(_("since %(date)s") % {"date": date_format(self.since)})
         if self.until:
             return _("until %(date)s") % {"date": date_format(self.until)}
         return _("dates not recorded")

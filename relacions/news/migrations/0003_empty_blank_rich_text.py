@@ -4,6 +4,10 @@ from relacions.core.data_migrations import empty_blank_rich_text
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0002_public_listing_index")]
+    dependencies = [
+        ("news", "0002_public_listing_index"),
+        # The generation row it raises when it changes anything.
+        ("core", "0001_page_cache_generation"),
+    ]
 
     operations = [empty_blank_rich_text("news")]
