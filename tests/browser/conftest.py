@@ -47,9 +47,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+def watched_page(context):
+    """A new page of `context` that collects the Content-Security-Policy errors it logs."""
     page = context.new_page()
     page.csp_errors = []
     page.on(
@@ -60,7 +59,13 @@ def page(browser, live_server):
             else None
         ),
     )
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    yield watched_page(context)
     context.close()
 
 

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group
 from relacions.core.roles import EDITORS, setup_roles
 from tests.factories import NewsItemFactory
 
+from .conftest import watched_page
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WORD = (Path(__file__).parent.parent / "core" / "fixtures" / "word-clipboard.html").read_text()
@@ -34,17 +36,7 @@ def editor_page(browser, live_server, client, request):
             }
         ]
     )
-    page = context.new_page()
-    page.csp_errors = []
-    page.on(
-        "console",
-        lambda message: (
-            page.csp_errors.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    yield page
+    yield watched_page(context)
     context.close()
 
 
