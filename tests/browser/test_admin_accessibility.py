@@ -122,3 +122,8 @@ def test_the_network_administrators_admin_pages_are_accessible(page, client, liv
     assert any(re.match(r"^/admin/networks/forum/\d+/change/$", p) for p in paths)
     assert check(page, paths) == {}
     assert page.csp_errors == []
+
+
+def test_the_log_in_page_is_accessible_at_both_widths(page):
+    assert check(page, ["/admin/login/"]) == {}
+    assert page.csp_errors == []
