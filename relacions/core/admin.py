@@ -38,7 +38,7 @@ class PublishableAdmin(TranslatedWorkflowAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        if allowed and obj is not None and obj.status == Publishable.Status.PUBLISHED:
+        if allowed and obj is not None and not obj.is_draft():
             # Editors may delete drafts only: a published item is unpublished first.
             return request.user.has_perm(DELETE_PUBLISHED_PERMISSION)
         return allowed
@@ -46,7 +46,7 @@ class PublishableAdmin(TranslatedWorkflowAdmin):
     def delete_queryset(self, request, queryset):
         if not request.user.has_perm(DELETE_PUBLISHED_PERMISSION):
             # delete_selected already refuses (per-object permission); this covers other callers.
-            queryset = queryset.exclude(status=Publishable.Status.PUBLISHED)
+            queryset = queryset.filter(Publishable.draft_q())
         super().delete_queryset(request, queryset)
 
     @admin.action(description=_("Publish the selected items"), permissions=("change",))

@@ -282,7 +282,8 @@ def next_scheduled_change(now: datetime | None = None) -> datetime | None:
     for model, name in _schedule_fields():
         query = model._base_manager.filter(**{f"{name}__gt": now})
         if issubclass(model, Publishable):
-            query = query.filter(status=Publishable.Status.PUBLISHED)
+            # A draft's dates change nothing; a scheduled or live item's do (it appears, leaves).
+            query = query.filter(~model.draft_q())
         sql, part_params = query.order_by(name).values_list(name)[:1].query.sql_with_params()
         parts.append(f"({sql})")
         params.extend(part_params)

@@ -8,7 +8,7 @@ What the public may see of a linked model, in order of preference:
 1. its queryset's `for_objective_timeline()` (which must apply the publication rule itself and may
    add `select_related` for what the timeline shows);
 2. its queryset's `published()`;
-3. the `Publishable` rule (`published_q()`) if the model is Publishable.
+3. the `Publishable` rule (`Model.published_q()`) if the model is Publishable.
 A model with none of these is never shown. An entry's date is the item's `timeline_date` if it
 has one, otherwise the first of DATE_ATTRIBUTES it has.
 """
@@ -20,7 +20,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.models import Publishable, published_q
+from relacions.core.models import Publishable
 
 # related_name on Objective → what one item of it is called on the page.
 RELATIONS = {
@@ -66,7 +66,7 @@ def public_queryset(model):
         if callable(getattr(qs, method, None)):
             return getattr(qs, method)()
     if issubclass(model, Publishable):
-        return qs.filter(published_q())
+        return qs.filter(model.published_q())
     return None
 
 

@@ -25,7 +25,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, NullIf
 
-from relacions.core.models import PublishableQuerySet, published_q
+from relacions.core.models import Publishable, PublishableQuerySet
 
 NOT_STARTED = "not_started"
 
@@ -60,7 +60,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
 class ObjectiveQuerySet(models.QuerySet):
     def public(self):
         """Objectives of published plans (axes and objectives have no status of their own)."""
-        return self.filter(published_q(prefix="plan__"))
+        return self.filter(Publishable.published_q(prefix="plan__"))
 
     def with_progress(self):
         """Annotate `current_status`, `current_progress` and `last_update_on` from the latest

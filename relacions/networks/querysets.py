@@ -20,7 +20,7 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from relacions.core.models import PublishableQuerySet, published_q
+from relacions.core.models import Publishable, PublishableQuerySet
 
 RELATED_LIMIT = 5
 # Reverse accessor (the related_name news and events declare) → the extra queryset method that
@@ -188,9 +188,9 @@ def prepare_network_page(network) -> None:
 
 
 class ForumQuerySet(PublishableQuerySet):
-    def published(self):
+    def published(self, now=None):
         """A forum is public only while its network is too."""
-        return super().published().filter(published_q(prefix="network__"))
+        return super().published(now).filter(Publishable.published_q(now, prefix="network__"))
 
     def by_network_slug(self, slug: str):
         network_model = _related_model(self.model, "network")
@@ -273,7 +273,7 @@ class MembershipQuerySet(models.QuerySet):
     def for_objective_timeline(self):
         # Read by the mandate app: what the public may know of a membership is its network's
         # page, so only memberships of published networks are listed.
-        return self.filter(published_q(prefix="network__")).select_related("network")
+        return self.filter(Publishable.published_q(prefix="network__")).select_related("network")
 
 
 class MembershipFeeQuerySet(models.QuerySet):
@@ -295,7 +295,7 @@ class PositionQuerySet(models.QuerySet):
 
     def _public_bodies(self):
         # A position in a draft forum would reveal the forum: leave it out.
-        return self.filter(Q(forum__isnull=True) | published_q(prefix="forum__"))
+        return self.filter(Q(forum__isnull=True) | Publishable.published_q(prefix="forum__"))
 
     def held_in_network(self, network):
         """Positions in the network itself, its forums and its working groups."""

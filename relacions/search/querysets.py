@@ -1,8 +1,9 @@
 from django.contrib.postgres.search import SearchConfig, SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F, Func, Q, TextField, Value
+from django.db.models import Count, F, Func, TextField, Value
 from django.db.models.functions import Left, Right
-from django.utils import timezone
+
+from relacions.core.models import Publishable
 
 from .registry import search_config
 from .text import MARK_END, MARK_START, SNIPPET_EDGE, SNIPPET_ELLIPSIS
@@ -39,11 +40,7 @@ def highlight_query(text: str, language: str) -> SearchQuery:
 class SearchEntryQuerySet(models.QuerySet):
     def visible(self, now=None):
         """Entries inside their publication window now (drafts are never indexed)."""
-        now = now or timezone.now()
-        return self.filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
-        )
+        return self.filter(Publishable.window_q(now))
 
     def matching(self, text: str, *, language: str, now=None):
         """Visible entries in `language` that match `text`."""

@@ -62,7 +62,7 @@ class Window:
 
 def publishable_window(obj: Publishable) -> Window | None:
     """A Publishable's window; None for a draft, which the index must not hold at all."""
-    if obj.status != Publishable.Status.PUBLISHED:
+    if obj.is_draft():
         return None
     return Window(obj.publish_at, obj.unpublish_at)
 

@@ -7,9 +7,7 @@ A fixed number of queries: a few per content type, none per item.
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from relacions.core.models import Publishable
 
@@ -17,14 +15,6 @@ from . import changes, translation_status
 from .tracking import text_fields
 
 LIMIT = 5
-
-
-def draft_q() -> Q:
-    return ~Q(status=Publishable.Status.PUBLISHED)
-
-
-def scheduled_q(now=None) -> Q:
-    return Q(status=Publishable.Status.PUBLISHED, publish_at__gt=now or timezone.now())
 
 
 def _visible_admins(request):
@@ -57,7 +47,8 @@ def build(request) -> dict:
     drafts, scheduled, translations, panels = [], [], [], []
     for model, _model_admin in publishable:
         opts = model._meta
-        items = list(model._default_manager.filter(draft_q()).order_by("-updated_at")[:LIMIT])
+        objects = model._default_manager
+        items = list(objects.filter(model.draft_q()).order_by("-updated_at")[:LIMIT])
         if items:
             drafts.append(
                 {
@@ -66,7 +57,7 @@ def build(request) -> dict:
                     "more_url": _changelist(opts, "?status__exact=draft"),
                 }
             )
-        items = list(model._default_manager.filter(scheduled_q()).order_by("publish_at")[:LIMIT])
+        items = list(objects.filter(model.scheduled_q()).order_by("publish_at")[:LIMIT])
         if items:
             scheduled.append(
                 {
