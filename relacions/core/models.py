@@ -164,10 +164,6 @@ class Publishable(models.Model):
         return self.publication_state(now) == self.State.LIVE
 
 
-# The live rule under the name it had before it moved onto Publishable (tests import it).
-published_q = Publishable.published_q
-
-
 class PageCacheGeneration(models.Model):
     """The page cache's content generation (one row): the truth that the cache's copy of it is
     checked against (relacions.core.pagecache). Raised in every transaction that changes public

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from relacions.core.models import published_q
+from relacions.core.models import Publishable
 from relacions.news.models import NewsItem
 from tests.factories.news import NewsItemFactory
 
@@ -25,7 +25,7 @@ def test_a_scheduled_item_is_public_from_its_moment_with_no_job():
     publish_at = timezone.now() + datetime.timedelta(hours=1)
     item = NewsItemFactory(publish_at=publish_at)
     assert not NewsItem.objects.published().exists()
-    assert NewsItem.objects.filter(published_q(publish_at)).get() == item
+    assert NewsItem.objects.filter(Publishable.published_q(publish_at)).get() == item
 
 
 def test_published_on_defaults_to_today_and_is_not_the_publication_moment():
