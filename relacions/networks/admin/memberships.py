@@ -1,17 +1,13 @@
-"""Admin for Network administrators (who manage everything here) and Editors (who may read what is
-public: networks, forums, working groups, challenge areas, positions and memberships without
-their internal fields).
+"""Admin of the memberships: their fees, the change of category, the private document, the CSV
+exports, the fee totals and the renewal reminders sent.
 
 A membership's fees, contacts, document and notes need `networks.view_membership_internals`
 (Network administrators and Administrators have it): without it they are left out of the form,
 the list, the exports and the totals, not merely made read-only.
 """
 
-from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminDateWidget
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -23,161 +19,18 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
-from modeltranslation.utils import build_localized_fieldname
 
-from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.catalan import elide_if_catalan
 from relacions.core.listlookups import OfferedLookupsOnly
 from relacions.core.money import EuroField, EuroInput, euros
-from relacions.workflow.admin import LabelledFileWidget, TranslatedWorkflowAdmin, WorkflowAdmin
+from relacions.workflow.admin import WorkflowAdmin
 
-from . import exports
-from .models import (
-    ChallengeArea,
-    Forum,
-    Membership,
-    MembershipFee,
-    Network,
-    Position,
-    RenewalReminder,
-    WorkingGroup,
-)
-from .services import membership_change_category
-
-INTERNALS_PERMISSION = "networks.view_membership_internals"
-RENEWAL_WINDOW_DAYS = 60
-HISTORY_FIELDSET = (
-    _("History"),
-    {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)},
-)
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        build_localized_fieldname(field, language)
-        for field in fields
-        for language, _name in settings.LANGUAGES
-    )
-
-
-def can_see_internals(request) -> bool:
-    return request.user.has_perm(INTERNALS_PERMISSION)
-
-
-# --- Networks, forums, working groups, challenge areas, positions -----------------------------
-
-
-class ForumInline(TranslationStackedInline):
-    model = Forum
-    fields = ("name", "slug", "status", "chair_city", "participating_since")
-    prepopulated_fields = {"slug": ("name",)}
-    extra = 0
-    show_change_link = True
-
-
-@admin.register(Network)
-class NetworkAdmin(PublishableAdmin):
-    message_subject = pgettext_lazy("admin message subject", "The network")
-    list_display = ("name", "acronym", "kind", "headquarters", "state_badge", "updated_at")
-    list_filter = ("status", "kind")
-    search_fields = _localized("name", "acronym")
-    prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("logo",)
-    inlines = (ForumInline,)
-    fieldsets = (
-        (_("Content"), {"fields": ("name", "acronym", "slug", "description")}),
-        (_("About the network"), {"fields": ("kind", "headquarters", "website", "logo")}),
-        PUBLICATION_FIELDSET,
-        HISTORY_FIELDSET,
-    )
-
-
-class ChallengeAreaInline(TranslationTabularInline):
-    model = ChallengeArea
-    fields = ("order", "name", "description")
-    extra = 0
-
-
-@admin.register(Forum)
-class ForumAdmin(PublishableAdmin):
-    message_subject = pgettext_lazy("admin message subject", "The forum")
-    list_display = ("name", "network", "chair_city", "participating_since", "state_badge")
-    list_filter = ("status", "network")
-    list_select_related = ("network",)
-    search_fields = _localized("name")
-    prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("network", "objectives")
-    inlines = (ChallengeAreaInline,)
-    fieldsets = (
-        (_("Content"), {"fields": ("network", "name", "slug", "description")}),
-        (_("Terrassa's participation"), {"fields": ("chair_city", "participating_since")}),
-        (_("Pla de Mandat"), {"fields": ("objectives",)}),
-        PUBLICATION_FIELDSET,
-        HISTORY_FIELDSET,
-    )
-
-
-class WorkingGroupForm(forms.ModelForm):
-    def clean(self):
-        cleaned = super().clean()
-        network, forums = cleaned.get("network"), cleaned.get("forums")
-        if network and forums and any(forum.network_id != network.pk for forum in forums):
-            self.add_error("forums", _("Choose only forums of the working group's own network."))
-        return cleaned
-
-
-@admin.register(WorkingGroup)
-class WorkingGroupAdmin(TranslatedWorkflowAdmin):
-    message_subject = pgettext_lazy("admin message subject", "The working group")
-    form = WorkingGroupForm
-    list_display = ("name", "network", "chair_city", "vice_chair_city", "start", "end")
-    list_filter = ("network",)
-    list_select_related = ("network",)
-    search_fields = _localized("name")
-    autocomplete_fields = ("network", "forums")
-    fieldsets = (
-        (None, {"fields": ("network", "forums", "name", "mandate")}),
-        (_("Chairs and dates"), {"fields": ("chair_city", "vice_chair_city", "start", "end")}),
-    )
-
-
-@admin.register(ChallengeArea)
-class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
-    message_subject = pgettext_lazy("admin message subject", "The challenge area")
-    list_display = ("name", "forum", "order")
-    list_filter = ("forum",)
-    list_select_related = ("forum",)
-    search_fields = _localized("name")
-    autocomplete_fields = ("forum",)
-    fields = ("forum", "order", "name", "description")
-
-
-@admin.register(Position)
-class PositionAdmin(TranslatedWorkflowAdmin):
-    message_subject = pgettext_lazy("admin message subject", "The position")
-    list_display = ("title", "body_display", "holder", "start", "end")
-    list_select_related = ("network", "forum", "working_group")
-    search_fields = (*_localized("title"), "holder")
-    autocomplete_fields = ("network", "forum", "working_group")
-    fieldsets = (
-        (
-            _("Where"),
-            {
-                "fields": ("network", "forum", "working_group"),
-                "description": _("Choose exactly one: the network, a forum or a working group."),
-            },
-        ),
-        (_("Position"), {"fields": ("title", "holder", "start", "end")}),
-    )
-
-    @admin.display(description=pgettext_lazy("the organisation a position is held in", "body"))
-    def body_display(self, obj: Position) -> str:
-        return str(obj.body or "—")
-
-
-# --- Memberships ------------------------------------------------------------------------------
+from .. import exports
+from ..models import Membership, MembershipFee, RenewalReminder
+from ..services import membership_change_category
+from .common import RENEWAL_WINDOW_DAYS, _localized, can_see_internals
+from .forms import ChangeCategoryForm, MembershipFeeForm, PrivateDocumentWidget, add_errors
 
 
 class RenewalDueFilter(admin.SimpleListFilter):
@@ -191,12 +44,6 @@ class RenewalDueFilter(admin.SimpleListFilter):
         if self.value() == "due":
             return queryset.renewal_due(within_days=RENEWAL_WINDOW_DAYS)
         return queryset
-
-
-class MembershipFeeForm(forms.ModelForm):
-    class Meta:
-        # A note of up to 200 characters is read whole, not cut at the width of a text box.
-        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 30})}
 
 
 class MembershipFeeInline(admin.TabularInline):
@@ -217,39 +64,6 @@ def _short_date_column(field: str):
         return date_format(value, "SHORT_DATE_FORMAT") if value else "—"
 
     return column
-
-
-class DocumentLink:
-    """What the file widget shows for a stored document: the name it was uploaded with, linked
-    to the admin view (the file itself has no URL, and is stored under a random name)."""
-
-    def __init__(self, url: str, name: str):
-        self.url, self.name = url, name
-
-    def __str__(self):
-        return self.name
-
-
-class PrivateDocumentWidget(LabelledFileWidget):
-    download_url = ""
-    document_name = ""
-
-    def is_initial(self, value):
-        return bool(value and getattr(value, "name", None))
-
-    def format_value(self, value):
-        if self.is_initial(value):
-            return DocumentLink(self.download_url, self.document_name)
-        return None
-
-
-class ChangeCategoryForm(forms.Form):
-    category = forms.ChoiceField(label=_("New category"), choices=Membership.Category.choices)
-    since = forms.DateField(
-        label=_("In the new category since"),
-        widget=AdminDateWidget,
-        help_text=_("The current membership ends the day before."),
-    )
 
 
 @admin.register(Membership)
@@ -444,7 +258,7 @@ class MembershipAdmin(WorkflowAdmin):
                     since=form.cleaned_data["since"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 self.log_change(request, membership, [{"changed": {"fields": ["until", "status"]}}])
                 self.log_addition(request, successor, [{"added": {}}])
@@ -534,16 +348,6 @@ def _without_fees(deleted: list) -> list:
 
 def _swap(fields, old: str, new: str) -> tuple:
     return tuple(new if field == old else field for field in fields)
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(
-            field if field in form.fields and field != NON_FIELD_ERRORS else None, errors
-        )
 
 
 @admin.register(RenewalReminder)
