@@ -183,7 +183,6 @@ DATABASE_QUERY_TIMEOUT = env_float("DATABASE_QUERY_TIMEOUT", 1.5)
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets two test runs share one server without sharing a test database.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ def client():
     language the assertions are written in; public URLs carry their own language prefix."""
     from django.test import Client
 
-    return Client(HTTP_ACCEPT_LANGUAGE="en")
+    return Client(headers={"accept-language": "en"})
 
 
 @pytest.fixture

@@ -379,7 +379,7 @@ def _request_language(request) -> str | None:
 def request_is_cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD") or not enabled():
         return False
-    if "HTTP_AUTHORIZATION" in request.META:
+    if "authorization" in request.headers:
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or any(name in cookies for name in PERSONAL_COOKIES):

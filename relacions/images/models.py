@@ -125,9 +125,7 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), default=0, editable=False)
     height = models.PositiveIntegerField(_("height"), default=0, editable=False)
-    format = models.CharField(
-        _("format"), max_length=4, choices=Format.choices, blank=True, editable=False
-    )
+    format = models.CharField(_("format"), max_length=4, choices=Format, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -324,7 +322,7 @@ class Rendition(models.Model):
     )
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
-    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    format = models.CharField(_("format"), max_length=4, choices=Format)
     file = models.FileField(_("file"), max_length=255)
 
     class Meta:

@@ -195,7 +195,7 @@ def main(argv=None) -> int:
         # apart), turning rows into objects, prefetching; and the COUNT of a paginator.
         QuerySet._fetch_all = clock.wrap("orm", QuerySet._fetch_all)
         SQLCompiler.execute_sql = clock.wrap("orm", SQLCompiler.execute_sql)
-        client = Client(HTTP_ACCEPT_LANGUAGE="ca", HTTP_HOST="127.0.0.1")
+        client = Client(headers={"accept-language": "ca", "host": "127.0.0.1"})
         rows = []
         with connection.execute_wrapper(clock.execute):
             for name, path in paths.items():

@@ -270,7 +270,7 @@ def test_an_editor_sees_the_visible_changes_of_a_membership_in_its_history(plant
 def test_a_network_administrator_still_reads_the_whole_history(planted, network_admin):
     from django.test import Client
 
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = Client(headers={"accept-language": "en"})
     client.force_login(network_admin)
     history = client.get(reverse("admin:networks_membership_history", args=(planted.pk,)))
     body = history.content.decode()
@@ -296,7 +296,7 @@ def test_the_membership_autocomplete_refuses_editors_only(planted, editor_client
         "term": "",
     }
     assert editor_client.get(address, query).status_code == 403
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = Client(headers={"accept-language": "en"})
     client.force_login(network_admin)
     assert client.get(address, query).json()["results"][0]["id"] == str(planted.pk)
 

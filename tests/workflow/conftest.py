@@ -72,7 +72,7 @@ def administrator(roles):
 
 def client_for(user) -> Client:
     # The admin in English, so tests read its messages as written in the code.
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 

@@ -132,7 +132,7 @@ def content(administrator):
 
 
 def client_in(user, language: str) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client = Client(headers={"accept-language": language})
     client.force_login(user)
     return client
 

@@ -25,7 +25,7 @@ OFFICE_LEFTOVERS = ("class=", "style=", "<o:p", "mso-", "<span", "<h1", "<h5", "
 
 def save_as_editor(editor, **bodies) -> tuple[NewsItem, list[str]]:
     item = NewsItemFactory()
-    client = Client(HTTP_ACCEPT_LANGUAGE="ca")
+    client = Client(headers={"accept-language": "ca"})
     client.force_login(editor)
     url = reverse("admin:news_newsitem_change", args=(item.pk,))
     response = client.post(url, form_data(client.get(url), **bodies), follow=True)

@@ -227,7 +227,7 @@ def test_the_history_and_comparison_name_fields_in_the_readers_language(
     data = form_data(page, political_representative="Bernat", status="suspended")
     assert client.post(admin_url(membership, "change"), data).status_code == 302
 
-    reader = Client(HTTP_ACCEPT_LANGUAGE=language)
+    reader = Client(headers={"accept-language": language})
     reader.force_login(network_admin)
     history = reader.get(admin_url(membership, "history")).content.decode()
     older, newer = reversed(versions_of(membership))
