@@ -39,7 +39,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-TESTING = "pytest" in sys.modules or env_bool("RELACIONS_TESTING")
+# A test run: development secrets, no HTTPS redirect, no page cache. Set by the test settings
+# (relacions/settings_test.py) and by the processes tests start; never guessed.
+TESTING = env_bool("RELACIONS_TESTING")
 
 # --- Core -------------------------------------------------------------------------------------
 

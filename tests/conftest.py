@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import Client
 from django.utils import translation
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
@@ -38,19 +39,29 @@ def _media_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
-@pytest.fixture
-def client():
-    """The test client asks for English, so the admin (outside i18n_patterns) answers in the
+def english_client() -> Client:
+    """A test client that asks for English, so the admin (outside i18n_patterns) answers in the
     language the assertions are written in; public URLs carry their own language prefix."""
-    from django.test import Client
-
     return Client(headers={"accept-language": "en"})
 
 
-@pytest.fixture
-def admin_client(db, admin_user, client):
-    client.force_login(admin_user)
+def signed_in_client(user) -> Client:
+    """A client of its own signed in as `user`: never the shared `client`, so a test may act as
+    several users, and as an anonymous visitor, at once."""
+    client = english_client()
+    client.force_login(user)
     return client
+
+
+@pytest.fixture
+def client():
+    """An anonymous visitor."""
+    return english_client()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    return signed_in_client(admin_user)
 
 
 @pytest.fixture

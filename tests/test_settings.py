@@ -1,8 +1,8 @@
 """settings.py as production runs it: real `manage.py` processes with a controlled environment.
 
-The pytest process itself counts as a test run (settings.py checks for pytest in sys.modules), so
-production behaviour is only visible in a separate process that never imports pytest. Each test
-here starts one with every variable settings.py reads removed, then sets exactly the ones it needs.
+The pytest process runs on the test settings (relacions/settings_test.py), so production behaviour
+is only visible in a separate process on relacions.settings. Each test here starts one with every
+variable settings.py reads removed, then sets exactly the ones it needs.
 """
 
 import json
@@ -261,8 +261,37 @@ DEBUG_VALUES = {
 }
 
 
+def test_importing_pytest_does_not_make_a_test_run(test_database_url):
+    """Only the test settings switch tests on: a production process that has pytest loaded (a
+    shell, a plugin) keeps its secure defaults."""
+    script = (
+        "import json, pytest, django; django.setup(); from django.conf import settings; "
+        "print('SETTINGS=' + json.dumps([settings.TESTING, settings.SECURE_SSL_REDIRECT]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=production_env(test_database_url),
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("SETTINGS="))
+    assert json.loads(line.removeprefix("SETTINGS=")) == [False, True]
+
+
+def test_pytest_runs_on_the_test_settings():
+    from django.conf import settings
+
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == "relacions.settings_test"
+    assert settings.TESTING is True
+    assert settings.SECURE_SSL_REDIRECT is False
+
+
 def test_debug_strings():
-    """settings.py run afresh for each value, in one interpreter that never imports pytest."""
+    """settings.py run afresh for each value, in one interpreter."""
     script = (
         "import json, os, runpy, sys\n"
         "values = json.loads(sys.argv[1])\n"

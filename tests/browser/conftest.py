@@ -9,6 +9,10 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -67,6 +71,28 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     yield watched_page(context)
     context.close()
+
+
+@pytest.fixture
+def admin_page(page, client, live_server, site_settings):
+    """The page of a signed-in superuser."""
+    admin = get_user_model().objects.create_superuser(
+        "boss", "boss@example.org", "a-long-passphrase-1"
+    )
+    sign_in(page, client, live_server, admin)
+    return page
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole demo content, as `make run` shows it."""
+    call_command("load_demo_content", verbosity=0)
+
+
+def address(name: str, language: str = "ca", **kwargs) -> str:
+    """The path of the URL named `name` in `language`."""
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
 
 
 def sign_in(page, client, live_server, user) -> None:

@@ -1,26 +1,6 @@
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def admin_page(page, client, live_server):
-    admin = get_user_model().objects.create_superuser(
-        "editor", "editor@example.org", "a-long-passphrase-1"
-    )
-    client.force_login(admin)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return page
 
 
 def test_the_admin_shows_three_language_tabs_and_the_editor_offline(admin_page):

@@ -5,13 +5,12 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 
 from relacions.core.roles import EDITORS, setup_roles
 from tests.factories import NewsItemFactory
 
-from .conftest import watched_page
+from .conftest import sign_in, watched_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,20 +22,12 @@ def editor_page(browser, live_server, client, request):
     """A page of an Editor whose browser asks for `request.param` (ca or es)."""
     setup_roles()
     editor = Group.objects.get(name=EDITORS).user_set.create(username="editora", is_staff=True)
-    client.force_login(editor)
     context = browser.new_context(
         base_url=live_server.url, locale=request.param, viewport={"width": 1280, "height": 900}
     )
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    yield watched_page(context)
+    page = watched_page(context)
+    sign_in(page, client, live_server, editor)
+    yield page
     context.close()
 
 

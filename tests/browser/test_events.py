@@ -1,5 +1,4 @@
 import pytest
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from relacions.events.demo import load as load_events
@@ -7,6 +6,8 @@ from relacions.events.models import Event
 from relacions.mandate.demo import load as load_mandate
 from relacions.networks.demo import load as load_networks
 from relacions.pages.demo import load as load_pages
+
+from .conftest import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,11 +18,6 @@ def demo_site(db):
     load_mandate()
     load_networks()
     load_events()
-
-
-def address(name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def event_address(slug_ca: str, language: str) -> str:

@@ -4,11 +4,12 @@ box, pagination and the calendar's months. Every stop shows where the focus is."
 import datetime
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from relacions.pages.demo import load as load_pages
 from tests.factories import EventFactory, NewsItemFactory
+
+from .conftest import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,11 +22,6 @@ def site(db):
     items = [NewsItemFactory() for _ in range(NEWS_PER_PAGE + 2)]
     event = EventFactory(start=timezone.now() + datetime.timedelta(days=3))
     return {"news": items[-1], "event": event}
-
-
-def address(name: str, language: str = "ca", **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def url_of(obj, language: str = "ca") -> str:

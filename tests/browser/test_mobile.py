@@ -3,7 +3,6 @@
 and can be read."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from relacions.mandate.models import Objective
@@ -15,11 +14,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 375, "height": 667}
 LANGUAGES = ("ca", "es", "en")
 MENU_LABEL = {"ca": "Menú", "es": "Menú", "en": "Menu"}
-
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture

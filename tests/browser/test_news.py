@@ -1,23 +1,13 @@
 import pytest
-from django.core.management import call_command
-from django.urls import reverse
 from django.utils import translation
 
 from relacions.news.models import NewsItem
 
+from .conftest import address
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEED_SLUG = "forum-de-cultura-eurocities-leeds"
-
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def path(name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def seed_path(language: str) -> str:
@@ -27,11 +17,11 @@ def seed_path(language: str) -> str:
 
 @pytest.mark.parametrize("language", ["ca", "es", "en"])
 def test_news_list_and_detail_have_no_wcag_violations(demo_site, page, axe, language):
-    page.goto(path("news:list", language))
+    page.goto(address("news:list", language))
     assert page.locator("h1").count() == 1
     axe(page)
 
-    page.goto(path("news:list", language) + "?page=2")
+    page.goto(address("news:list", language) + "?page=2")
     axe(page)
 
     page.goto(seed_path(language))
@@ -53,7 +43,7 @@ def test_the_home_page_sections_have_no_wcag_violations(demo_site, page, axe):
 def test_filters_work_without_javascript(demo_site, browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
-    page.goto(path("news:list", "en"))
+    page.goto(address("news:list", "en"))
     page.get_by_label("Year").select_option("2019")
     page.get_by_label("Network").select_option(label="EUROCITIES")
     page.get_by_role("button", name="Show news").click()
@@ -67,7 +57,7 @@ def test_filters_work_without_javascript(demo_site, browser, live_server):
 def test_the_article_fits_a_phone_screen(demo_site, browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    for url in (seed_path("ca"), path("news:list", "ca"), "/ca/"):
+    for url in (seed_path("ca"), address("news:list", "ca"), "/ca/"):
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
     context.close()

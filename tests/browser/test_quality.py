@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
@@ -66,11 +65,6 @@ def vnu():
         return errors
 
     return validate
-
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", verbosity=0)
 
 
 def page_types(language: str) -> dict[str, tuple[str, int]]:

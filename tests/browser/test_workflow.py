@@ -2,34 +2,13 @@
 two revisions, with axe run on what these pages add to the admin."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from reversion.models import Version
 
 from relacions.news.models import NewsItem
-from tests.factories import NewsItemFactory, SiteSettingsFactory
+from tests.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def admin_page(page, client, live_server):
-    SiteSettingsFactory()
-    admin = get_user_model().objects.create_superuser(
-        "boss", "boss@example.org", "a-long-passphrase-1"
-    )
-    client.force_login(admin)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return page
 
 
 def check_axe(page, selector: str) -> None:

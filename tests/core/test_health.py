@@ -32,7 +32,11 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
         "print(json.dumps([h.status_code, h.json(), l.status_code]))"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    env.update(DEBUG="true", DATABASE_URL="postgres://postgres@127.0.0.1:9/unreachable")
+    env.update(
+        DJANGO_SETTINGS_MODULE="relacions.settings",  # the site's, not this run's test settings
+        DEBUG="true",
+        DATABASE_URL="postgres://postgres@127.0.0.1:9/unreachable",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=ROOT,

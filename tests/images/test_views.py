@@ -4,6 +4,7 @@ from django.test import Client
 from django.urls import reverse
 
 from relacions.images.models import Image
+from tests.conftest import signed_in_client
 
 from .conftest import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes, upload
 
@@ -20,9 +21,8 @@ def editor(django_user_model):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+def editor_client(editor):
+    return signed_in_client(editor)
 
 
 def test_url():

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
+from tests.conftest import signed_in_client
 
 
 @pytest.fixture
@@ -30,15 +31,13 @@ def network_admin(roles):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+def editor_client(editor):
+    return signed_in_client(editor)
 
 
 @pytest.fixture
-def network_admin_client(client, network_admin):
-    client.force_login(network_admin)
-    return client
+def network_admin_client(network_admin):
+    return signed_in_client(network_admin)
 
 
 @pytest.fixture

@@ -427,8 +427,17 @@ def test_documents_are_downloaded_only_through_the_admin(network_admin_client, c
     )
     assert f'href="{url}"' in change.content.decode()
 
-    client.logout()
     assert client.get(url).status_code == 302  # to the login page
+
+
+def test_each_role_client_acts_as_its_own_user(network_admin_client, editor_client):
+    """Both signed in at once: the document is the Network administrator's to download, not the
+    Editor's, whichever client signed in last."""
+    membership = MembershipFactory(document=SimpleUploadedFile("agreement.pdf", PDF))
+    url = reverse("admin:networks_membership_document", args=(membership.pk,))
+
+    assert editor_client.get(url).status_code == 403
+    assert network_admin_client.get(url).status_code == 200
 
 
 # --- Lists, filters, totals and exports -----------------------------------------------------------

@@ -7,7 +7,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,23 +19,6 @@ pytestmark = pytest.mark.django_db
 # How a person reading each language writes this year's fee of 1234.50 (with a no-break space).
 WRITTEN = {"ca": "1.234,50\xa0€", "es": "1.234,50\xa0€", "en": "€1,234.50"}
 TYPED = {"ca": "1.234,50", "es": "1.234,50", "en": "1,234.50"}
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def network_admin_client(network_admin):
-    # Not the shared `client`: a test here signs in as both roles at once.
-    return signed_in(network_admin)
-
-
-@pytest.fixture
-def editor_client(editor):
-    return signed_in(editor)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.utils import translation
 
 from relacions.core.roles import (  # noqa: F401  (EDITORS is imported by the tests too)
@@ -17,6 +16,7 @@ from relacions.core.roles import (  # noqa: F401  (EDITORS is imported by the te
     NETWORK_ADMINISTRATORS,
     setup_roles,
 )
+from tests.conftest import signed_in_client as client_for  # noqa: F401  (the tests import it)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -68,13 +68,6 @@ def network_admin(roles):
 @pytest.fixture
 def administrator(roles):
     return make_staff("boss", ADMINISTRATORS)
-
-
-def client_for(user) -> Client:
-    # The admin in English, so tests read its messages as written in the code.
-    client = Client(headers={"accept-language": "en"})
-    client.force_login(user)
-    return client
 
 
 def _field_data(form, data: dict) -> None:
