@@ -22,6 +22,8 @@ from tests.factories.networks import (
 )
 from tests.workflow.conftest import list_versions
 
+from .conftest import staff_with
+
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
@@ -584,15 +586,8 @@ def test_every_object_page_opens_for_an_editor_read_only(editor_client):
 
 
 def test_a_read_only_user_allowed_internals_gets_the_document_link(client, roles):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-
-    auditor = get_user_model().objects.create_user("auditor", is_staff=True)
-    auditor.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="networks",
-            codename__in=("view_membership", "view_membership_internals", "view_membershipfee"),
-        )
+    auditor = staff_with(
+        "auditor", "view_membership", "view_membership_internals", "view_membershipfee"
     )
     client.force_login(auditor)
     membership = MembershipFactory(

@@ -21,6 +21,7 @@ from relacions.networks.models import Membership
 from relacions.workflow import conflicts
 from tests.factories.networks import MembershipFactory
 
+from .conftest import staff_with
 from .test_admin import PDF, membership_form
 
 pytestmark = pytest.mark.django_db
@@ -94,68 +95,52 @@ def planted(network_admin_client, editor):
     )
     url = reverse("admin:networks_membership_change", args=(membership.pk,))
     year = timezone.localdate().year
-    first = membership_form(
-        membership.network,
+
+    def save(fee_rows: dict, **fields) -> None:
+        data = membership_form(membership.network, **fields, **fee_rows)
+        data[conflicts.FIELD] = loaded_version(membership)
+        response = network_admin_client.post(url, data)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+
+    def fee_row(amount: str, fee=None) -> dict:
+        row = {
+            "fees-TOTAL_FORMS": "1",
+            "fees-0-year": str(year),
+            "fees-0-amount": amount,
+            "fees-0-budget_line": BUDGET_LINE,
+            "fees-0-note": FEE_NOTE,
+        }
+        if fee is not None:
+            row |= {
+                "fees-INITIAL_FORMS": "1",
+                "fees-0-id": str(fee.pk),
+                "fees-0-membership": str(membership.pk),
+            }
+        return row
+
+    save(
+        fee_row(AMOUNT),
         internal_contact=CONTACT,
         political_representative=POLITICIAN,
         notes=NOTES,
         document=SimpleUploadedFile("agreement-qx7.pdf", PDF),
-        **{
-            "fees-TOTAL_FORMS": "1",
-            "fees-0-year": str(year),
-            "fees-0-amount": AMOUNT,
-            "fees-0-budget_line": BUDGET_LINE,
-            "fees-0-note": FEE_NOTE,
-        },
     )
-    response = network_admin_client.post(
-        url, {**first, conflicts.FIELD: loaded_version(membership)}
-    )
-    assert response.status_code == 302, response.context["adminform"].form.errors
     fee = membership.fees.get()
-    second = membership_form(
-        membership.network,
+    save(
+        fee_row("73519.28", fee),
         status="suspended",
         internal_contact=CONTACT + " II",
         political_representative=POLITICIAN,
         notes=NOTES + " (continued)",
         revision_comment="Qx7 typed: raised the fee to 73519.27",
-        **{
-            "fees-TOTAL_FORMS": "1",
-            "fees-INITIAL_FORMS": "1",
-            "fees-0-id": str(fee.pk),
-            "fees-0-membership": str(membership.pk),
-            "fees-0-year": str(year),
-            "fees-0-amount": "73519.28",
-            "fees-0-budget_line": BUDGET_LINE,
-            "fees-0-note": FEE_NOTE,
-        },
     )
-    response = network_admin_client.post(
-        url, {**second, conflicts.FIELD: loaded_version(membership)}
-    )
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    third = membership_form(
-        membership.network,
+    save(
+        fee_row("73519.29", fee),
         status="active",
         internal_contact=CONTACT,
         political_representative=POLITICIAN,
         notes=NOTES,
-        **{
-            "fees-TOTAL_FORMS": "1",
-            "fees-INITIAL_FORMS": "1",
-            "fees-0-id": str(fee.pk),
-            "fees-0-membership": str(membership.pk),
-            "fees-0-year": str(year),
-            "fees-0-amount": "73519.29",
-            "fees-0-budget_line": BUDGET_LINE,
-            "fees-0-note": FEE_NOTE,
-        },
     )
-    response = network_admin_client.post(
-        url, {**third, conflicts.FIELD: loaded_version(membership)}
-    )
-    assert response.status_code == 302, response.context["adminform"].form.errors
     membership.refresh_from_db()
     assert membership.notes == NOTES and membership.document
     assert Version.objects.get_for_object(membership).count() == 3
@@ -298,16 +283,7 @@ def test_the_membership_autocomplete_refuses_editors_only(planted, editor_client
 
 
 def test_the_delete_confirmation_names_no_fee_for_a_reader_without_internals(planted, client):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-
-    clerk = get_user_model().objects.create_user("clerk", is_staff=True)
-    clerk.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="networks",
-            codename__in=("view_membership", "delete_membership", "delete_membershipfee"),
-        )
-    )
+    clerk = staff_with("clerk", "view_membership", "delete_membership", "delete_membershipfee")
     client.force_login(clerk)
     page = client.get(reverse("admin:networks_membership_delete", args=(planted.pk,)))
     body = page.content.decode()
