@@ -16,7 +16,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("livez", core_views.livez, name="livez"),
     path("robots.txt", core_views.robots_txt, name="robots"),
-    # Every published page in every language, with hreflang alternates (each app's sitemaps.py).
+    # Every published page in every language, with hreflang alternates (each app's content.py).
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     # Staff members' own two-factor settings, inside the admin's URL space (relacions.security).
     path(f"{settings.ADMIN_URL}two-factor/", include("relacions.security.urls")),

@@ -1,13 +1,14 @@
-"""The staff roles, as groups. Each app declares what its roles may do in its AppConfig:
+"""The staff roles, as groups. Each app declares what its roles may do in its content.py:
 
-    role_permissions = {EDITORS: ("pages.add_page", "pages.change_page", ...)}
+    content = Content(roles={EDITORS: ("pages.add_page", "pages.change_page", ...)})
 
 Administrators get every permission; the other groups get exactly what the apps declare.
 """
 
-from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
+
+from .declaration import declarations
 
 # Stored as they are written here, so code and setup_roles find them whatever the language;
 # shown translated (group_name) wherever the admin names a group.
@@ -26,8 +27,8 @@ def group_name(group) -> str:
 
 def declared_permissions() -> dict[str, set[str]]:
     declared: dict[str, set[str]] = {role: set() for role in ROLES}
-    for config in apps.get_app_configs():
-        for role, names in getattr(config, "role_permissions", {}).items():
+    for _config, content in declarations():
+        for role, names in content.roles.items():
             declared[role].update(names)
     return declared
 

@@ -27,6 +27,8 @@ from django.db.models.functions import Cast, Coalesce, NullIf
 
 from relacions.core.models import Publishable, PublishableQuerySet
 
+from .linked import linked_prefetches
+
 NOT_STARTED = "not_started"
 
 
@@ -123,9 +125,7 @@ class ObjectiveQuerySet(models.QuerySet):
     def with_linked_items(self):
         """Prefetch the published news, events, memberships and forums linked to each objective
         into `linked_<relation>` (see `linked.py`)."""
-        from .linked import linked_prefetches
-
-        return self.prefetch_related(*linked_prefetches())
+        return self.prefetch_related(*linked_prefetches(self.model))
 
     def by_address(self, *, plan_slug: str, code: str):
         """The objective with `code` in the published plan whose slug (in the active language or

@@ -1,15 +1,12 @@
-"""What the search index holds, filled in by the content apps.
+"""What the search index holds, declared by the content apps.
 
 `search` never imports a content app (docs/ARCHITECTURE.md): each app describes its own models in
-its `search.py` and registers them from its AppConfig's `ready()`:
-
-    from relacions.search.registry import Facet, Indexed, registry
+its `search.py` and lists them in its declaration (`content.py`, relacions.core.declaration); the
+search app's `ready()` registers them and connects the signals that keep the index in step:
 
     NEWS = Facet("news", _("News"), order=10)
-
-    def register():
-        registry.register(Indexed(NewsItem, facet=NEWS, title="title", summary=("summary",),
-                                  body=("body",), date=lambda item: item.published_on))
+    INDEXED = (Indexed(NewsItem, facet=NEWS, title="title", summary=("summary",),
+                       body=("body",), date=lambda item: item.published_on),)
 
 Fields are named as on the model (`title`, `body`), or as a path through a relation
 (`network.name`); translated fields are read per language, untranslated ones as they are.
@@ -147,10 +144,6 @@ class Registry:
         if facet != indexed.facet:
             raise ValueError(f"Facet {facet.key!r} is registered twice with different labels.")
         self._by_model[indexed.model] = indexed
-        # Imported here: the handlers use services, which read this registry.
-        from .signals import connect
-
-        connect(indexed)
 
     def get(self, model: type[models.Model]) -> Indexed | None:
         return self._by_model.get(model._meta.concrete_model)

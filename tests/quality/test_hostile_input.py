@@ -18,7 +18,7 @@ from django.utils.regex_helper import normalize
 
 from relacions.mandate.forms import ObjectiveFilterForm
 from relacions.news.forms import NewsFilterForm
-from relacions.opendata.datasets import DATASETS
+from relacions.opendata.datasets import downloadable
 from relacions.search.forms import SearchForm
 from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
@@ -150,7 +150,7 @@ def real_values(site, make_image) -> RealValues:  # noqa: F811
     by_name.update(
         year={str(today.year)},
         month={str(today.month)},
-        dataset=set(DATASETS),
+        dataset=set(downloadable()),
         path={image.file.name},
         network_slug=by_name["slug"],
         plan=by_name["slug"],

@@ -40,6 +40,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import Promise
 
+# The module each app declares its part in.
 MODULE = "content"
 
 
