@@ -3,29 +3,176 @@
 Only a Plan carries a publication status: its axes and objectives are public exactly when their plan
 is. An objective's status and progress are those of its latest *public* update; an axis's and a
 plan's progress are the weighted average of their objectives' progress, computed in the database
-(see `querysets.py`).
+by the querysets below, never in Python loops:
+
+- an objective's status and progress are those of its latest public update (by date, then by
+  entry order); with no public update it is "not started" at 0 %;
+- an axis's and a plan's progress are the weighted average of their objectives' progress. An
+  objective of weight 0 does not count; when every objective weighs 0 (or the weights sum to 0),
+  the plain mean is used instead, so a plan whose editors never set weights still shows its real
+  progress rather than 0 %. An axis or plan with no objectives is at 0 %.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from relacions.core.fields import RichTextField
-from relacions.core.models import Publishable
+from relacions.core.models import Publishable, PublishableQuerySet
 
-from .linked import LinkedItem, linked_items
-from .querysets import (
-    NOT_STARTED,
-    AxisQuerySet,
-    ObjectiveQuerySet,
-    PlanQuerySet,
-    ProgressUpdateQuerySet,
-)
+from ..linked import LinkedItem, linked_items, linked_prefetches
+from .progress import ProgressUpdate
+
+NOT_STARTED = "not_started"
+
+
+# Progress of an axis or a plan: a percentage with one decimal, rounded by PostgreSQL (half away
+# from zero), so the page, the JSON and the CSV all show the same figure.
+PROGRESS_FIELD = DecimalField(max_digits=4, decimal_places=1)
+ZERO = Value(Decimal("0.0"), output_field=PROGRESS_FIELD)
+
+
+def weighted_progress():
+    """The aggregate "weighted mean of `current_progress`", for objectives annotated by
+    `ObjectiveQuerySet.with_progress()`."""
+    weighted = Cast(Sum(F("weight") * F("current_progress")), FloatField())
+    weights = NullIf(Cast(Sum("weight"), FloatField()), Value(0.0))
+    mean = Coalesce(weighted / weights, Cast(Avg("current_progress"), FloatField()), Value(0.0))
+    return Cast(mean, PROGRESS_FIELD)
+
+
+class ObjectiveQuerySet(models.QuerySet):
+    def public(self):
+        """Objectives of published plans (axes and objectives have no status of their own)."""
+        return self.filter(Publishable.published_q(prefix="plan__"))
+
+    def with_progress(self):
+        """Annotate `current_status`, `current_progress` and `last_update_on` from the latest
+        public update."""
+        latest = ProgressUpdate.objects.public().filter(objective=OuterRef("pk")).newest_first()
+        return self.annotate(
+            current_status=Coalesce(Subquery(latest.values("status")[:1]), Value(NOT_STARTED)),
+            current_progress=Coalesce(Subquery(latest.values("progress")[:1]), Value(0)),
+            last_update_on=Subquery(latest.values("date")[:1]),
+        )
+
+    def with_status(self, status: str | None):
+        """Only objectives whose current status is `status`; all of them when it is None."""
+        qs = self.with_progress()
+        return qs if status is None else qs.filter(current_status=status)
+
+    def progress(self) -> Decimal:
+        """The weighted progress of these objectives, 0–100, with one decimal."""
+        return self.with_progress().aggregate(progress=weighted_progress())["progress"]
+
+    def status_counts(self) -> dict[str, int]:
+        """How many of these objectives are in each status (every status present, 0 included)."""
+        Status = ProgressUpdate.Status  # noqa: N806
+        rows = (
+            self.with_progress()
+            .order_by()
+            .values("current_status")
+            .annotate(count=Count("pk"))
+            .values_list("current_status", "count")
+        )
+        counts = dict.fromkeys(Status.values, 0)
+        counts.update(rows)
+        return counts
+
+    def for_listing(self, *, status: str | None = None):
+        # The plan is joined for get_absolute_url(), which names it.
+        return self.with_status(status).select_related("plan").order_by("order", "code", "pk")
+
+    def for_detail(self):
+        return (
+            self.public()
+            .with_progress()
+            .select_related("axis", "plan")
+            .prefetch_related(
+                Prefetch(
+                    "updates",
+                    queryset=ProgressUpdate.objects.for_history(),
+                    to_attr="public_updates",
+                )
+            )
+            .with_linked_items()
+        )
+
+    def with_linked_items(self):
+        """Prefetch the published news, events, memberships and forums linked to each objective
+        into `linked_<relation>` (see `linked.py`)."""
+        return self.prefetch_related(*linked_prefetches(self.model))
+
+    def by_address(self, *, plan_slug: str, code: str):
+        """The objective with `code` in the published plan whose slug (in the active language or
+        the fallback one) is `plan_slug`."""
+        plans = Plan.objects.published().by_slug(plan_slug)
+        return self.filter(plan__in=plans, code=code)
+
+
+class AxisQuerySet(models.QuerySet):
+    def with_progress(self):
+        """Annotate `progress`: the weighted progress of the axis's objectives."""
+        progress = (
+            Objective.objects.filter(axis=OuterRef("pk"))
+            .with_progress()
+            .order_by()
+            .values("axis")
+            .annotate(progress=weighted_progress())
+            .values("progress")
+        )
+        return self.annotate(progress=Coalesce(Subquery(progress), ZERO))
+
+    def numbered(self, number: int | None):
+        """Only the axis with this number; every axis when it is None."""
+        return self if number is None else self.filter(number=number)
+
+    def for_overview(self, *, status: str | None = None):
+        """Axes with their progress and their objectives (only those in `status`, if given), each
+        with its own progress."""
+        return self.with_progress().prefetch_related(
+            Prefetch("objectives", queryset=Objective.objects.for_listing(status=status))
+        )
+
+
+class PlanQuerySet(PublishableQuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+    def with_progress(self):
+        """Annotate `progress`: the weighted progress of all the plan's objectives (each objective
+        counts once with its weight, whatever the size of its axis)."""
+        progress = (
+            Objective.objects.filter(plan=OuterRef("pk"))
+            .with_progress()
+            .order_by()
+            .values("plan")
+            .annotate(progress=weighted_progress())
+            .values("progress")
+        )
+        return self.annotate(progress=Coalesce(Subquery(progress), ZERO))
+
+    def for_overview(self):
+        return self.published().with_progress()
+
 
 # "5", "5.2", "5.2.a": dot-separated parts, so a code reads well in a URL and needs no escaping.
 CODE_PATTERN = r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*"
@@ -217,56 +364,3 @@ class Objective(models.Model):
             raise ValidationError(
                 {"code": _("Another objective of this plan already uses this code.")}
             )
-
-
-class ProgressUpdate(models.Model):
-    """A dated report on an objective. Only public updates reach the site and count in progress."""
-
-    class Status(models.TextChoices):
-        # With a context: "Done" and friends mean other things elsewhere (buttons, events).
-        NOT_STARTED = "not_started", pgettext_lazy("objective status", "Not started")
-        IN_PROGRESS = "in_progress", pgettext_lazy("objective status", "In progress")
-        DONE = "done", pgettext_lazy("objective status", "Done")
-        DEFERRED = "deferred", pgettext_lazy("objective status", "Deferred")
-
-    objective = models.ForeignKey(
-        Objective, verbose_name=_("objective"), on_delete=models.CASCADE, related_name="updates"
-    )
-    date = models.DateField(_("date"), default=timezone.localdate)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS
-    )
-    progress = models.PositiveSmallIntegerField(
-        _("progress (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)], default=0
-    )
-    note = models.TextField(_("note"), blank=True)
-    is_public = models.BooleanField(
-        _("public"),
-        default=False,
-        help_text=_(
-            "Only public updates are shown on the site and count towards the objective's progress."
-        ),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    objects = ProgressUpdateQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("progress update")
-        verbose_name_plural = _("progress updates")
-        ordering = ("-date", "-pk")
-        constraints = (
-            models.CheckConstraint(
-                condition=Q(progress__lte=100),
-                name="mandate_update_progress_at_most_100",
-                violation_error_message=_("Progress is a percentage: from 0 to 100."),
-            ),
-        )
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} · {self.get_status_display()} · {self.progress} %"
-
-    def clean(self):
-        super().clean()
-        if self.date and self.date > timezone.localdate():
-            raise ValidationError({"date": _("An update cannot be dated in the future.")})
