@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Registers the system check of the apps' declarations (content.py).
+from . import declaration  # noqa: F401
+
 
 class CoreConfig(AppConfig):
     name = "relacions.core"

@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import AppConfig, apps
-from django.core.exceptions import ImproperlyConfigured
+from django.core import checks
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -137,3 +138,32 @@ def demo_files() -> Iterator[tuple[AppConfig, Path]]:
     for config, content in declarations():
         if content.demo:
             yield config, Path(config.path) / content.demo
+
+
+@checks.register()
+def check_declarations(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """`manage.py check` (and every start) names a declaration that points at nothing: a role
+    permission written wrong, a timeline or schedule field the model does not have."""
+    errors: list[checks.CheckMessage] = []
+    for config, content in declarations():
+        where = f"{config.name}.{MODULE}"
+        for role, names in content.roles.items():
+            errors += [
+                checks.Error(f"{where}: {role!r} is given {name!r}, not 'app_label.codename'.")
+                for name in names
+                if name.count(".") != 1
+            ]
+        fields = [(t.model, t.date, "timeline date") for t in content.timelines]
+        fields += [(m, f, "schedule field") for m, names in content.schedule.items() for f in names]
+        for model, name, what in fields:
+            try:
+                found = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                found = None
+            if not isinstance(found, models.DateField):  # DateTimeField is one too
+                errors.append(
+                    checks.Error(
+                        f"{where}: the {what} {model._meta.label}.{name} is not a date field."
+                    )
+                )
+    return errors
