@@ -7,14 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from relacions.core import views as core_views
+from relacions.core.media import serve_media
 from relacions.core.sitemaps import collect as collect_sitemaps
+from relacions.operations import views as operations_views
 
 admin.site.site_header = admin.site.site_title = "Relacions — Ajuntament de Terrassa"
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
-    path("healthz", core_views.healthz, name="healthz"),
-    path("livez", core_views.livez, name="livez"),
+    path("healthz", operations_views.healthz, name="healthz"),
+    path("livez", operations_views.livez, name="livez"),
     path("robots.txt", core_views.robots_txt, name="robots"),
     # Every published page in every language, with hreflang alternates (each app's content.py).
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
@@ -42,9 +44,10 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.SERVE_MEDIA:
-    # Headers that keep uploads from being run as pages: relacions.core.middleware.
-    urlpatterns += [path("media/<path:path>", core_views.serve_media, name="media")]
+    # Headers that keep uploads from being run as pages: relacions.core.media.
+    urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
-handler400 = "relacions.core.views.bad_request"
-handler404 = "relacions.core.views.page_not_found"
-handler500 = "relacions.core.views.server_error"
+handler400 = "relacions.core.errors.bad_request"
+handler404 = "relacions.core.errors.page_not_found"
+# A 500 that is a database failure answers 503.
+handler500 = "relacions.operations.views.server_error"

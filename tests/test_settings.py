@@ -196,7 +196,7 @@ def test_redis_url_selects_the_redis_cache(test_database_url):
     caches = settings_in_subprocess(
         production_env(test_database_url, REDIS_URL=redis_url), "CACHES"
     )["CACHES"]
-    assert caches["default"]["BACKEND"] == "relacions.core.cache.TolerantRedisCache"
+    assert caches["default"]["BACKEND"] == "relacions.operations.cache.TolerantRedisCache"
     assert caches["default"]["LOCATION"] == redis_url
 
 

@@ -2,7 +2,7 @@ from django.views.generic import DetailView, TemplateView
 
 from relacions.workflow.preview import PreviewMixin
 
-from .context_processors import site_chrome
+from .chrome import site_chrome
 from .models import Page
 
 

@@ -21,11 +21,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from relacions.core import views as core_views
 from relacions.events.models import Event
 from relacions.mandate.models import Objective
 from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
+from relacions.operations import views as operations_views
 from relacions.pages.models import Page
 
 from .conftest import WCAG_21_AA
@@ -107,8 +107,8 @@ def error_pages(language: str) -> dict[str, bytes]:
         try:
             raise RuntimeError("a failing view")
         except RuntimeError:
-            server_error = core_views.server_error(request)
-        unavailable = core_views.service_unavailable(request)
+            server_error = operations_views.server_error(request)
+        unavailable = operations_views.service_unavailable(request)
     assert (server_error.status_code, unavailable.status_code) == (500, 503)
     return {"500": server_error.content, "503": unavailable.content}
 

@@ -60,7 +60,7 @@ def test_production_caches_pages_and_serves_static_files_for_a_year():
     assert (
         middleware.index("django.middleware.csp.ContentSecurityPolicyMiddleware")
         < middleware.index("django.middleware.http.ConditionalGetMiddleware")
-        < middleware.index("relacions.core.pagecache.PageCacheMiddleware")
+        < middleware.index("relacions.operations.pagecache.middleware.PageCacheMiddleware")
         < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
     )
 

@@ -19,12 +19,12 @@ from modeltranslation.translator import translator
 
 from relacions.core.data_migrations import empty_blank_rich_text
 from relacions.core.fields import RichTextField
-from relacions.core.pagecache import current_generation
 from relacions.events.models import Event
 from relacions.images.models import Image
 from relacions.mandate.models import Axis, Objective, Plan, ProgressUpdate
 from relacions.networks.models import ChallengeArea, Forum, Network, Position, WorkingGroup
 from relacions.news.models import NewsItem
+from relacions.operations.pagecache import current_generation
 from relacions.pages.models import Page, SiteSettings
 from tests.factories import (
     AxisFactory,

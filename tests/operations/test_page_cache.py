@@ -22,8 +22,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
-from relacions.core import pagecache
 from relacions.news.models import NewsItem
+from relacions.operations import pagecache
+from relacions.operations.pagecache import middleware as cache_middleware
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory
 from tests.factories.events import PastEventFactory
 
@@ -115,7 +116,7 @@ def test_every_hit_gets_its_own_csp_nonce(client):
         assert f"'nonce-{in_body[1]}'" in response["Content-Security-Policy"]
         nonces.append(in_body[1])
     assert nonces[0] != nonces[1]
-    assert pagecache.NONCE_PLACEHOLDER.decode() not in response.text
+    assert cache_middleware.NONCE_PLACEHOLDER.decode() not in response.text
 
 
 def test_cached_pages_keep_the_security_headers(client):
@@ -179,9 +180,9 @@ def test_previews_are_never_cached(client, admin_user):
         HttpResponse(headers={"X-Robots-Tag": "noindex, nofollow"}),
         never_cache(lambda request: HttpResponse())(RequestFactory().get("/ca/")),
     ):
-        assert not pagecache.response_is_cacheable(request, marked)
+        assert not cache_middleware.response_is_cacheable(request, marked)
     request._no_page_cache = True
-    assert not pagecache.response_is_cacheable(request, HttpResponse())
+    assert not cache_middleware.response_is_cacheable(request, HttpResponse())
 
 
 def test_only_successful_gets_are_stored(client):
@@ -274,7 +275,7 @@ def test_site_settings_changes_reach_every_page(client, chrome):
 
 
 def stored_generation() -> int:
-    from relacions.core.models import PageCacheGeneration
+    from relacions.operations.models import PageCacheGeneration
 
     return PageCacheGeneration.objects.get().value
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
-from relacions.core import pagecache
-from relacions.core.backup import BackupError, restore
+from relacions.operations import pagecache
+from relacions.operations.backup import BackupError, restore
 
 
 class Command(BaseCommand):

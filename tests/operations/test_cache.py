@@ -7,7 +7,7 @@ import time
 import pytest
 from django.core.cache import cache
 
-from relacions.core import cache as tolerant
+from relacions.operations import cache as tolerant
 
 from .conftest import free_port, wait_for
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def redis_cache(settings, port: int) -> None:
     settings.CACHES = {
         "default": {
-            "BACKEND": "relacions.core.cache.TolerantRedisCache",
+            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "KEY_PREFIX": "relacions-test",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -14,10 +14,11 @@ import pytest
 from django.db import transaction
 from django.utils import translation
 
-from relacions.core import cache as tolerant
 from relacions.news.models import NewsItem
+from relacions.operations import cache as tolerant
 from tests.factories import NewsItemFactory
-from tests.security.conftest import free_port, wait_for
+
+from .conftest import free_port, wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -66,7 +67,7 @@ def redis(settings, tmp_path):
     server = RedisServer(tmp_path)
     settings.CACHES = {
         "default": {
-            "BACKEND": "relacions.core.cache.TolerantRedisCache",
+            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
             "LOCATION": f"redis://127.0.0.1:{server.port}/0",
             "KEY_PREFIX": "relacions-outage-test",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -188,7 +188,7 @@ def test_the_watchdog_cuts_a_query_that_never_answers(cluster, settings):
     """A real query that outlives DATABASE_QUERY_TIMEOUT: its connection is cut, it raises."""
     import psycopg
 
-    from relacions.core.middleware import query_watchdog
+    from relacions.operations.database import query_watchdog
 
     settings.DATABASE_QUERY_TIMEOUT = 0.5
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as database:
@@ -221,7 +221,7 @@ def test_the_watchdog_cuts_a_query_that_never_answers(cluster, settings):
 def test_a_database_error_inside_a_middleware_is_a_503_too(rf):
     from django.db import OperationalError
 
-    from relacions.core.views import server_error
+    from relacions.operations.views import server_error
 
     request = rf.get("/es/")
     try:

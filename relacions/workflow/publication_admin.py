@@ -1,13 +1,14 @@
-"""Admin pieces shared by every content type."""
+"""The admin of every Publishable content type: the workflow's admin (revisions, conflicts,
+previews) with the publication state, publish / unpublish actions and the delete rule."""
 
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.core.models import Publishable
 
-from .models import Publishable
+from .admin import TranslatedWorkflowAdmin
 
 PUBLICATION_FIELDSET = (
     _("Publication"),

@@ -1,6 +1,9 @@
 """Content at a given size, for benchmarks only: never run it against a real site's database.
 
-    manage.py generate_scale_data --news 10000 --events 2000 --networks 50 --objectives 200
+    python -m tests.benchmarks.scale_data --news 10000 --events 2000 --networks 50 --objectives 200
+
+(with the site's settings, or DJANGO_SETTINGS_MODULE's; tests/benchmarks/pages.py runs it at each
+size). A module beside the benchmarks rather than a management command: no site needs it.
 
 Every item is published, in Catalan, Spanish and English, with the office's own vocabulary, and
 linked as an editor would link it (news to networks, forums, events and objectives; events to
@@ -11,16 +14,18 @@ or indexed on the way: the texts are plain, and the search index is rebuilt at t
 (`rebuild_search_index`, when the search app is installed).
 
 Generated rows carry slugs starting with `scale-`; each run first deletes those of the previous
-one, so running it twice gives the same content (`--clear` only deletes). Core knows no content
-app: models are looked up by name.
+one, so running it twice gives the same content (`--clear` only deletes). Models are looked up
+by name, so it runs with whichever content apps are installed.
 """
 
 import io
+import os
 import random
 import sys
 import time
 from datetime import date, timedelta
 
+import django
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command, get_commands
@@ -28,7 +33,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone, translation
 
-from relacions.core import pagecache
+from relacions.core.signals import content_changed
 
 PREFIX = "scale-"
 LANGUAGES = ("ca", "es", "en")
@@ -156,7 +161,7 @@ class Command(BaseCommand):
         elif not options["no_search_index"]:
             self.stdout.write("No search app installed: no search index to fill.")
         # bulk_create and the deletes of the models that send no signal: every cached page goes.
-        pagecache.bump_generation()
+        content_changed.send(sender=Command)
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
 
     # --- Progress -----------------------------------------------------------------------------
@@ -430,3 +435,13 @@ class Command(BaseCommand):
         self.links("news objectives", news_model.objectives, {
             (item.pk, pick(objectives)) for item in items[::2] if objectives
         })  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "relacions.settings")
+    django.setup()
+    call_command(Command(), *(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    main()
