@@ -220,11 +220,6 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # PostgreSQL again (one query per lease for the whole site); every transaction that changes
 # content waits this long before committing, so no copy outlives a change (pagecache).
 PAGE_CACHE_LEASE_SECONDS = env_float("PAGE_CACHE_LEASE_SECONDS", 0.5)
-# Any save, delete or relation change of a model of these apps makes every cached page stale.
-PAGE_CACHE_APPS = ("images", "pages", "mandate", "networks", "events", "news")
-# Besides publish_at / unpublish_at: moments when a page changes by itself (an event that ends
-# leaves the agenda for the archive).
-PAGE_CACHE_SCHEDULE_FIELDS = {"events.Event": ("start", "end")}
 # What a page computes over all the content (a list's filter choices), kept under the same rules
 # as the pages; on except in tests. FRAGMENT_CACHE=true|false overrides.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", default=not TESTING)

@@ -3,10 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from relacions.core import views as core_views
+from relacions.core.declaration import public_urls
 from relacions.core.media import serve_media
 from relacions.core.sitemaps import collect as collect_sitemaps
 from relacions.operations import views as operations_views
@@ -31,15 +31,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    # Translated first segments: /ca/actualitat/, /es/actualidad/, /en/news/ …
-    path(_("news/"), include("relacions.news.urls")),
-    path(_("events/"), include("relacions.events.urls")),
-    path(_("networks/"), include("relacions.networks.urls")),
-    path(_("mandate-plan/"), include("relacions.mandate.urls")),
-    path(_("search/"), include("relacions.search.urls")),
-    path(_("open-data/"), include("relacions.opendata.urls")),
-    # Last: its page pattern matches any slug.
-    path("", include("relacions.pages.urls")),
+    # Each app's translated first segment (/ca/actualitat/, /es/actualidad/, /en/news/ …), as
+    # its content.py declares it; the pages' catch-all slug pattern last.
+    *(path(segment, include(module)) for segment, module in public_urls()),
     prefix_default_language=True,
 )
 

@@ -72,6 +72,8 @@ class Timeline:
 class Content:
     """One app's declaration. Every part is optional.
 
+    - `urls`: (translated first segment, URLconf module) of the app's public pages, mounted under
+      the language prefix (/ca/actualitat/ …); an empty segment (the pages' slugs) goes last.
     - `roles`: role (relacions.core.roles) → the permissions ("app.codename") the role is given.
     - `search`: `relacions.search.registry.Indexed`, one per indexed model.
     - `sitemaps`: section name → `Sitemap` (class or instance) for /sitemap.xml.
@@ -84,6 +86,7 @@ class Content:
     - `demo`: the demo content's file, relative to the app (relacions.core.demo).
     """
 
+    urls: tuple[str | Promise, str] | None = None
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     search: tuple[Any, ...] = ()
     sitemaps: Mapping[str, Any] = field(default_factory=dict)
@@ -114,6 +117,12 @@ def declared(part: str) -> Iterator[Any]:
     """Every app's items of one tuple part (`declared("search")`), in INSTALLED_APPS order."""
     for _config, content in declarations():
         yield from getattr(content, part)
+
+
+def public_urls() -> list[tuple[str | Promise, str]]:
+    """Every app's (segment, URLconf), in INSTALLED_APPS order, the catch-all ("") last."""
+    routes = [content.urls for _config, content in declarations() if content.urls]
+    return sorted(routes, key=lambda route: route[0] == "")
 
 
 def timeline_for(model: type[models.Model]) -> Timeline | None:

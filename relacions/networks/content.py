@@ -1,5 +1,6 @@
 """What the networks app gives the shared features (relacions.core.declaration)."""
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from relacions.core.declaration import Content, Timeline
@@ -19,6 +20,7 @@ MANAGED_MODELS = (
 )
 
 content = Content(
+    urls=(_("networks/"), "relacions.networks.urls"),
     roles={
         NETWORK_ADMINISTRATORS: (
             *(

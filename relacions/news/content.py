@@ -1,5 +1,6 @@
 """What the news gives the shared features (relacions.core.declaration)."""
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from relacions.core.declaration import Content, Timeline
@@ -9,6 +10,7 @@ from . import datasets, search, sitemaps
 from .models import NewsItem
 
 content = Content(
+    urls=(_("news/"), "relacions.news.urls"),
     roles={
         EDITORS: (
             "news.add_newsitem",

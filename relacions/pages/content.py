@@ -6,6 +6,8 @@ from relacions.core.roles import EDITORS
 from . import search, sitemaps
 
 content = Content(
+    # Under no segment of its own: its page pattern matches any slug, so it is mounted last.
+    urls=("", "relacions.pages.urls"),
     roles={
         EDITORS: (
             "pages.add_page",

@@ -12,24 +12,23 @@ What is cached
 Never stale
     Every entry belongs to a *content generation*: a number kept in one PostgreSQL row
     (operations.PageCacheGeneration) and raised, inside the saving transaction, by `post_save`,
-    `post_delete` and `m2m_changed` of every model of the apps in `PAGE_CACHE_APPS` (the content
-    apps, images and pages); it commits or rolls back with the change (a preview's rolled-back
-    save leaves it alone). A hit needs the generation too, and reads the cache's copy of it in the
-    same round trip as the page (one MGET, no query): that copy is a *lease*, stored until
-    `PAGE_CACHE_LEASE_SECONDS` after a moment taken before the row was read, and renewed from
-    the row (one query) by the first request after it ends, and by each miss once its page is
-    rendered. A raise locks the row (no lease can
-    be renewed meanwhile) and waits one lease before its transaction commits, so by the commit
-    every copy of an older generation has expired, in Redis or in any process, whether or not
-    the cache could be reached when the change was saved (paused, stopped, restarted: see
-    docs/OPERATIONS.md). A request stores its page under the generation it read before the view
-    ran, so a page rendered from rows older than a commit is never served after it. Raising the
-    number makes every entry unreachable at once: there is nothing to look up per URL, and
-    nothing to forget (a relation, a list page, the home page).
+    `post_delete` and `m2m_changed` of every model of the apps whose declaration keeps `page_cache`
+    on (content.py: the content apps, images and pages); it commits or rolls back with the change (a
+    preview's rolled-back save leaves it alone). A hit needs the generation too, and reads the
+    cache's copy of it in the same round trip as the page (one MGET, no query): that copy is a
+    *lease*, stored until `PAGE_CACHE_LEASE_SECONDS` after a moment taken before the row was read,
+    and renewed from the row (one query) by the first request after it ends, and by each miss once
+    its page is rendered. A raise locks the row (no lease can be renewed meanwhile) and waits one
+    lease before its transaction commits, so by the commit every copy of an older generation has
+    expired, in Redis or in any process, whether or not the cache could be reached when the change
+    was saved (paused, stopped, restarted: see docs/OPERATIONS.md). A request stores its page under
+    the generation it read before the view ran, so a page rendered from rows older than a commit is
+    never served after it. Raising the number makes every entry unreachable at once: there is
+    nothing to look up per URL, and nothing to forget (a relation, a list page, the home page).
 
     What changes with time alone is bounded too: no entry lives past the next scheduled change
     — the soonest future `publish_at` / `unpublish_at` of a published item of any `Publishable`
-    model in those apps, or of a field named in `PAGE_CACHE_SCHEDULE_FIELDS` (an event's end
+    model in those apps, or of a field their declaration names in `schedule` (an event's end
     moves it from the agenda to the archive) — nor past the next local midnight (memberships
     "in force today", "upcoming"), nor `PAGE_CACHE_SECONDS`. The soonest change is one query,
     made once per generation and kept in the cache until it passes.

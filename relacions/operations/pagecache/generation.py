@@ -6,12 +6,12 @@ import functools
 import threading
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from relacions.core.declaration import page_cache_models
 from relacions.core.signals import content_changed
 
 from ..models import PageCacheGeneration
@@ -169,10 +169,9 @@ def _changed_without_signals(sender, **kwargs):
 
 
 def content_models():
-    """Every model (M2M tables included) of the apps in PAGE_CACHE_APPS that are installed."""
-    for label in getattr(settings, "PAGE_CACHE_APPS", ()):
-        if label in apps.app_configs:
-            yield from apps.get_app_config(label).get_models(include_auto_created=True)
+    """Every model (M2M tables included) of the apps whose declaration (content.py) leaves
+    `page_cache` on: the content apps, images and pages."""
+    return page_cache_models()
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from relacions.core.declaration import schedule_fields
 from relacions.core.models import Publishable
 
 from .generation import GENERATION_KEY, cache_backend, content_models, renew_lease
@@ -23,9 +24,8 @@ MEMO_KEY = "pagecache:memo:{name}"
 
 def _schedule_fields():
     """(model, field name) pairs whose future values are moments when public pages change."""
-    extra = getattr(settings, "PAGE_CACHE_SCHEDULE_FIELDS", {})
     for model in content_models():
-        fields = list(extra.get(model._meta.label, ()))
+        fields = list(schedule_fields(model))
         if issubclass(model, Publishable):
             fields = ["publish_at", "unpublish_at", *fields]
         for name in fields:
