@@ -1,19 +1,20 @@
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
-BROWSER_TESTS = Path(__file__).parent / "browser"
+# Fixtures every folder shares, beyond the few below: the browser's (Playwright, Chromium) and the
+# small complete site of every public type.
+pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.site"]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # Marked before `-m "not browser"` deselects (CI's second run leaves them out).
+    # Every test that drives Chromium, in whichever app's folder it lives, is marked `browser`
+    # before `-m "not browser"` deselects (CI's second run leaves them out).
     for item in items:
-        if BROWSER_TESTS in Path(item.fspath).parents:
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 

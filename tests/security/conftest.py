@@ -22,7 +22,7 @@ import psycopg
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.test_settings import clean_env
+from tests.project.test_settings import clean_env
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery-staple"

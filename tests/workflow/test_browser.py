@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def check_axe(page, selector: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.browser.conftest import WCAG_21_AA
+    from tests.fixtures.browser import WCAG_21_AA
 
     results = Axe().run(page, context=selector, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()

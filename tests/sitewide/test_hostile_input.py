@@ -24,6 +24,9 @@ from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
+# Every public page reads the site settings.
+pytestmark = pytest.mark.usefixtures("site_settings")
+
 # Percent-encoded as they travel in a request line.
 HOSTILE_VALUES = [
     "%00",

@@ -6,8 +6,7 @@ import pytest
 from django.utils import translation
 
 from relacions.mandate.models import Objective
-
-from .conftest import WCAG_21_AA
+from tests.fixtures.browser import WCAG_21_AA
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -43,7 +43,8 @@ from tests.factories import (
 )
 from tests.workflow.conftest import form_data
 
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 SOURCE = settings.LANGUAGE_CODE
 TARGETS = [code for code, _name in settings.LANGUAGES if code != SOURCE]

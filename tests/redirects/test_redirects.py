@@ -10,7 +10,8 @@ from relacions.core.roles import ADMINISTRATORS, EDITORS, setup_roles
 from relacions.redirects.models import Redirect
 from tests.factories import PageFactory
 
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 
 def codes(error) -> dict[str, list[str]]:

@@ -20,10 +20,10 @@ from tests.factories import (
     PageFactory,
     PlanFactory,
 )
+from tests.fixtures.site import HIDDEN, LANGUAGES
 
-from .conftest import HIDDEN, LANGUAGES
-
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 HOST = "http://testserver"

@@ -27,8 +27,7 @@ from relacions.mandate.models import Objective
 from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from relacions.pages.models import Page
-
-from .conftest import WCAG_21_AA
+from tests.fixtures.browser import WCAG_21_AA
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -15,8 +15,7 @@ from django.core.management import call_command
 
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 from relacions.networks.models import Membership
-
-from .conftest import after_repaints, serious_violations, sign_in
+from tests.fixtures.browser import after_repaints, serious_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,11 +11,12 @@ from django.utils import translation
 
 from relacions.events.models import Event
 from tests.factories import EventFactory, NewsItemFactory
+from tests.fixtures.site import LANGUAGES
 
-from .conftest import LANGUAGES
 from .test_seo import page_types
 
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 SCHEMA = "https://schema.org"
 DEFAULT_IMAGE = "http://testserver" + static("img/og-default.png")

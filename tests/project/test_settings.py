@@ -18,7 +18,7 @@ from urllib.parse import quote
 import dj_database_url
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_FILE = ROOT / "relacions" / "settings.py"
 SUBPROCESS_TIMEOUT = 120
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from relacions.core.roles import NETWORK_ADMINISTRATORS
 from tests.factories.networks import MembershipFactory, MembershipFeeFactory, NetworkFactory
-
-from .conftest import sign_in
+from tests.fixtures.browser import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

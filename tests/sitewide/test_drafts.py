@@ -7,10 +7,10 @@ from django.utils import translation
 
 from relacions.events.models import Event
 from relacions.opendata.datasets import DATASETS
+from tests.fixtures.site import HIDDEN, LANGUAGES
 
-from .conftest import HIDDEN, LANGUAGES
-
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 OUTPUTS = [
     ("news:rss", {}),

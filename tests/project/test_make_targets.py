@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 300
 
 
@@ -60,7 +60,7 @@ def test_make_test_leaves_running_the_database_make_run_uses(folders):
             "test",
             f"TEST_DB_DIR={test_dir}",
             "TEST_WORKERS=0",
-            "PYTEST_ARGS=--collect-only -q tests/test_settings.py -p no:cacheprovider",
+            "PYTEST_ARGS=--collect-only -q tests/project/test_settings.py -p no:cacheprovider",
         ],
         cwd=ROOT,
         env=env,

@@ -19,10 +19,10 @@ from tests.factories import (
     ObjectiveFactory,
     PlanFactory,
 )
+from tests.fixtures.site import LANGUAGES
 
-from .conftest import LANGUAGES
-
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 
 def page_types(language: str) -> dict[str, str]:

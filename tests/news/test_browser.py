@@ -2,8 +2,7 @@ import pytest
 from django.utils import translation
 
 from relacions.news.models import NewsItem
-
-from .conftest import address
+from tests.fixtures.browser import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,12 +9,11 @@ from django.contrib.auth.models import Group
 
 from relacions.core.roles import EDITORS, setup_roles
 from tests.factories import NewsItemFactory
-
-from .conftest import sign_in, watched_page
+from tests.fixtures.browser import sign_in, watched_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WORD = (Path(__file__).parent.parent / "core" / "fixtures" / "word-clipboard.html").read_text()
+WORD = (Path(__file__).parent / "fixtures" / "word-clipboard.html").read_text()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import pytest
 
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 
 def test_robots_txt_points_at_the_sitemap_with_an_absolute_address(client, settings):

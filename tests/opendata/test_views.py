@@ -17,10 +17,10 @@ from tests.factories import (
     NetworkFactory,
     NewsItemFactory,
 )
+from tests.fixtures.site import HIDDEN, LANGUAGES
 
-from .conftest import HIDDEN, LANGUAGES
-
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 
 def url(name: str, language: str = "ca", **kwargs) -> str:

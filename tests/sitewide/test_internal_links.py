@@ -10,9 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import resolve
 
-from .conftest import LANGUAGES
+from tests.fixtures.site import LANGUAGES
 
-pytestmark = pytest.mark.django_db
+# Every public page reads the site settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
 # Not pages of the public site: the admin and files (checked for existing, not crawled).

@@ -22,7 +22,7 @@ import psycopg
 import pytest
 import yaml
 
-from tests.test_settings import (
+from tests.project.test_settings import (
     PRODUCTION_HOST,
     SUBPROCESS_TIMEOUT,
     clean_env,
@@ -31,7 +31,7 @@ from tests.test_settings import (
     settings_env_vars,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "Dockerfile"
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"
