@@ -6,7 +6,7 @@ from relacions.events.models import Event
 from relacions.mandate.demo import load as load_mandate
 from relacions.networks.demo import load as load_networks
 from relacions.pages.demo import load as load_pages
-from tests.fixtures.browser import address
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

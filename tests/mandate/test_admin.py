@@ -12,6 +12,7 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
+from tests.helpers import change_url
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +59,6 @@ def with_update(data: dict, **update) -> dict:
         **management("updates", 1),
         **{f"updates-0-{name}": value for name, value in values.items()},
     }
-
-
-def change_url(objective) -> str:
-    return reverse("admin:mandate_objective_change", args=[objective.pk])
 
 
 def test_an_update_can_be_added_inline(admin_client):

@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from relacions.news.models import NewsItem
-from tests.fixtures.browser import address
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

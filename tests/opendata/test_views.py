@@ -5,7 +5,6 @@ import io
 import json
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 
 from relacions.opendata.datasets import DATASETS, LICENCE_URL
@@ -18,25 +17,21 @@ from tests.factories import (
     NewsItemFactory,
 )
 from tests.fixtures.site import HIDDEN, LANGUAGES
+from tests.helpers import address
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 
-def url(name: str, language: str = "ca", **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
 def download_json(client, dataset: str, language: str = "ca") -> dict:
-    response = client.get(url("opendata:json", language, dataset=dataset))
+    response = client.get(address("opendata:json", language, dataset=dataset))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     return json.loads(response.content)
 
 
 def download_csv(client, dataset: str, language: str = "ca") -> list[list[str]]:
-    response = client.get(url("opendata:csv", language, dataset=dataset))
+    response = client.get(address("opendata:csv", language, dataset=dataset))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="{dataset}-{language}.csv"'
@@ -50,7 +45,7 @@ def download_csv(client, dataset: str, language: str = "ca") -> list[list[str]]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_lists_every_output_in_every_language_with_its_licence(client, language):
-    response = client.get(url("opendata:index", language))
+    response = client.get(address("opendata:index", language))
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -66,14 +61,17 @@ def test_the_page_lists_every_output_in_every_language_with_its_licence(client, 
             *[("opendata:json", {"dataset": slug}) for slug in DATASETS],
             *[("opendata:csv", {"dataset": slug}) for slug in DATASETS],
         ]:
-            assert f'href="{url(name, other, **kwargs)}" hreflang="{other}"' in body, (name, other)
+            assert f'href="{address(name, other, **kwargs)}" hreflang="{other}"' in body, (
+                name,
+                other,
+            )
     assert 'href="http://testserver/sitemap.xml"' in body
 
 
 def test_every_page_links_to_the_open_data_page(client):
     for language in LANGUAGES:
-        body = client.get(url("pages:home", language)).content.decode()
-        assert f'href="{url("opendata:index", language)}"' in body
+        body = client.get(address("pages:home", language)).content.decode()
+        assert f'href="{address("opendata:index", language)}"' in body
 
 
 # --- The downloads -----------------------------------------------------------------------------
@@ -97,7 +95,7 @@ def test_the_json_names_its_licence_language_and_source(client, language):
     assert data["licence"] == {"name": "CC BY 4.0", "url": LICENCE_URL}
     assert data["publisher"] == "Ajuntament de Terrassa"
     assert data["language"] == language
-    assert data["source"] == "http://testserver" + url("opendata:index", language)
+    assert data["source"] == "http://testserver" + address("opendata:index", language)
     item = data["items"][0]
     assert set(item) == {column.key for column in DATASETS["news"].columns}
     assert item["title"].endswith(language) or item["title"] == "Noticia en castellano"
@@ -106,7 +104,7 @@ def test_the_json_names_its_licence_language_and_source(client, language):
 
 def test_the_downloads_carry_a_licence_link_header(client):
     for name in ("opendata:json", "opendata:csv"):
-        response = client.get(url(name, dataset="events"))
+        response = client.get(address(name, dataset="events"))
         assert response["Link"] == f'<{LICENCE_URL}>; rel="license"'
 
 
@@ -162,8 +160,8 @@ def test_the_networks_download_shows_no_internal_membership_fields(client):
 
 
 def test_an_unknown_dataset_is_a_404(client):
-    assert client.get(url("opendata:json", dataset="memberships")).status_code == 404
-    assert client.get(url("opendata:csv", dataset="fees")).status_code == 404
+    assert client.get(address("opendata:json", dataset="memberships")).status_code == 404
+    assert client.get(address("opendata:csv", dataset="fees")).status_code == 404
 
 
 def make_items(count: int) -> None:
@@ -184,7 +182,7 @@ def test_the_number_of_queries_does_not_grow_with_the_content(
     for dataset in DATASETS:
         for name in ("opendata:json", "opendata:csv"):
             with django_assert_max_num_queries(8):
-                response = client.get(url(name, dataset=dataset))
+                response = client.get(address(name, dataset=dataset))
             assert response.status_code == 200
     with django_assert_max_num_queries(3):
-        assert client.get(url("opendata:index")).status_code == 200
+        assert client.get(address("opendata:index")).status_code == 200

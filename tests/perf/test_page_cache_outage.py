@@ -17,7 +17,7 @@ from django.utils import translation
 from relacions.core import cache as tolerant
 from relacions.news.models import NewsItem
 from tests.factories import NewsItemFactory
-from tests.security.conftest import free_port, wait_for
+from tests.helpers import free_port, wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -12,7 +12,6 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,11 +21,12 @@ import psycopg
 import pytest
 import yaml
 
-from tests.project.test_settings import (
+from tests.helpers import (
     PRODUCTION_HOST,
     SUBPROCESS_TIMEOUT,
     clean_env,
     database_url,
+    free_port,
     production_env,
     settings_env_vars,
 )
@@ -145,12 +145,6 @@ def env_example() -> list[tuple[str, bool, str, bool]]:
         elif line.startswith("#"):
             commented = True
     return entries
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:

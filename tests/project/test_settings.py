@@ -7,20 +7,26 @@ variable settings.py reads removed, then sets exactly the ones it needs.
 
 import json
 import os
-import re
 import secrets
 import socket
 import subprocess
 import sys
-from pathlib import Path
-from urllib.parse import quote
 
-import dj_database_url
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SETTINGS_FILE = ROOT / "relacions" / "settings.py"
-SUBPROCESS_TIMEOUT = 120
+from tests.helpers import (
+    PRODUCTION_HOST,
+    ROOT,
+    SETTINGS_FILE,
+    SUBPROCESS_TIMEOUT,
+    clean_env,
+    database_url,
+    manage,
+    production_env,
+    random_secret_key,
+    settings_env_vars,
+    settings_in_subprocess,
+)
 
 # The subprocesses use this run's test database, which pytest-django creates only for a session
 # that has tests marked django_db.
@@ -29,85 +35,6 @@ pytestmark = pytest.mark.django_db
 IMPROPERLY_CONFIGURED = (
     "With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set in the environment"
 )
-PRODUCTION_HOST = "relacions.terrassa.cat"
-
-# os.environ.get("X" ...), os.environ["X"], os.getenv("X"), env_bool/int/list/float("X" ...):
-# the call may span lines, so the whole file is searched at once.
-_ENV_READ = re.compile(
-    r"""(?:os\.environ\.get\(|os\.environ\[|os\.getenv\(|env_(?:bool|int|list|float)\()\s*["']([A-Z][A-Z0-9_]*)["']"""
-)
-
-
-def settings_env_vars() -> set[str]:
-    """Every environment variable that relacions/settings.py reads."""
-    return set(_ENV_READ.findall(SETTINGS_FILE.read_text(encoding="utf-8")))
-
-
-def clean_env(**overrides: str) -> dict[str, str]:
-    """This process's environment without anything settings.py reads, plus `overrides`."""
-    # DJANGO_ALLOW_ASYNC_UNSAFE: set for the browser tests, never in production.
-    drop = settings_env_vars() | {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {name: value for name, value in os.environ.items() if name not in drop}
-    env["DJANGO_SETTINGS_MODULE"] = "relacions.settings"
-    env.update(overrides)
-    return env
-
-
-def random_secret_key() -> str:
-    return secrets.token_urlsafe(50)  # 67 characters, as `check --deploy` wants (50+, varied)
-
-
-def database_url(settings_dict: dict) -> str:
-    """A DATABASE_URL for a Django database settings dict (unix socket folders included)."""
-    user = quote(settings_dict.get("USER") or "", safe="")
-    password = settings_dict.get("PASSWORD") or ""
-    auth = f"{user}:{quote(password, safe='')}" if password else user
-    host = settings_dict.get("HOST") or ""
-    if host.startswith("/"):
-        host = quote(host, safe="")  # a socket folder, percent-encoded as dj-database-url reads it
-    elif ":" in host:
-        host = f"[{host}]"
-    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
-    url = f"postgres://{auth}@{host}{port}/{quote(settings_dict['NAME'], safe='')}"
-    parsed = dj_database_url.parse(url)
-    for key in ("NAME", "USER", "HOST"):
-        assert (parsed[key] or "") == (settings_dict.get(key) or ""), (key, url)
-    return url
-
-
-def production_env(database: str, **overrides: str) -> dict[str, str]:
-    """What a production container gets: DEBUG unset, real secrets, no testing switch."""
-    return clean_env(
-        SECRET_KEY=random_secret_key(),
-        ALLOWED_HOSTS=PRODUCTION_HOST,
-        DATABASE_URL=database,
-        **overrides,
-    )
-
-
-def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=SUBPROCESS_TIMEOUT,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def settings_in_subprocess(env: dict[str, str], *names: str) -> dict:
-    """The named settings, as a real `manage.py shell` process configured by `env` sees them."""
-    script = (
-        "import json; from django.conf import settings; "
-        f"values = {{n: getattr(settings, n, None) for n in {list(names)!r}}}; "
-        "print('SETTINGS=' + json.dumps(values, default=str))"
-    )
-    result = manage("shell", "-v", "0", "-c", script, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    line = next(line for line in result.stdout.splitlines() if line.startswith("SETTINGS="))
-    return json.loads(line.removeprefix("SETTINGS="))
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,9 @@ import pytest
 from relacions.pages.demo import load as load_demo
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory
 
+from .conftest import texts
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def texts(field: str, ca: str, es: str = "", en: str = "") -> dict:
-    return {f"{field}_ca": ca, f"{field}_es": es, f"{field}_en": en}
 
 
 @pytest.fixture

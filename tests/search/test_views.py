@@ -10,7 +10,7 @@ from django.utils import translation
 from relacions.search.models import SearchEntry
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory, PageFactory
 
-from .conftest import search_url, texts
+from .conftest import news, search_url, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,6 @@ def result_titles(response) -> list[str]:
     return re.findall(
         r'class="search-result__title"[^>]*><a href="[^"]+">([^<]+)</a>', html(response)
     )
-
-
-def news(title: str, **fields):
-    return NewsItemFactory(**(texts("title", title, title, title) | fields))
 
 
 # --- Addresses ---------------------------------------------------------------------------------

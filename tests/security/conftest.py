@@ -8,11 +8,9 @@ shared development cluster in .data/ and the machine's PostgreSQL are never touc
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -22,17 +20,9 @@ import psycopg
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.project.test_settings import clean_env
+from tests.helpers import PASSWORD, ROOT, clean_env, free_port
 
-ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct-horse-battery-staple"
 SUBPROCESS_TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The default hasher costs ~0.3 s a log-in; these tests log in dozens of times.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -111,12 +101,6 @@ class Cluster:
         self.stop()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def cluster():
     # Not under pytest's own temporary folder: another pytest run on the machine tightens its
@@ -177,12 +161,3 @@ def demo_site(cluster, tmp_path_factory) -> DemoSite:
         env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
     )
     return site
-
-
-def wait_for(predicate, timeout: float, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)

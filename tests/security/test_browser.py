@@ -2,21 +2,13 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
+
+from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct-horse-battery-staple"
 
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_user(
-        "editor", "editor@example.org", PASSWORD, is_staff=True
-    )
-
-
-def test_log_in_through_the_form(page, editor, axe):
+def test_log_in_through_the_form(page, staff_user, axe):
     response = page.goto("/admin/login/?next=/admin/two-factor/")
     assert response.headers["permissions-policy"].startswith("accelerometer=()")
     axe(page)
@@ -29,7 +21,7 @@ def test_log_in_through_the_form(page, editor, axe):
     assert page.csp_errors == []
 
 
-def test_the_lock_out_page(page, editor, client, axe):
+def test_the_lock_out_page(page, staff_user, client, axe):
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):  # quicker without the browser
         client.post("/admin/login/", {"username": "editor", "password": f"wrong-{attempt}"})
     page.goto("/admin/login/")
@@ -43,8 +35,8 @@ def test_the_lock_out_page(page, editor, client, axe):
     assert page.csp_errors == []
 
 
-def test_two_factor_enrolment_page_shows_the_qr_code(page, editor, client, live_server, axe):
-    client.force_login(editor)
+def test_two_factor_enrolment_page_shows_the_qr_code(page, staff_user, client, live_server, axe):
+    client.force_login(staff_user)
     page.context.add_cookies(
         [
             {

@@ -17,7 +17,9 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .conftest import PASSWORD, ROOT, dev_env, free_port, wait_for
+from tests.helpers import free_port, wait_for
+
+from .conftest import PASSWORD, ROOT, dev_env
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from tests.project.test_settings import clean_env
+from tests.helpers import clean_env
 
 from .conftest import PASSWORD, ROOT, login_data
 

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from relacions.pages.demo import load as load_pages
 from tests.factories import EventFactory, NewsItemFactory
-from tests.fixtures.browser import address
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
