@@ -5,9 +5,14 @@ from django.utils import translation
 
 from tests.helpers import english_client, signed_in_client
 
-# Fixtures every folder shares, beyond the few below: the browser's (Playwright, Chromium), the
-# small complete site of every public type, and staff users in each role.
-pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.site", "tests.fixtures.users"]
+# Fixtures every folder shares, beyond the few below: the browser's (Playwright, Chromium), saved
+# images, the small complete site of every public type, and staff users in each role.
+pytest_plugins = [
+    "tests.fixtures.browser",
+    "tests.fixtures.images",
+    "tests.fixtures.site",
+    "tests.fixtures.users",
+]
 
 
 @pytest.hookimpl(tryfirst=True)

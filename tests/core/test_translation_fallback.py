@@ -260,7 +260,7 @@ def test_a_field_written_only_in_catalan_shows_in_catalan(
     make_image,
     model,
     field,
-    language,  # noqa: F811
+    language,
 ):
     shown = SHOWN_ON[model](make_image)
     url = page_url(shown, language)
@@ -310,7 +310,7 @@ def test_a_body_the_editor_left_empty_shows_the_catalan_one(
     make_image,
     model,
     field,
-    empty,  # noqa: F811
+    empty,
 ):
     obj = SHOWN_ON[model](make_image)
     assert isinstance(obj, model)

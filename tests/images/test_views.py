@@ -4,9 +4,8 @@ from django.test import Client
 from django.urls import reverse
 
 from relacions.images.models import Image
+from tests.factories.images import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes, upload
 from tests.helpers import signed_in_client
-
-from .conftest import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

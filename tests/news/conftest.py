@@ -6,7 +6,6 @@ from django.utils import timezone, translation
 
 from relacions.news.models import NewsItem
 from tests.factories.news import NewsItemFactory
-from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
 LANGUAGES = ("ca", "es", "en")
 

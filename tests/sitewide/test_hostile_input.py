@@ -20,7 +20,6 @@ from relacions.mandate.forms import ObjectiveFilterForm
 from relacions.news.forms import NewsFilterForm
 from relacions.opendata.datasets import DATASETS
 from relacions.search.forms import SearchForm
-from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -132,7 +131,7 @@ class RealValues:
 
 
 @pytest.fixture
-def real_values(site, make_image) -> RealValues:  # noqa: F811
+def real_values(site, make_image) -> RealValues:
     by_view: dict[tuple[str, str], list[dict[str, str]]] = {}
     by_name: dict[str, set[str]] = {}
     for language in LANGUAGES:

@@ -1,27 +1,17 @@
-"""Image fixtures: test files made in memory with Pillow (or by hand, for the hostile ones)."""
+"""Pictures for the tests: files made in memory with Pillow (or by hand, for the hostile ones)."""
 
 import io
 import struct
 import zlib
 
 import PIL.Image
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags
-
-from relacions.images.models import Image
 
 RED = (255, 0, 0)
 BLUE = (0, 0, 255)
 ORIENTATION = 0x0112
 ROTATE_90_CW = 6  # EXIF: "the 0th row is the visual right side": display rotated 90° clockwise
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Every test stores its files in its own folder, never in the repository's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def two_colour_picture(width: int, height: int, mode: str = "RGB") -> PIL.Image.Image:
@@ -101,29 +91,6 @@ def stored_picture(field_file) -> PIL.Image.Image:
         picture = PIL.Image.open(io.BytesIO(stored.read()))
         picture.load()
     return picture
-
-
-@pytest.fixture
-def make_image(db):
-    """Create a saved Image (renditions included) from generated pixels."""
-
-    def make(
-        width: int = 600,
-        height: int = 400,
-        file_format: str = "JPEG",
-        name: str = "photo.jpg",
-        **fields,
-    ) -> Image:
-        content = encode(two_colour_picture(width, height), file_format)
-        fields.setdefault("title_ca", "Plaça Vella")
-        if not fields.get("decorative"):
-            fields.setdefault("alt_text_ca", "La plaça Vella de Terrassa amb gent passejant")
-        image = Image(file=upload(name, content), **fields)
-        image.full_clean(exclude=["file"])
-        image.save()
-        return image
-
-    return make
 
 
 def grey16_png_bytes(width: int = 256, height: int = 4) -> bytes:
