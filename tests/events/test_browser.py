@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo_site(db):
+def demo_agenda(db):
     load_pages()
     load_mandate()
     load_networks()
@@ -25,7 +25,7 @@ def event_address(slug_ca: str, language: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["ca", "es", "en"])
-def test_agenda_detail_and_month_have_no_wcag_violations(demo_site, page, axe, language):
+def test_agenda_detail_and_month_have_no_wcag_violations(demo_agenda, page, axe, language):
     today = timezone.localdate()
     addresses = [
         address("events:list", language),
@@ -44,7 +44,7 @@ def test_agenda_detail_and_month_have_no_wcag_violations(demo_site, page, axe, l
     assert page.csp_errors == []
 
 
-def test_the_month_view_is_walked_with_the_keyboard(demo_site, page):
+def test_the_month_view_is_walked_with_the_keyboard(demo_agenda, page):
     page.goto(address("events:month", "en", year=2019, month=10))
     table = page.locator("table.month-calendar")
     assert table.get_by_role("link", name="EUROCITIES Culture Forum in Leeds").count() == 3
@@ -74,7 +74,7 @@ def test_the_month_view_is_walked_with_the_keyboard(demo_site, page):
     assert page.locator("h1").inner_text() == "EUROCITIES Culture Forum in Leeds"
 
 
-def test_the_month_works_without_javascript(demo_site, browser, live_server):
+def test_the_month_works_without_javascript(demo_agenda, browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto(address("events:month", "ca", year=2019, month=10))
@@ -84,7 +84,7 @@ def test_the_month_works_without_javascript(demo_site, browser, live_server):
 
 
 def test_phone_sized_month_shows_the_list_without_horizontal_scroll(
-    demo_site, browser, live_server
+    demo_agenda, browser, live_server
 ):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
     page = context.new_page()

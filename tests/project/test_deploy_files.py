@@ -157,7 +157,7 @@ def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPRespon
 
 
 @pytest.fixture(scope="module")
-def test_database(django_db_setup, django_db_blocker) -> dict:
+def pytest_database_settings(django_db_setup, django_db_blocker) -> dict:
     from django.db import connection
 
     return dict(connection.settings_dict)
@@ -374,20 +374,22 @@ def test_build_compiles_the_translations(tmp_path, msgstr, compiles):
 
 
 @pytest.mark.django_db
-def test_entrypoint_migrates_sets_up_roles_and_execs(test_database):
+def test_entrypoint_migrates_sets_up_roles_and_execs(pytest_database_settings):
     """A first start on an empty database, as the container does it."""
-    name = f"{test_database['NAME']}_entrypoint"[:63]
+    name = f"{pytest_database_settings['NAME']}_entrypoint"[:63]
     params = {
-        "host": test_database.get("HOST") or None,
-        "port": test_database.get("PORT") or None,
-        "user": test_database.get("USER") or None,
-        "password": test_database.get("PASSWORD") or None,
+        "host": pytest_database_settings.get("HOST") or None,
+        "port": pytest_database_settings.get("PORT") or None,
+        "user": pytest_database_settings.get("USER") or None,
+        "password": pytest_database_settings.get("PASSWORD") or None,
     }
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        env = production_env(database_url({**test_database, "NAME": name}), MIGRATE_ON_START="true")
+        env = production_env(
+            database_url({**pytest_database_settings, "NAME": name}), MIGRATE_ON_START="true"
+        )
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
         result = subprocess.run(
             ["sh", str(ENTRYPOINT), "python", "-c", "print('command ran')"],
@@ -425,7 +427,7 @@ def test_entrypoint_skips_migrations_when_asked():
 
 
 @pytest.mark.django_db
-def test_gunicorn_command_from_the_dockerfile_serves_livez(test_database, tmp_path):
+def test_gunicorn_command_from_the_dockerfile_serves_livez(pytest_database_settings, tmp_path):
     """The image's CMD, run locally: two sync workers answer /livez; SIGTERM stops them."""
     command = dockerfile_json("CMD")
     port = free_port()
@@ -434,7 +436,7 @@ def test_gunicorn_command_from_the_dockerfile_serves_livez(test_database, tmp_pa
     workers = int(dockerfile_env()["WEB_CONCURRENCY"])
     (tmp_path / "static").mkdir()
     env = production_env(
-        database_url(test_database),
+        database_url(pytest_database_settings),
         WEB_CONCURRENCY=str(workers),
         MEDIA_ROOT=str(tmp_path / "media"),
         STATIC_ROOT=str(tmp_path / "static"),

@@ -38,7 +38,7 @@ IMPROPERLY_CONFIGURED = (
 
 
 @pytest.fixture(scope="module")
-def test_database_url(django_db_setup, django_db_blocker) -> str:
+def pytest_database_url(django_db_setup, django_db_blocker) -> str:
     """The URL of the database this test run uses (created by pytest-django)."""
     from django.db import connection
 
@@ -75,9 +75,9 @@ def test_debug_on_starts_without_secrets():
 # --- (b) The deployment checklist -----------------------------------------------------------
 
 
-def test_check_deploy_passes_with_production_environment(test_database_url):
+def test_check_deploy_passes_with_production_environment(pytest_database_url):
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING", env=production_env(test_database_url)
+        "check", "--deploy", "--fail-level", "WARNING", env=production_env(pytest_database_url)
     )
     assert result.returncode == 0, (
         f"manage.py check --deploy --fail-level WARNING exited {result.returncode}:\n"
@@ -85,9 +85,9 @@ def test_check_deploy_passes_with_production_environment(test_database_url):
     )
 
 
-def test_production_defaults_are_secure(test_database_url):
+def test_production_defaults_are_secure(pytest_database_url):
     values = settings_in_subprocess(
-        production_env(test_database_url),
+        production_env(pytest_database_url),
         "DEBUG",
         "SECURE_SSL_REDIRECT",
         "SECURE_HSTS_SECONDS",
@@ -110,24 +110,26 @@ def test_production_defaults_are_secure(test_database_url):
 # --- (c) Models and migrations agree ----------------------------------------------------------
 
 
-def test_no_missing_migrations(test_database_url):
-    result = manage("makemigrations", "--check", "--dry-run", env=production_env(test_database_url))
+def test_no_missing_migrations(pytest_database_url):
+    result = manage(
+        "makemigrations", "--check", "--dry-run", env=production_env(pytest_database_url)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- (d) Cache backend ------------------------------------------------------------------------
 
 
-def test_redis_url_selects_the_redis_cache(test_database_url):
+def test_redis_url_selects_the_redis_cache(pytest_database_url):
     redis_url = "redis://cache.invalid:6379/0"
     caches = settings_in_subprocess(
-        production_env(test_database_url, REDIS_URL=redis_url), "CACHES"
+        production_env(pytest_database_url, REDIS_URL=redis_url), "CACHES"
     )["CACHES"]
     assert caches["default"]["BACKEND"] == "relacions.core.cache.TolerantRedisCache"
     assert caches["default"]["LOCATION"] == redis_url
 
 
-def test_redis_cache_round_trip(test_database_url):
+def test_redis_cache_round_trip(pytest_database_url):
     """A real Redis, where one runs (the CI machines start one on 127.0.0.1:6379)."""
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
@@ -141,16 +143,16 @@ def test_redis_cache_round_trip(test_database_url):
         f"cache.set({key!r}, 'stored', 30); value = cache.get({key!r}); cache.delete({key!r}); "
         "print('VALUE=' + str(value))"
     )
-    env = production_env(test_database_url, REDIS_URL="redis://127.0.0.1:6379/15")
+    env = production_env(pytest_database_url, REDIS_URL="redis://127.0.0.1:6379/15")
     result = manage("shell", "-v", "0", "-c", script, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "VALUE=stored" in result.stdout.splitlines()
 
 
 @pytest.mark.parametrize("redis_url", [None, ""], ids=["unset", "empty"])
-def test_without_redis_url_the_cache_is_local_memory(test_database_url, redis_url):
+def test_without_redis_url_the_cache_is_local_memory(pytest_database_url, redis_url):
     overrides = {} if redis_url is None else {"REDIS_URL": redis_url}
-    caches = settings_in_subprocess(production_env(test_database_url, **overrides), "CACHES")[
+    caches = settings_in_subprocess(production_env(pytest_database_url, **overrides), "CACHES")[
         "CACHES"
     ]
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
@@ -159,8 +161,8 @@ def test_without_redis_url_the_cache_is_local_memory(test_database_url, redis_ur
 # --- (e) DEBUG from a string ------------------------------------------------------------------
 
 
-def test_debug_false_string_is_off_through_manage_py(test_database_url):
-    values = settings_in_subprocess(production_env(test_database_url, DEBUG="false"), "DEBUG")
+def test_debug_false_string_is_off_through_manage_py(pytest_database_url):
+    values = settings_in_subprocess(production_env(pytest_database_url, DEBUG="false"), "DEBUG")
     assert values["DEBUG"] is False
 
 
@@ -188,7 +190,7 @@ DEBUG_VALUES = {
 }
 
 
-def test_importing_pytest_does_not_make_a_test_run(test_database_url):
+def test_importing_pytest_does_not_make_a_test_run(pytest_database_url):
     """Only the test settings switch tests on: a production process that has pytest loaded (a
     shell, a plugin) keeps its secure defaults."""
     script = (
@@ -198,7 +200,7 @@ def test_importing_pytest_does_not_make_a_test_run(test_database_url):
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env=production_env(test_database_url),
+        env=production_env(pytest_database_url),
         capture_output=True,
         text=True,
         timeout=SUBPROCESS_TIMEOUT,

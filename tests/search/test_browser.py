@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def content(db):
+def culture_items(db):
     load_demo()
     for n in range(12):
         NewsItemFactory(
@@ -25,7 +25,7 @@ def content(db):
     NetworkFactory(**texts("name", "Xarxa de cultura", "Red de cultura", "Culture network"))
 
 
-def test_the_header_search_box_works_with_the_keyboard(content, page, axe):
+def test_the_header_search_box_works_with_the_keyboard(culture_items, page, axe):
     page.goto("/es/")
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -61,12 +61,12 @@ def test_the_header_search_box_works_with_the_keyboard(content, page, axe):
         "?q=%3F%21%3F",  # an error message
     ],
 )
-def test_the_results_page_has_no_wcag_violations(content, page, axe, query):
+def test_the_results_page_has_no_wcag_violations(culture_items, page, axe, query):
     page.goto(f"/en/search/{query}")
     axe(page)
 
 
-def test_results_can_be_browsed_by_keyboard(content, page):
+def test_results_can_be_browsed_by_keyboard(culture_items, page):
     page.goto("/en/search/?q=culture")
     page.get_by_role("link", name="Agenda (1)").focus()
     page.keyboard.press("Enter")
@@ -82,7 +82,7 @@ def test_results_can_be_browsed_by_keyboard(content, page):
     assert "Culture 0" in page.locator(".search-results").inner_text()
 
 
-def test_a_phone_sized_screen_has_no_horizontal_scroll(content, browser, live_server):
+def test_a_phone_sized_screen_has_no_horizontal_scroll(culture_items, browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
     page = context.new_page()
     for path in ("/en/search/?q=cultura", "/en/search/", "/ca/"):

@@ -26,7 +26,7 @@ APP_INDEX = re.compile(r"^/admin/\w+/$")
 
 
 @pytest.fixture
-def staff(db):
+def staff_by_role(db):
     call_command("load_demo_content", verbosity=0)
     call_command("setup_roles", verbosity=0)
 
@@ -80,8 +80,8 @@ def check(page, paths) -> dict[str, list[str]]:
     return problems
 
 
-def test_the_editors_admin_pages_are_accessible(page, client, live_server, staff):
-    sign_in(page, client, live_server, staff[EDITORS])
+def test_the_editors_admin_pages_are_accessible(page, client, live_server, staff_by_role):
+    sign_in(page, client, live_server, staff_by_role[EDITORS])
     paths = admin_pages(page)
 
     for expected in (
@@ -101,8 +101,10 @@ def test_the_editors_admin_pages_are_accessible(page, client, live_server, staff
     assert page.csp_errors == []
 
 
-def test_the_network_administrators_admin_pages_are_accessible(page, client, live_server, staff):
-    sign_in(page, client, live_server, staff[NETWORK_ADMINISTRATORS])
+def test_the_network_administrators_admin_pages_are_accessible(
+    page, client, live_server, staff_by_role
+):
+    sign_in(page, client, live_server, staff_by_role[NETWORK_ADMINISTRATORS])
     membership = Membership.objects.filter(until=None).first()
     paths = admin_pages(
         page, extra=[f"/admin/networks/membership/{membership.pk}/change-category/"]
