@@ -1,6 +1,6 @@
 """Every migration can be reversed: all apps to zero and back, on a database of its own.
 
-`makemigrations --check` (models and migrations agree) is tests/test_settings.py's.
+`makemigrations --check` (models and migrations agree) is tests/project/test_settings.py's.
 """
 
 import json
