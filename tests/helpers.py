@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import dj_database_url
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETTINGS_FILE = ROOT / "relacions" / "settings.py"
 SUBPROCESS_TIMEOUT = 120
 PASSWORD = "correct-horse-battery-staple"
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)  # ca, es, en: Catalan first
 
 
 # --- Addresses ---------------------------------------------------------------------------------

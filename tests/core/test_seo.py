@@ -19,7 +19,7 @@ from tests.factories import (
     ObjectiveFactory,
     PlanFactory,
 )
-from tests.fixtures.site import LANGUAGES
+from tests.helpers import LANGUAGES
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]

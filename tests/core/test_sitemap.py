@@ -20,7 +20,8 @@ from tests.factories import (
     PageFactory,
     PlanFactory,
 )
-from tests.fixtures.site import HIDDEN, LANGUAGES
+from tests.fixtures.site import HIDDEN
+from tests.helpers import LANGUAGES
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]

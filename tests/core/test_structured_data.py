@@ -11,7 +11,7 @@ from django.utils import translation
 
 from relacions.events.models import Event
 from tests.factories import EventFactory, NewsItemFactory
-from tests.fixtures.site import LANGUAGES
+from tests.helpers import LANGUAGES
 
 from .test_seo import page_types
 

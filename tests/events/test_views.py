@@ -13,13 +13,11 @@ from relacions.workflow.preview import preview_url
 from tests.factories.events import EventFactory, PastEventFactory
 from tests.factories.mandate import ObjectiveFactory, PlanFactory
 from tests.factories.networks import ChallengeAreaFactory, ForumFactory, NetworkFactory
-from tests.helpers import address
+from tests.helpers import LANGUAGES, address
 
 from .conftest import PUBLICATION_STATES, madrid
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("ca", "es", "en")
 
 
 def detail_url(event: Event, language: str = "ca") -> str:

@@ -12,11 +12,9 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
-from tests.helpers import change_url
+from tests.helpers import LANGUAGES, change_url
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("ca", "es", "en")
 
 
 def management(prefix: str, total: int, initial: int = 0) -> dict:

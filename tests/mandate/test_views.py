@@ -12,13 +12,12 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
-from tests.helpers import address
+from tests.helpers import LANGUAGES, address
 
 from .conftest import html_lang
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
-LANGUAGES = ("ca", "es", "en")
 Status = ProgressUpdate.Status
 # The private update's progress (87 %) as a number on its own: not the digits inside a
 # CSRF token or a static file's hash, which are random and made the test flaky.

@@ -20,11 +20,10 @@ from tests.factories.networks import (
     PositionFactory,
     WorkingGroupFactory,
 )
-from tests.helpers import address
+from tests.helpers import LANGUAGES, address
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
-LANGUAGES = ("ca", "es", "en")
 D = datetime.date
 
 

@@ -14,9 +14,9 @@ from relacions.news.models import NewsItem
 from relacions.workflow.preview import preview_url
 from tests.factories.mandate import ObjectiveFactory
 from tests.factories.news import NewsItemFactory
-from tests.helpers import address
+from tests.helpers import LANGUAGES, address
 
-from .conftest import LANGUAGES, make_event, make_forum, make_network
+from .conftest import make_event, make_forum, make_network
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from tests.factories import (
     NetworkFactory,
     NewsItemFactory,
 )
-from tests.fixtures.site import HIDDEN, LANGUAGES
-from tests.helpers import address
+from tests.fixtures.site import HIDDEN
+from tests.helpers import LANGUAGES, address
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from relacions.pages import demo
 from relacions.pages.models import Page
 from tests.factories import EventFactory, NewsItemFactory, PageFactory
-from tests.fixtures.site import LANGUAGES
+from tests.helpers import LANGUAGES
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]

@@ -5,8 +5,6 @@ from django.utils import translation
 from relacions.search.models import SearchEntry
 from tests.factories import NewsItemFactory
 
-LANGUAGES = ("ca", "es", "en")
-
 
 @pytest.fixture(autouse=True)
 def _site(site_settings):

@@ -216,7 +216,8 @@ def test_results_are_paginated(client):
     assert "page=2" in html(first) and "q=tramuntana" in html(first)
 
 
-# A NUL byte never reaches the view: the site's 400 page answers (tests/sitewide/test_hostile_input).
+# A NUL byte never reaches the view: the site's 400 page answers
+# (tests/sitewide/test_hostile_input).
 @pytest.mark.parametrize("page", ["999", "abc", "-1", "0", "1.5"])
 def test_a_wrong_page_number_still_answers(client, page):
     for n in range(12):

@@ -28,11 +28,11 @@ from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from relacions.pages.models import Page
 from tests.fixtures.browser import WCAG_21_AA
+from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 NARROWEST = 320
 
 

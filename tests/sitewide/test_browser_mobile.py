@@ -7,11 +7,11 @@ from django.utils import translation
 
 from relacions.mandate.models import Objective
 from tests.fixtures.browser import WCAG_21_AA
+from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 375, "height": 667}
-LANGUAGES = ("ca", "es", "en")
 MENU_LABEL = {"ca": "Menú", "es": "Menú", "en": "Menu"}
 
 

@@ -7,7 +7,8 @@ from django.utils import translation
 
 from relacions.events.models import Event
 from relacions.opendata.datasets import DATASETS
-from tests.fixtures.site import HIDDEN, LANGUAGES
+from tests.fixtures.site import HIDDEN
+from tests.helpers import LANGUAGES
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]

@@ -21,9 +21,9 @@ from relacions.news.forms import NewsFilterForm
 from relacions.opendata.datasets import DATASETS
 from relacions.search.forms import SearchForm
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
 # Every public page reads the site settings.
+from tests.helpers import LANGUAGES
+
 pytestmark = pytest.mark.usefixtures("site_settings")
 
 # Percent-encoded as they travel in a request line.

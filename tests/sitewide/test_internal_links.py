@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import resolve
 
-from tests.fixtures.site import LANGUAGES
+from tests.helpers import LANGUAGES
 
 # Every public page reads the site settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
