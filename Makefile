@@ -32,7 +32,7 @@ $(VENV)/.installed: requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
-# npm's tools: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/browser, and Lighthouse
+# npm's tools: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/sitewide/test_browser_every_page.py, and Lighthouse
 # for `make lighthouse`.
 # Without npm the HTML validity tests are skipped, except under CI=true, where they fail.
 node_modules/.installed: package-lock.json

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from relacions.opendata.datasets import downloadable
-from tests.images.conftest import make_image  # noqa: F401  (fixtures)
 from tests.perf.conftest import chrome, content  # noqa: F401
 from tests.perf.test_queries import page_urls
 

@@ -61,7 +61,7 @@ def test_reminders_go_once_per_membership_and_renewal_date(network_admin, editor
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert sorted(message.to) == ["netadmin@example.org", "second@example.org"]
+    assert sorted(message.to) == ["networks@example.org", "second@example.org"]
     assert "EUROCITIES" in message.subject
     assert f"/admin/networks/membership/{due.pk}/change/" in message.body
     assert "1234" in message.body

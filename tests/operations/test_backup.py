@@ -3,11 +3,13 @@
 import json
 import os
 import subprocess
+import sys
 
 import psycopg
 import pytest
 
-from .conftest import dev_env, manage
+from tests.fixtures.cluster import dev_env, manage
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +59,7 @@ def files(root) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp_path):
+def test_backup_of_the_demo_content_restores_identically(cluster, demo_database, tmp_path):
     backups = tmp_path / "backups"
     # A membership document, kept out of the public media folder.
     private_root = tmp_path / "private-media"
@@ -68,8 +70,8 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
         "--destination",
         str(backups),
         env=dev_env(
-            demo_site.url,
-            MEDIA_ROOT=str(demo_site.media_root),
+            demo_database.url,
+            MEDIA_ROOT=str(demo_database.media_root),
             PRIVATE_MEDIA_ROOT=str(private_root),
         ),
     )
@@ -81,7 +83,7 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
         "private-media.tar.gz",
     ]
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert manifest["media_files"] == len(files(demo_site.media_root)) > 0
+    assert manifest["media_files"] == len(files(demo_database.media_root)) > 0
     assert manifest["private_media_files"] == 1
     # A real custom-format dump, as pg_restore reads it.
     listing = subprocess.run(
@@ -102,12 +104,12 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
     env = dev_env(fresh_url, MEDIA_ROOT=str(fresh_media), PRIVATE_MEDIA_ROOT=str(fresh_private))
     manage("restore", str(folder), env=env)
 
-    original, restored = tables(demo_site.url), tables(fresh_url)
+    original, restored = tables(demo_database.url), tables(fresh_url)
     assert len(original) > 30
     assert sum(count for count, _ in original.values()) > 100  # the demo content is there
     assert restored == original
-    assert generation(fresh_url) > generation(demo_site.url)
-    assert files(fresh_media) == files(demo_site.media_root)
+    assert generation(fresh_url) > generation(demo_database.url)
+    assert files(fresh_media) == files(demo_database.media_root)
     assert files(fresh_private) == files(private_root)
 
     # A second restore over the now full database is refused, and changes nothing.
@@ -130,14 +132,14 @@ def test_backup_of_the_demo_content_restores_identically(cluster, demo_site, tmp
     # restore leaves every one of them stale.
     cached_under = raise_generation(fresh_url)
     manage("restore", "--force", str(folder), env=env)
-    assert generation(fresh_url) > cached_under > generation(demo_site.url)
+    assert generation(fresh_url) > cached_under > generation(demo_database.url)
     assert tables(fresh_url) == original
 
 
-def test_a_backup_without_private_files_still_restores(cluster, demo_site, tmp_path):
+def test_a_backup_without_private_files_still_restores(cluster, demo_database, tmp_path):
     """Backups made before the private files were included have no private-media.tar.gz."""
     backups = tmp_path / "backups"
-    env = dev_env(demo_site.url, MEDIA_ROOT=str(demo_site.media_root),
+    env = dev_env(demo_database.url, MEDIA_ROOT=str(demo_database.media_root),
                   PRIVATE_MEDIA_ROOT=str(tmp_path / "no-private-files"))  # fmt: skip
     result = manage("backup", "--destination", str(backups), env=env)
     folder = backups / result.stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
@@ -155,24 +157,20 @@ def test_a_backup_without_private_files_still_restores(cluster, demo_site, tmp_p
         ),
     )
     assert "no private files (the backup predates them)" in restored.stdout
-    assert tables(fresh_url) == tables(demo_site.url)
+    assert tables(fresh_url) == tables(demo_database.url)
     assert not fresh_private.exists()
 
 
 def manage_command(*args: str) -> list[str]:
-    import sys
-
-    from .conftest import ROOT
-
     return [sys.executable, str(ROOT / "manage.py"), *args]
 
 
 def test_backups_are_private_whatever_the_umask_and_restore_warns_when_they_are_not(
-    cluster, demo_site, tmp_path
+    cluster, demo_database, tmp_path
 ):
     """A backup holds password hashes and the memberships' internal notes."""
     backups = tmp_path / "new" / "backups"  # made by the command, parents included
-    env = dev_env(demo_site.url, MEDIA_ROOT=str(demo_site.media_root),
+    env = dev_env(demo_database.url, MEDIA_ROOT=str(demo_database.media_root),
                   PRIVATE_MEDIA_ROOT=str(tmp_path / "private-media"))  # fmt: skip
     saved = os.umask(0)  # the command inherits it: everything it makes would be 0777 / 0666
     try:

@@ -8,8 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from relacions.operations import cache as tolerant
-
-from .conftest import free_port, wait_for
+from tests.helpers import free_port, wait_for
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .conftest import PASSWORD, ROOT, dev_env, free_port, wait_for
+from tests.fixtures.cluster import dev_env
+from tests.helpers import PASSWORD, ROOT, free_port, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -80,14 +81,14 @@ class Server:
 
 
 @pytest.fixture
-def server(demo_site, tmp_path):
+def server(demo_database, tmp_path):
     port = free_port()
     log = tmp_path / "gunicorn.log"
     env = dev_env(
-        demo_site.url,
+        demo_database.url,
         DEBUG="false",
         RELACIONS_TESTING="true",  # development secrets and static files, production errors
-        MEDIA_ROOT=str(demo_site.media_root),
+        MEDIA_ROOT=str(demo_database.media_root),
     )
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),

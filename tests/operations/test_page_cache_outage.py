@@ -17,8 +17,7 @@ from django.utils import translation
 from relacions.news.models import NewsItem
 from relacions.operations import cache as tolerant
 from tests.factories import NewsItemFactory
-
-from .conftest import free_port, wait_for
+from tests.helpers import free_port, wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

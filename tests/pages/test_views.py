@@ -7,10 +7,9 @@ from django.utils import translation
 from relacions.pages.demo import load as load_demo
 from relacions.pages.models import Page
 from tests.factories import PageFactory
+from tests.helpers import LANGUAGES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
-
-LANGUAGES = ("ca", "es", "en")
 
 
 def html_lang(response) -> str:

@@ -25,7 +25,6 @@ from tests.factories import (
     ProgressUpdateFactory,
     WorkingGroupFactory,
 )
-from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
 
 @pytest.fixture
@@ -121,7 +120,7 @@ def build_content(n: int, image) -> dict:
 
 
 @pytest.fixture
-def content(db, chrome, make_image):  # noqa: F811
+def content(db, chrome, make_image):
     """build_content(n) with one image shared by everything."""
     image = make_image()
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from whitenoise.compress import Compressor
 
 from tests.factories import NewsItemFactory
-from tests.test_settings import database_url, production_env, settings_in_subprocess
+from tests.helpers import database_url, production_env, settings_in_subprocess
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("chrome")]
 
