@@ -198,7 +198,8 @@ def bump_generation() -> None:
     them (`QuerySet.update()`, `bulk_create()`, raw SQL, a restored backup). A transaction that
     rolls back (a preview) leaves the generation, and the pages, as they were.
     """
-    first = not any(func is _committed for _sids, func, _robust in connection.run_on_commit)
+    # (savepoint ids, function, robust): the stubs still say a pair.
+    first = not any(entry[1] is _committed for entry in connection.run_on_commit)
     _raise_stored_generation()
     locked_at = time.monotonic()
     # This connection's own copy: in its transaction it reads the raised row (tests do).
@@ -447,6 +448,7 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
         language = _request_language(request)
+        assert language is not None  # request_is_cacheable() checked it
         key = page_key(request, language)
         # One round trip: the generation's copy (present only while its lease runs) and the page.
         found = _cache().get_many([GENERATION_KEY, key])

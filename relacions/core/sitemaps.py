@@ -64,7 +64,7 @@ class ViewsSitemap(TranslatedSitemap):
 
 def collect() -> dict[str, Sitemap]:
     """Every installed app's `sitemaps` (from its `sitemaps.py`), in INSTALLED_APPS order."""
-    collected = {}
+    collected: dict[str, Sitemap] = {}
     for config in apps.get_app_configs():
         name = f"{config.name}.sitemaps"
         if not config.name.startswith("relacions.") or find_spec(name) is None:
