@@ -86,7 +86,7 @@ lint: install
 # The apps mypy checks, with django-stubs (pyproject.toml's [tool.mypy] says how). mypy refuses a
 # path that does not exist, so an app listed before it is merged (operations) is left out until
 # it is there.
-TYPED_APPS := $(wildcard relacions/core relacions/workflow relacions/search relacions/security relacions/operations)
+TYPED_APPS := $(wildcard $(addprefix relacions/,core workflow search security opendata redirects operations))
 
 typecheck: install
 	$(VENV)/bin/mypy $(TYPED_APPS)
