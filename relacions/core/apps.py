@@ -27,4 +27,4 @@ def show_groups_translated():
 
     from .roles import group_name
 
-    Group.__str__ = group_name
+    Group.__str__ = group_name  # type: ignore[method-assign]  # on purpose, as said above

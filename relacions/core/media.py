@@ -78,7 +78,7 @@ def protect_media(relative_path: str, response) -> None:
 def serve_media(request, path):
     """Uploaded files, when Django serves them (SERVE_MEDIA): from MEDIA_ROOT as it is now."""
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
     except OSError:
         # A name the file system refuses (too long, …) names no file.
         raise Http404 from None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet[M: "Publishable"](models.QuerySet[M]):
     # Each method filters by the rule of the same name on Publishable (`published_q()`…), which
     # is written out nowhere else; the instance mirror is `Publishable.publication_state()`.
     def published(self, now=None):

@@ -43,7 +43,7 @@ def outputs() -> list[dict]:
 
 
 def _formats(dataset: Dataset) -> list[tuple[str, str, dict]]:
-    feeds = [(feed.label, feed.url_name, {}) for feed in dataset.feeds]
+    feeds: list[tuple[str, str, dict]] = [(feed.label, feed.url_name, {}) for feed in dataset.feeds]
     if not dataset.has_files:
         return feeds
     files = [(fmt.upper(), f"opendata:{fmt}", {"dataset": dataset.slug}) for fmt in FORMATS]

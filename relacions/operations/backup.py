@@ -33,6 +33,7 @@ import subprocess
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from django.conf import settings
@@ -73,7 +74,9 @@ class Target:
 
     def connect(self) -> psycopg.Connection:
         keys = {"PGDATABASE": "dbname", "PGHOST": "host", "PGPORT": "port", "PGUSER": "user"}
-        params = {keys[key]: value for key, value in self.env.items() if key in keys}
+        params: dict[str, Any] = {
+            keys[key]: value for key, value in self.env.items() if key in keys
+        }
         params["password"] = self.env.get("PGPASSWORD")
         return psycopg.connect(autocommit=True, connect_timeout=10, **params)
 
@@ -88,6 +91,7 @@ class Target:
                 "SELECT count(*) FROM pg_tables "
                 "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
             ).fetchone()
+        assert row is not None  # count(*) always answers one row
         return row[0]
 
 

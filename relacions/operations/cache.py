@@ -11,8 +11,10 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Callable
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient, RedisSerializer
+from redis import ConnectionPool, Redis
 from redis.exceptions import ConnectionError, TimeoutError
 
 logger = logging.getLogger(__name__)
@@ -71,10 +73,15 @@ def _missing_key(key, delta):
 
 
 class TolerantRedisCacheClient(RedisCacheClient):
+    # Set by Django's RedisCacheClient, left out of its type stubs.
+    _client: type[Redis]
+    _serializer: RedisSerializer
+    _get_connection_pool: Callable[[bool], ConnectionPool]
+
     def __init__(self, servers, **options):
         super().__init__(servers, **options)
         self.location = ",".join(servers)
-        self._clients = {}
+        self._clients: dict[ConnectionPool, Redis] = {}
 
     def get_client(self, key=None, *, write=False):
         # Django makes a new redis.Redis for every call, and each one builds its table of some
@@ -115,6 +122,8 @@ class TolerantRedisCacheClient(RedisCacheClient):
 class TolerantRedisCache(RedisCache):
     """Also `clock()` (Redis's time, None when unreachable) and `set_until(key, value, until)`
     (stored until that moment of Redis's clock), for the page cache's generation lease."""
+
+    _cache: TolerantRedisCacheClient  # RedisCache's cached property, made of `_class`
 
     def __init__(self, server, params):
         super().__init__(server, params)

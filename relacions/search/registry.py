@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -117,7 +118,8 @@ class Indexed:
     title: str
     summary: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
-    window: Callable[[models.Model], Window | None] = publishable_window
+    # Any: each model's own window function takes that model (Publishable for the default).
+    window: Callable[[Any], Window | None] = publishable_window
     queryset: Callable[[], models.QuerySet] | None = None
     date: Callable[[models.Model], datetime.date | datetime.datetime | None] | None = None
     url: Callable[[models.Model], str] | None = None
@@ -126,7 +128,8 @@ class Indexed:
     )
 
     def get_url(self, obj: models.Model) -> str:
-        return self.url(obj) if self.url else obj.get_absolute_url()
+        # Every indexed model without a `url` has get_absolute_url(), which Model does not declare.
+        return self.url(obj) if self.url else obj.get_absolute_url()  # type: ignore[attr-defined]
 
     def get_queryset(self) -> models.QuerySet:
         if self.queryset is not None:
@@ -146,7 +149,7 @@ class Registry:
         self._by_model[indexed.model] = indexed
 
     def get(self, model: type[models.Model]) -> Indexed | None:
-        return self._by_model.get(model._meta.concrete_model)
+        return self._by_model.get(model._meta.concrete_model or model)
 
     def __iter__(self):
         return iter(self._by_model.values())

@@ -85,7 +85,7 @@ def model(label: str):
     return apps.get_model(label)
 
 
-def per_language(field: str, texts: tuple[str, str, str]) -> dict[str, str]:
+def per_language(field: str, texts: tuple[str, ...]) -> dict[str, str]:
     values = {f"{field}_{language}": text for language, text in zip(LANGUAGES, texts, strict=True)}
     values[field] = texts[0]
     return values
@@ -257,7 +257,7 @@ class Command(BaseCommand):
         from PIL import Image as Picture
 
         gradient = Picture.linear_gradient("L").resize((1600, 900))
-        noise = Picture.effect_noise((400, 225), 48).resize((1600, 900), Picture.BICUBIC)
+        noise = Picture.effect_noise((400, 225), 48).resize((1600, 900), Picture.Resampling.BICUBIC)
         tint = [(200, 120, 60), (60, 140, 200), (90, 170, 90), (180, 80, 140)][n % 4]
         picture = Picture.merge(
             "RGB",

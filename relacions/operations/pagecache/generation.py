@@ -122,7 +122,7 @@ def bump_generation() -> None:
     them (`QuerySet.update()`, `bulk_create()`, raw SQL, a restored backup). A transaction that
     rolls back (a preview) leaves the generation, and the pages, as they were.
     """
-    first = not any(func is _committed for _sids, func, _robust in connection.run_on_commit)
+    first = not any(entry[1] is _committed for entry in connection.run_on_commit)
     raise_stored_generation()
     locked_at = time.monotonic()
     # This connection's own copy: in its transaction it reads the raised row (tests do).

@@ -127,9 +127,9 @@ class PageCacheMiddleware:
                 logger.warning("Page cache generation not raised at start: %s", error)
 
     def __call__(self, request):
-        if not request_is_cacheable(request):
-            return self.get_response(request)
         language = _request_language(request)
+        if language is None or not request_is_cacheable(request):
+            return self.get_response(request)
         key = page_key(request, language)
         # One round trip: the generation's copy (present only while its lease runs) and the page.
         found = cache_backend().get_many([GENERATION_KEY, key])
