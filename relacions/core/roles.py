@@ -5,6 +5,7 @@
 Administrators get every permission; the other groups get exactly what the apps declare.
 """
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
@@ -34,8 +35,6 @@ def declared_permissions() -> dict[str, set[str]]:
 
 
 def _permissions(names: set[str]) -> list:
-    from django.contrib.auth.models import Permission
-
     found = []
     for name in sorted(names):
         app_label, codename = name.split(".", 1)
@@ -46,9 +45,6 @@ def _permissions(names: set[str]) -> list:
 @transaction.atomic
 def setup_roles() -> dict[str, int]:
     """Create or update the groups so each has exactly its permissions; idempotent."""
-    # Imported here: AppConfigs import this module's names before the models are ready.
-    from django.contrib.auth.models import Group, Permission
-
     counts = {}
     declared = declared_permissions()
     for role in ROLES:

@@ -1,3 +1,4 @@
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from relacions.workflow.preview import PreviewMixin
@@ -20,6 +21,4 @@ class PageDetailView(PreviewMixin, DetailView):
     context_object_name = "page"
 
     def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
         return get_object_or_404(Page.objects.published().by_slug(self.kwargs["slug"])[:1])

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.declaration import declared
+
 
 class SearchConfig(AppConfig):
     """The site's search. The content apps declare what it indexes (the `search` part of their
@@ -11,8 +13,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from relacions.core.declaration import declared
-
         from . import signals
         from .registry import Indexed, registry
 
