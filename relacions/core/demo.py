@@ -97,9 +97,15 @@ def load_demo_content(*, today: datetime.date | None = None) -> dict[str, Counts
         return {config.label: load_file(path, today=today) for config, path in demo_files()}
 
 
-def load_app(label: str, *, today: datetime.date | None = None) -> Counts:
-    """Load one app's demo.yaml (what it links to must be there already)."""
-    return load_file(Path(apps.get_app_config(label).path) / FILE_NAME, today=today)
+def load_apps(*labels: str, today: datetime.date | None = None) -> Counts:
+    """Load these apps' demo.yaml, in the order given (what a file links to must be loaded by
+    then), in one transaction; for tests that need part of the demo content."""
+    counts = Counts()
+    with transaction.atomic():
+        for label in labels:
+            path = Path(apps.get_app_config(label).path) / FILE_NAME
+            counts += load_file(path, today=today)
+    return counts
 
 
 def load_file(path: Path, *, today: datetime.date | None = None) -> Counts:
@@ -247,24 +253,27 @@ def parse_date(text: str, *, today: datetime.date) -> tuple[datetime.date, datet
     months or years (`+12d`, `-2y`, `+1m+3d`) and optionally a time (`today+12d 10:00`); or ISO,
     `2019-10-09` or `2019-10-09 10:00`. Returns the day and the time (None if not given)."""
     text = " ".join(str(text).split())
+    refused = ValueError(
+        f"{text!r} is not a date: write 2019-10-09, '2019-10-09 10:00', today, today+12d, "
+        "today-2y, year-start+1y or 'today+12d 10:00'"
+    )
     match = DATE_PATTERN.match(text)
     if match is None:
         try:
             moment = datetime.datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError(
-                f"{text!r} is not a date: write 2019-10-09, '2019-10-09 10:00', today, "
-                "today+12d, today-2y, year-start+1y or 'today+12d 10:00'"
-            ) from None
-        has_time = ":" in text
-        return moment.date(), (moment.time() if has_time else None)
+            raise refused from None
+        return moment.date(), (moment.time() if ":" in text else None)
     day = today if match["base"] == "today" else today.replace(month=1, day=1)
     for sign, amount, unit in OFFSET_PATTERN.findall(match["offsets"]):
         day = _shift(day, sign, int(amount), unit)
     clock = None
     if match["time"]:
         hours, minutes = match["time"].split(":")
-        clock = datetime.time(int(hours), int(minutes))
+        try:
+            clock = datetime.time(int(hours), int(minutes))
+        except ValueError:
+            raise refused from None
     return day, clock
 
 

@@ -18,8 +18,3 @@ class MandateConfig(AppConfig):
         from . import search
 
         search.register()
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

@@ -44,8 +44,3 @@ class NetworksConfig(AppConfig):
         from . import search
 
         search.register()
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

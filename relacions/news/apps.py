@@ -20,8 +20,3 @@ class NewsConfig(AppConfig):
         from . import search
 
         search.register()
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

@@ -22,8 +22,3 @@ class PagesConfig(AppConfig):
         from . import search
 
         search.register()
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

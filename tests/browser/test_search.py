@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from relacions.pages.demo import load as load_demo
+from relacions.core.demo import load_apps
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,7 +16,7 @@ def texts(field: str, ca: str, es: str = "", en: str = "") -> dict:
 
 @pytest.fixture
 def content(db):
-    load_demo()
+    load_apps("pages")
     for n in range(12):
         NewsItemFactory(
             **texts("title", f"Cultura a Terrassa {n}", f"Cultura en Terrassa {n}", f"Culture {n}")

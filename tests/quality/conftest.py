@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone, translation
 
+from relacions.core.demo import load_apps
 from relacions.core.models import Publishable
-from relacions.pages.demo import load as load_pages_demo
 from relacions.pages.models import Page
 from tests.factories import (
     AxisFactory,
@@ -60,7 +60,7 @@ def _site_settings(site_settings):
 
 @pytest.fixture
 def site(db) -> Site:
-    load_pages_demo()
+    load_apps("pages")
     current_plan = PlanFactory(is_current=True)
     other_plan = PlanFactory(is_current=False, start_year=2019, end_year=2023)
     network = NetworkFactory()
