@@ -151,7 +151,7 @@ def _display(path: Path) -> str:
 
 def _read(path: Path) -> list:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Reader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Reader)
     except yaml.YAMLError as error:
         raise DemoContentError(f"{_display(path)}: not valid YAML: {error}") from error
     if data is None:
@@ -308,9 +308,10 @@ class _Loader:
             if not isinstance(entry, dict):
                 raise DemoContentError(f"{where}: each object of {model._meta.label} is a mapping")
             line = entry.line if isinstance(entry, _Mapping) else section.line
-            described = self._describe(model, key, entry)
+            entry = {**defaults, **entry}
+            described = self._describe(key, entry)
             try:
-                self.load_entry(model, key, {**defaults, **entry})
+                self.load_entry(model, key, entry)
             except DemoContentError as error:
                 raise DemoContentError(
                     f"{_display(self.path)}, line {line} ({model._meta.label} {described}): {error}"
@@ -321,7 +322,7 @@ class _Loader:
                     f"{_messages(error)}"
                 ) from error
 
-    def _describe(self, model, key, entry) -> str:
+    def _describe(self, key, entry) -> str:
         parts = []
         for name in key:
             value = entry.get(name)
@@ -387,7 +388,7 @@ class _Loader:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             raise DemoContentError(f"{model._meta.label} has no field {name!r}") from None
-        if not (field.concrete or field.many_to_many) or getattr(field, "auto_now", False):
+        if not (field.concrete or field.many_to_many) or _automatic(field):
             raise DemoContentError(f"{model._meta.label}.{name} cannot be set from a demo file")
         return field
 
@@ -542,9 +543,14 @@ def _stored_values(obj) -> dict:
     for field in obj._meta.concrete_fields:
         if isinstance(field, models.FileField):
             values[field.attname] = field.value_from_object(obj).name or ""
-        elif not (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)):
+        elif not _automatic(field):
             values[field.attname] = field.pre_save(obj, add=False)
     return values
+
+
+def _automatic(field) -> bool:
+    """A date the model stamps itself (created_at, updated_at)."""
+    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
 
 
 def _messages(error: ValidationError) -> str:
