@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "relacions.events"
     verbose_name = _("Events")
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

@@ -25,4 +25,5 @@ content = Content(
     schedule={Event: ("start", "end")},
     timelines=(Timeline(Event, pgettext_lazy("objective timeline", "Event"), date="start"),),
     datasets=(datasets.EVENTS,),
+    demo="demo.yaml",
 )

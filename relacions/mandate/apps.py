@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MandateConfig(AppConfig):
     name = "relacions.mandate"
     verbose_name = _("Pla de Mandat")
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

@@ -18,4 +18,5 @@ content = Content(
     search=search.INDEXED,
     sitemaps=sitemaps.SITEMAPS,
     datasets=(datasets.PLAN,),
+    demo="demo.yaml",
 )

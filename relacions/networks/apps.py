@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NetworksConfig(AppConfig):
     name = "relacions.networks"
     verbose_name = _("Partner networks")
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

@@ -63,4 +63,5 @@ content = Content(
     ),
     datasets=(datasets.NETWORKS,),
     dashboard=(dashboard.renewals_due,),
+    demo="demo.yaml",
 )

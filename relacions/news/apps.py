@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "relacions.news"
     verbose_name = _("News")
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

@@ -25,4 +25,5 @@ content = Content(
         Timeline(NewsItem, pgettext_lazy("objective timeline", "News"), date="published_on"),
     ),
     datasets=(datasets.NEWS,),
+    demo="demo.yaml",
 )

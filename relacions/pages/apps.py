@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "relacions.pages"
     verbose_name = _("Pages")
-
-    def load_demo_content(self) -> int:
-        from .demo import load
-
-        return load()

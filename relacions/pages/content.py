@@ -20,4 +20,5 @@ content = Content(
     },
     search=search.INDEXED,
     sitemaps=sitemaps.SITEMAPS,
+    demo="demo.yaml",
 )

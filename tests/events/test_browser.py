@@ -1,11 +1,8 @@
 import pytest
 from django.utils import timezone, translation
 
-from relacions.events.demo import load as load_events
+from relacions.core.demo import load_apps
 from relacions.events.models import Event
-from relacions.mandate.demo import load as load_mandate
-from relacions.networks.demo import load as load_networks
-from relacions.pages.demo import load as load_pages
 from tests.helpers import address
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -13,10 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo_agenda(db):
-    load_pages()
-    load_mandate()
-    load_networks()
-    load_events()
+    load_apps("pages", "mandate", "networks", "events")
 
 
 def event_address(slug_ca: str, language: str) -> str:

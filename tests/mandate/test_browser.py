@@ -2,18 +2,18 @@ import datetime
 
 import pytest
 
-from relacions.mandate.demo import PROJECTING_TERRASSA_CODE
-from relacions.mandate.demo import load as load_mandate_demo
+from relacions.core.demo import load_apps
 from relacions.mandate.models import Objective
-from relacions.pages.demo import load as load_pages_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+# The objective the office serves, in relacions/mandate/demo.yaml.
+PROJECTING_TERRASSA_CODE = "5.2"
 
 
 @pytest.fixture
 def demo_plan(db):
-    load_pages_demo()
-    load_mandate_demo()
+    load_apps("pages", "mandate")
     objective = Objective.objects.select_related("plan").get(code=PROJECTING_TERRASSA_CODE)
     # A linked item, so the objective page's timeline is checked too.
     from relacions.news.models import NewsItem

@@ -2,17 +2,15 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from relacions.networks.demo import load as load_networks
+from relacions.core.demo import load_apps
 from relacions.networks.models import Forum, Network
-from relacions.pages.demo import load as load_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo_networks(db):
-    load_pages()
-    load_networks()
+    load_apps("pages", "networks")
 
 
 def urls(language: str) -> dict[str, str]:

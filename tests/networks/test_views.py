@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from relacions.core.demo import load_apps
 from relacions.images.models import Image
-from relacions.networks.demo import load as load_demo
 from relacions.networks.models import Forum, Membership, Network
 from tests.factories.networks import (
     ChallengeAreaFactory,
@@ -138,7 +138,7 @@ def test_directory_queries_do_not_grow_with_networks(client, django_assert_max_n
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_demo_pages_answer_in_each_language(client, language):
-    load_demo()
+    load_apps("networks")
     eurocities = Network.objects.get(slug_ca="eurocities")
     forum = Forum.objects.get(slug_ca="forum-de-cultura")
     expected = {
@@ -170,7 +170,7 @@ def test_the_demo_pages_answer_in_each_language(client, language):
 
 
 def test_the_demo_uclg_page_shows_the_vice_presidency(client):
-    load_demo()
+    load_apps("networks")
     uclg = Network.objects.get(slug_ca="cglu")
     main = main_of(client.get(object_url(uclg, "en")))
     assert "United Cities and Local Governments" in main
@@ -178,7 +178,7 @@ def test_the_demo_uclg_page_shows_the_vice_presidency(client):
 
 
 def test_the_language_switcher_follows_the_translated_slugs(client):
-    load_demo()
+    load_apps("networks")
     forum = Forum.objects.get(slug_ca="forum-de-cultura")
     body = client.get(object_url(forum, "en")).content.decode()
     assert f'href="{object_url(forum, "ca")}" hreflang="ca"' in body

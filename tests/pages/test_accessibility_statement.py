@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from relacions.pages import demo
+from relacions.core.demo import load_apps
 from relacions.pages.models import Page
 from tests.factories import EventFactory, NewsItemFactory, PageFactory
 from tests.helpers import LANGUAGES
@@ -48,7 +48,7 @@ def statement() -> Page:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_demo_statement_follows_the_eu_model_in_each_language(client, language):
-    demo.load()
+    load_apps("pages")
     with translation.override(language):
         path = statement().get_absolute_url()
 
@@ -63,7 +63,7 @@ def test_the_demo_statement_follows_the_eu_model_in_each_language(client, langua
 
 
 def test_every_page_links_to_the_statement_from_its_footer(client):
-    demo.load()
+    load_apps("pages")
     news, event = NewsItemFactory(), EventFactory()
     for language in LANGUAGES:
         with translation.override(language):
@@ -74,28 +74,6 @@ def test_every_page_links_to_the_statement_from_its_footer(client):
             body = client.get(path).content.decode()
             footer = body[body.index('<footer class="site-footer">') :]
             assert f'href="{target}"' in footer, path
-
-
-def test_the_loader_completes_the_first_demo_text_and_nothing_else():
-    page = PageFactory(
-        key=Page.Key.ACCESSIBILITY,
-        body_ca=demo.PREVIOUS_STATEMENT["ca"],
-        summary_ca=demo.PREVIOUS_STATEMENT_SUMMARY["ca"],
-        body_es="<p>Text revisat per l'editora.</p>",
-        body_en="",
-    )
-
-    demo.load()
-    page.refresh_from_db()
-
-    assert page.body_ca == demo.ACCESSIBILITY_STATEMENT["ca"]
-    assert page.body_es == "<p>Text revisat per l'editora.</p>"
-    assert page.body_en == demo.ACCESSIBILITY_STATEMENT["en"]
-    assert page.reviewed_on == demo.STATEMENT_REVIEWED_ON
-    version = page.version
-    demo.load()
-    page.refresh_from_db()
-    assert page.version == version, "a second run changes nothing"
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,13 @@
 import pytest
 
-from relacions.pages.demo import load as load_demo
+from relacions.core.demo import load_apps
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo_pages(db):
-    load_demo()
+    load_apps("pages")
 
 
 def test_home_skip_link_language_switch_and_accessibility(demo_pages, page, axe):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from relacions.pages.demo import load as load_demo
+from relacions.core.demo import load_apps
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory
 
 from .conftest import texts
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def culture_items(db):
-    load_demo()
+    load_apps("pages")
     for n in range(12):
         NewsItemFactory(
             **texts("title", f"Cultura a Terrassa {n}", f"Cultura en Terrassa {n}", f"Culture {n}")

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from relacions.pages.demo import load as load_pages
+from relacions.core.demo import load_apps
 from tests.factories import EventFactory, NewsItemFactory
 from tests.helpers import address
 
@@ -17,7 +17,7 @@ NEWS_PER_PAGE = 10
 
 @pytest.fixture
 def site(db):
-    load_pages()
+    load_apps("pages")
     items = [NewsItemFactory() for _ in range(NEWS_PER_PAGE + 2)]
     event = EventFactory(start=timezone.now() + datetime.timedelta(days=3))
     return {"news": items[-1], "event": event}
