@@ -6,6 +6,7 @@ plan's progress are the weighted average of their objectives' progress, computed
 (see `querysets.py`).
 """
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
@@ -96,6 +97,9 @@ class Plan(Publishable):
         return f"{self.start_year}–{self.end_year}"
 
 
+# Registered here, not left to its admin: the plan's admin, which shows axes inline, may
+# register the model first, following nothing (django-reversion keeps the first registration).
+@reversion.register(follow=("objectives",))
 class Axis(models.Model):
     """A strategic axis of a plan (Eix), numbered as in the approved document."""
 

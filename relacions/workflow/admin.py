@@ -41,36 +41,6 @@ from . import changes, conflicts, diff, preview
 from .forms import COMMENT_FIELD, guarded
 
 
-def _follow_fields(model_admin) -> tuple[str, ...]:
-    follow = []
-    for inline in model_admin.inlines:
-        _model, field = model_admin._reversion_introspect_inline_admin(inline)
-        if field:
-            follow.append(field)
-    return tuple(follow)
-
-
-def register_with_inlines(model_admin) -> None:
-    """Follow the admin's inlines even when the model was registered first as another admin's
-    inline (VersionAdmin registers a model only once, with the follows of its first admin)."""
-    model = model_admin.model
-    follow = _follow_fields(model_admin)
-    options = revisions._get_options(model)
-    missing = tuple(field for field in follow if field not in options.follow)
-    if not missing:
-        return
-    revisions.unregister(model)
-    revisions.register(
-        model,
-        fields=options.fields,
-        follow=(*options.follow, *missing),
-        format=options.format,
-        for_concrete_model=options.for_concrete_model,
-        ignore_duplicates=options.ignore_duplicates,
-        use_natural_foreign_keys=options.use_natural_foreign_keys,
-    )
-
-
 def snapshot_before_delete(objects, *, user, comment: str) -> None:
     """Store the objects (and what they follow) as a revision of their own, written at once:
     django-reversion saves only objects that still exist when a revision closes, and the delete
@@ -124,10 +94,6 @@ class WorkflowAdmin(
     # The project's admin/change_list.html adds the recovery link and the loaded versions.
     change_list_template = None
     history_latest_first = True
-
-    def __init__(self, model, admin_site):
-        super().__init__(model, admin_site)
-        register_with_inlines(self)
 
     # Forms: conflict detection and the revision comment.
 

@@ -9,6 +9,7 @@ its own.
 import datetime
 from typing import TYPE_CHECKING
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -114,6 +115,9 @@ class Network(Publishable):
         return start
 
 
+# Registered here, not left to its admin: the network's admin, which shows forums inline, may
+# register the model first, following nothing (django-reversion keeps the first registration).
+@reversion.register(follow=("challenge_areas",))
 class Forum(Publishable):
     """A thematic forum of a network, e.g. the EUROCITIES Culture Forum."""
 
