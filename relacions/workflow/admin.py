@@ -8,15 +8,15 @@ two revisions (diff.py) + signed preview links (preview.py).
 builds on it.
 """
 
-from itertools import chain
+from contextlib import nullcontext
 
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import AdminFileWidget
-from django.core import serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
@@ -29,9 +29,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from reversion import revisions
 from reversion.admin import VersionAdmin
-from reversion.models import Revision, Version
+from reversion.models import Version
 
 from relacions.core.admin_messages import GenderedMessagesMixin, RemovedImagesWarningMixin
 from relacions.core.catalan import elide_if_catalan
@@ -42,31 +41,20 @@ from .forms import COMMENT_FIELD, guarded
 
 
 def snapshot_before_delete(objects, *, user, comment: str) -> None:
-    """Store the objects (and what they follow) as a revision of their own, written at once:
-    django-reversion saves only objects that still exist when a revision closes, and the delete
-    may run inside one (the changelist's). Recovery then works for content never saved in the
-    admin (demo content, imports)."""
-    objects = list(chain.from_iterable(revisions._follow_relations_recursive(o) for o in objects))
+    """Store the objects (and what they follow) as a revision of their own, written before they
+    are deleted: django-reversion saves only objects that still exist when a revision closes.
+    Recovery then works for content never saved in the admin (demo content, imports)."""
+    objects = [obj for obj in objects if reversion.is_registered(type(obj))]
     if not objects:
         return
-    revision = Revision.objects.create(date_created=timezone.now(), user=user, comment=comment)
-    Version.objects.bulk_create(
-        Version(
-            revision=revision,
-            content_type=revisions._get_content_type(type(obj), "default"),
-            object_id=str(obj.pk),
-            db=obj._state.db or "default",
-            format=revisions._get_options(type(obj)).format,
-            serialized_data=serializers.serialize(
-                revisions._get_options(type(obj)).format,
-                (obj,),
-                fields=revisions._get_options(type(obj)).fields,
-            ),
-            object_repr=str(obj),
-        )
-        for obj in objects
-        if revisions.is_registered(type(obj))
-    )
+    if reversion.is_active():
+        # Inside another revision, these versions would wait for it to close, and be dropped.
+        raise reversion.RevisionManagementError("A deletion's revision is written on its own.")
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        for obj in objects:
+            reversion.add_to_revision(obj)
 
 
 class LabelledFileWidget(AdminFileWidget):
@@ -186,16 +174,17 @@ class WorkflowAdmin(
         return changes.without_bookkeeping(message)
 
     def _comment_revision(self, request, entry: LogEntry) -> None:
-        if not revisions.is_active():
+        if not reversion.is_active():
             return
         # Without a typed comment, the change as data (JSON) rather than as text in the saver's
         # language: the history writes it out for each reader (changes.py).
-        revisions.set_comment(self._revision_comment(request) or entry.change_message)
+        reversion.set_comment(self._revision_comment(request) or entry.change_message)
 
     # Restores: the form keeps the current version (conflicts), the audit log says what happened.
 
     def _prepare_restore(self, request, version, message: str) -> None:
-        obj = version._model._base_manager.filter(pk=version.object_id).first()
+        model = version.content_type.model_class()
+        obj = model._base_manager.filter(pk=version.object_id).first()
         if obj is not None:
             request.workflow_loaded_token = conflicts.token_of(obj)
         request.workflow_restoring = message
@@ -224,6 +213,13 @@ class WorkflowAdmin(
 
     # Deletions keep a revision, so the object can be recovered.
 
+    def create_revision(self, request):
+        # The list's "Delete selected", once confirmed, writes its own revision before deleting
+        # (snapshot_before_delete): it runs outside the one VersionAdmin opens around the list.
+        if _is_delete_confirmation(request):
+            return nullcontext()
+        return super().create_revision(request)
+
     def delete_model(self, request, obj):
         snapshot_before_delete([obj], user=request.user, comment=gettext("Deleted."))
         super().delete_model(request, obj)
@@ -243,11 +239,10 @@ class WorkflowAdmin(
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         opts = self.opts
-        versions = self._reversion_order_version_queryset(
-            request,
-            Version.objects.get_for_object_reference(self.model, unquote(object_id)).select_related(
-                "revision__user"
-            ),
+        versions = (
+            Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            .select_related("revision__user")
+            .order_by(*self.get_version_ordering(request))
         )
         action_list = [
             {
