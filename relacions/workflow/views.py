@@ -11,15 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from relacions.core import pagecache
+from relacions.core.admin_site import model_admin_or_none, registered_admins
 
 from . import preview, translation_status
 from .tracking import text_fields
 
 ROWS_PER_TYPE = 200
-
-
-def _model_admin(model):
-    return admin.site._registry.get(model)
 
 
 @never_cache
@@ -31,7 +28,7 @@ def preview_view(request, token: str):
         raise PermissionDenied(_("This preview link has expired.")) from error
     except signing.BadSignature as error:
         raise PermissionDenied(_("This preview link is not valid.")) from error
-    model_admin = _model_admin(model)
+    model_admin = model_admin_or_none(model)
     obj = model._base_manager.filter(pk=pk).first()
     if model_admin is None or obj is None:
         raise Http404
@@ -68,7 +65,7 @@ def preview_view(request, token: str):
 def translation_status_view(request):
     """Per content type and language: what has no translation, or an older one than Catalan."""
     sections = []
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins():
         if not text_fields(model) or not model_admin.has_view_or_change_permission(request):
             continue
         opts = model._meta
