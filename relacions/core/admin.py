@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 
 from .models import Publishable
 

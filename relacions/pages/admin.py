@@ -6,7 +6,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
-from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 
 from .models import Page, SiteSettings
 

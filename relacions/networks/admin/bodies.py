@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
-from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 
 from ..models import ChallengeArea, Forum, Network, Position, WorkingGroup
 from .common import HISTORY_FIELDSET, _localized
