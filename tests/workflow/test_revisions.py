@@ -242,6 +242,16 @@ def test_items_deleted_from_the_list_are_recoverable_with_their_inline_children(
     assert kept == {(Forum, str(forum.pk)), (ChallengeArea, str(area.pk))}
 
 
+def test_a_deletions_revision_is_never_left_to_wait_inside_another(editor):
+    import reversion
+
+    from relacions.workflow.admin.revisions import snapshot_before_delete
+
+    item = NewsItemFactory()
+    with reversion.create_revision(), pytest.raises(reversion.RevisionManagementError):
+        snapshot_before_delete([item], user=editor, comment="Deleted.")
+
+
 def test_other_content_types_keep_revisions_too(administrator):
     from tests.factories import MembershipFactory, ObjectiveFactory
 
