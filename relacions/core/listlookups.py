@@ -17,6 +17,8 @@ from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import url_params_from_lookup_dict
 from django.db.models.constants import LOOKUP_SEP
 
+from .admin_site import registered_admins
+
 # What Django's field filters put in the URL after the field's path (filters.py): choices and
 # booleans `__exact`, all values the bare path, dates `__gte` / `__lt`, empty values `__isempty`,
 # and `__isnull` for the "none" choice of each.
@@ -80,7 +82,7 @@ class OfferedLookupsOnly(_ModelAdmin):
 def restrict_lookups_everywhere(site: admin.AdminSite) -> None:
     """Give every admin registered on `site` the rule, those of Django and of third-party apps
     (users, groups, log-in attempts, devices) too. Called once the admins are registered."""
-    for model, model_admin in list(site._registry.items()):
+    for model, model_admin in registered_admins(site):
         if isinstance(model_admin, OfferedLookupsOnly):
             continue
         cls = type(model_admin)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
-from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 
 from .models import Image
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.workflow.admin import WorkflowAdmin
+from relacions.workflow.admin.base import WorkflowAdmin
 
 from .models import ALLOW_EXTERNAL_PERMISSION, Redirect
 

@@ -18,10 +18,11 @@ import json
 from functools import cache
 from typing import Any
 
-from django.contrib import admin
 from django.utils import translation
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext
+
+from relacions.core.admin_site import model_admin_or_none, registered_admins
 
 from .conflicts import FIELD as LOADED_VERSION_FIELD
 from .forms import COMMENT_FIELD, COMMENT_LABEL
@@ -46,7 +47,7 @@ BOOKKEEPING = frozenset(
 
 def hidden_fields(model, request) -> frozenset[str]:
     """What `request.user` may not see of `model`, as its admin declares."""
-    model_admin = admin.site._registry.get(model)
+    model_admin = model_admin_or_none(model)
     hook = getattr(model_admin, "history_hidden_fields", None)
     return frozenset(hook(request)) if callable(hook) else frozenset()
 
@@ -54,7 +55,7 @@ def hidden_fields(model, request) -> frozenset[str]:
 def hides_anything(request) -> bool:
     """Whether any admin hides something from this reader (the audit log's search then leaves the
     change messages out)."""
-    return any(hidden_fields(model, request) for model in admin.site._registry)
+    return any(hidden_fields(model, request) for model, _model_admin in registered_admins())
 
 
 @cache

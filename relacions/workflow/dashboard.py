@@ -5,11 +5,11 @@ changes.
 A fixed number of queries: a few per content type, none per item.
 """
 
-from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from relacions.core.admin_site import registered_admins
 from relacions.core.declaration import declared
 from relacions.core.models import Publishable
 
@@ -22,7 +22,7 @@ LIMIT = 5
 def _visible_admins(request):
     return [
         (model, model_admin)
-        for model, model_admin in admin.site._registry.items()
+        for model, model_admin in registered_admins()
         if model_admin.has_view_or_change_permission(request)
     ]
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from relacions.core.models import Publishable
 
-from .admin import TranslatedWorkflowAdmin
+from .admin.base import TranslatedWorkflowAdmin
 
 PUBLICATION_FIELDSET = (
     _("Publication"),

@@ -10,16 +10,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from relacions.core.admin_site import model_admin_or_none, registered_admins
 from relacions.operations import pagecache
 
 from . import preview, translation_status
 from .tracking import text_fields
 
 ROWS_PER_TYPE = 200
-
-
-def _model_admin(model):
-    return admin.site._registry.get(model)
 
 
 @never_cache
@@ -31,7 +28,7 @@ def preview_view(request, token: str):
         raise PermissionDenied(_("This preview link has expired.")) from error
     except signing.BadSignature as error:
         raise PermissionDenied(_("This preview link is not valid.")) from error
-    model_admin = _model_admin(model)
+    model_admin = model_admin_or_none(model)
     obj = model._base_manager.filter(pk=pk).first()
     if model_admin is None or obj is None:
         raise Http404
@@ -41,7 +38,8 @@ def preview_view(request, token: str):
     if request.method != "POST":
         return preview.render(request, obj, language)
     form_class = model_admin.get_form(request, obj, change=True)
-    form_class.check_conflicts = False
+    # Every WorkflowAdmin's form is guarded (workflow/forms.py): a preview is no save to refuse.
+    form_class.check_conflicts = False  # type: ignore[attr-defined]
     form = form_class(request.POST, request.FILES, instance=obj)
     if form.is_valid() and not request.FILES:
         # Saved, rendered and rolled back: the page reads the form's relations too (the networks,
@@ -68,7 +66,7 @@ def preview_view(request, token: str):
 def translation_status_view(request):
     """Per content type and language: what has no translation, or an older one than Catalan."""
     sections = []
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins():
         if not text_fields(model) or not model_admin.has_view_or_change_permission(request):
             continue
         opts = model._meta

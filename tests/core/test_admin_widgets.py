@@ -1,10 +1,10 @@
 """One way of picking objectives, networks and forums in every admin form: search as you type."""
 
 import pytest
-from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.test import RequestFactory
 
+from relacions.core.admin_site import registered_admins
 from relacions.mandate.models import Objective
 from relacions.networks.models import Forum, Network
 
@@ -15,7 +15,7 @@ LINKED = (Objective, Network, Forum)
 
 def linking_fields(request):
     """(admin, field name, form field) for every form field that picks one of LINKED."""
-    for model_admin in admin.site._registry.values():
+    for _model, model_admin in registered_admins():
         form = model_admin.get_form(request, obj=None)
         for name, field in form.base_fields.items():
             queryset = getattr(field, "queryset", None)

@@ -3,9 +3,9 @@ any other lookup in the URL is refused the same way whatever its value, so no li
 on a field its reader is not shown."""
 
 import pytest
-from django.contrib import admin
 from django.urls import reverse
 
+from relacions.core.admin_site import registered_admins
 from relacions.core.listlookups import OfferedLookupsOnly
 from tests.factories import NewsItemFactory
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_every_registered_admin_has_the_rule():
     loose = [
         model._meta.label
-        for model, model_admin in admin.site._registry.items()
+        for model, model_admin in registered_admins()
         if not isinstance(model_admin, OfferedLookupsOnly)
     ]
     assert loose == []

@@ -9,12 +9,12 @@ from pathlib import Path
 import django
 import pytest
 import reversion
-from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from relacions.core.admin_site import registered_admins
 from relacions.news.models import NewsItem
 from tests.factories import (
     EventFactory,
@@ -259,7 +259,7 @@ def test_date_and_time_fields_are_day_month_year_and_24_hours(administrator, lan
 def test_every_model_of_the_project_names_itself_with_its_article_in_each_language():
     project_admins = [
         model_admin
-        for model, model_admin in admin.site._registry.items()
+        for model, model_admin in registered_admins()
         if model.__module__.startswith(("relacions.", "django.contrib.auth"))
     ]
     missing = [type(a).__name__ for a in project_admins if not a.message_subject]

@@ -194,8 +194,63 @@ def test_inline_children_are_kept_in_their_parents_revisions(administrator):
     forum = ForumFactory(network=network)
     save(signed_in_client(administrator), network, name_en="Renamed")
     [version] = versions_of(network)
-    forum_versions = version.revision.version_set.filter(object_id=str(forum.pk))
-    assert [v.content_type.model_class() for v in forum_versions] == [Forum]
+    assert Version.objects.get_for_object(forum).filter(revision=version.revision).exists()
+
+
+@pytest.mark.parametrize("model_name", ["forum", "axis"])
+def test_an_inline_that_has_inlines_of_its_own_keeps_them_in_its_revisions(
+    administrator, model_name
+):
+    """A forum is a network's inline and an axis a plan's: their own revisions still hold their
+    challenge areas and objectives."""
+    from tests.factories import AxisFactory, ChallengeAreaFactory, ObjectiveFactory
+
+    if model_name == "forum":
+        parent = ForumFactory()
+        child = ChallengeAreaFactory(forum=parent)
+    else:
+        parent = AxisFactory()
+        child = ObjectiveFactory(axis=parent)
+    save(signed_in_client(administrator), parent)
+    [version] = versions_of(parent)
+    assert Version.objects.get_for_object(child).filter(revision=version.revision).exists()
+
+
+def test_items_deleted_from_the_list_are_recoverable_with_their_inline_children(administrator):
+    from relacions.networks.models import ChallengeArea
+    from tests.factories import ChallengeAreaFactory
+
+    forum = ForumFactory()
+    area = ChallengeAreaFactory(forum=forum)
+    client = signed_in_client(administrator)
+    changelist = reverse("admin:networks_forum_changelist")
+    response = client.post(
+        changelist,
+        {
+            "action": "delete_selected",
+            "_selected_action": [forum.pk],
+            "post": "yes",
+            **list_versions(client, changelist),
+        },
+    )
+    assert response.status_code == 302
+    assert not ChallengeArea.objects.filter(pk=area.pk).exists()
+
+    [version] = Version.objects.get_deleted(Forum)
+    assert version.revision.user == administrator
+    assert version.revision.comment == "Deleted."
+    kept = {(v.content_type.model_class(), v.object_id) for v in version.revision.version_set.all()}
+    assert kept == {(Forum, str(forum.pk)), (ChallengeArea, str(area.pk))}
+
+
+def test_a_deletions_revision_is_never_left_to_wait_inside_another(editor):
+    import reversion
+
+    from relacions.workflow.admin.revisions import snapshot_before_delete
+
+    item = NewsItemFactory()
+    with reversion.create_revision(), pytest.raises(reversion.RevisionManagementError):
+        snapshot_before_delete([item], user=editor, comment="Deleted.")
 
 
 def test_other_content_types_keep_revisions_too(administrator):

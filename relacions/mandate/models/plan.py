@@ -15,6 +15,7 @@ by the querysets below, never in Python loops:
 
 from decimal import Decimal
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -243,6 +244,9 @@ class Plan(Publishable):
         return f"{self.start_year}–{self.end_year}"
 
 
+# Registered here, not left to its admin: the plan's admin, which shows axes inline, may
+# register the model first, following nothing (django-reversion keeps the first registration).
+@reversion.register(follow=("objectives",))
 class Axis(models.Model):
     """A strategic axis of a plan (Eix), numbered as in the approved document."""
 

@@ -5,7 +5,7 @@ from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from relacions.workflow.admin import LabelledFileWidget
+from relacions.workflow.admin.widgets import LabelledFileWidget
 
 from ..models import Membership
 

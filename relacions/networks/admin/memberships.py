@@ -24,7 +24,7 @@ from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.catalan import elide_if_catalan
 from relacions.core.listlookups import OfferedLookupsOnly
 from relacions.core.money import EuroField, EuroInput, euros
-from relacions.workflow.admin import WorkflowAdmin
+from relacions.workflow.admin.base import WorkflowAdmin
 
 from .. import exports
 from ..models import Membership, MembershipFee, RenewalReminder

@@ -8,6 +8,7 @@ its own.
 
 import datetime
 
+import reversion
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -196,6 +197,9 @@ class Network(Publishable):
         return start
 
 
+# Registered here, not left to its admin: the network's admin, which shows forums inline, may
+# register the model first, following nothing (django-reversion keeps the first registration).
+@reversion.register(follow=("challenge_areas",))
 class Forum(Publishable):
     """A thematic forum of a network, e.g. the EUROCITIES Culture Forum."""
 

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from .. import conflicts, dashboard
-from ..admin import WorkflowAdmin
+from ..admin.base import WorkflowAdmin
 
 register = template.Library()
 
