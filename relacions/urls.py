@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("relacions.news.urls")),
     path(_("events/"), include("relacions.events.urls")),
     path(_("networks/"), include("relacions.networks.urls")),
+    path(_("agreements/"), include("relacions.agreements.urls")),
     path(_("mandate-plan/"), include("relacions.mandate.urls")),
     path(_("search/"), include("relacions.search.urls")),
     path(_("open-data/"), include("relacions.opendata.urls")),

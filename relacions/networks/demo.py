@@ -1,6 +1,7 @@
 """Demo content: the networks of ../shared/seed/FACTS.md in Catalan, Spanish and English.
 
-Loaded by `manage.py load_demo_content`; what exists already (found by its Catalan slug or name)
+The twin cities are agreements (relacions/agreements/demo.yaml). Loaded by
+`manage.py load_demo_content`; what exists already (found by its Catalan slug or name)
 is left untouched, so running it twice changes nothing. Dates the facts give only as years are
 stored as 1 January of that year and shown as years; dates the facts do not give are left empty
 (shown as "dates not recorded"), never invented. Fee amounts and renewal dates are examples,
@@ -128,36 +129,6 @@ UCLG = {
     },
     "kind": Network.Kind.GLOBAL,
     "website": "https://www.uclg.org/",
-}
-
-TWIN_CITIES = [
-    (
-        {"ca": "Pamiers", "es": "Pamiers", "en": "Pamiers"},
-        {"ca": "pamiers", "es": "pamiers", "en": "pamiers"},
-        {"ca": "França", "es": "Francia", "en": "France"},
-    ),
-    (
-        {"ca": "Granada (Nicaragua)", "es": "Granada (Nicaragua)", "en": "Granada (Nicaragua)"},
-        {"ca": "granada-nicaragua", "es": "granada-nicaragua", "en": "granada-nicaragua"},
-        {"ca": "Nicaragua", "es": "Nicaragua", "en": "Nicaragua"},
-    ),
-    (
-        {"ca": "Tetuan", "es": "Tetuán", "en": "Tetouan"},
-        {"ca": "tetuan", "es": "tetuan", "en": "tetouan"},
-        {"ca": "Marroc", "es": "Marruecos", "en": "Morocco"},
-    ),
-    (
-        {"ca": "Tecoluca", "es": "Tecoluca", "en": "Tecoluca"},
-        {"ca": "tecoluca", "es": "tecoluca", "en": "tecoluca"},
-        {"ca": "El Salvador", "es": "El Salvador", "en": "El Salvador"},
-    ),
-]
-
-
-TWINNING_SENTENCE = {
-    "ca": "<p>%s és ciutat agermanada amb Terrassa.</p>",
-    "es": "<p>%s es ciudad hermanada con Terrassa.</p>",
-    "en": "<p>%s is twinned with Terrassa.</p>",
 }
 
 
@@ -315,35 +286,8 @@ def _uclg(count: _Counter) -> None:
     )
 
 
-def _place(names: dict, country: dict, language: str) -> str:
-    name = names[language]
-    return name if country[language] in name else f"{name} ({country[language]})"
-
-
-def _twin_cities(count: _Counter) -> None:
-    for names, slugs, country in TWIN_CITIES:
-        network = _network(
-            count,
-            {
-                "name": names,
-                "slug": slugs,
-                "acronym": {"ca": "", "es": "", "en": ""},
-                "headquarters": country,
-                "description": {
-                    language: TWINNING_SENTENCE[language] % _place(names, country, language)
-                    for language in TWINNING_SENTENCE
-                },
-                "kind": Network.Kind.TWINNING,
-            },
-        )
-        _membership(
-            count, network, category=Membership.Category.PARTNER, status=Membership.Status.ACTIVE
-        )
-
-
 def load() -> int:
     count = _Counter()
     _eurocities(count)
     _uclg(count)
-    _twin_cities(count)
     return count.created

@@ -80,7 +80,15 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.select_related("logo").prefetch_related("logo__renditions")
 
     def for_listing(self):
-        return self.published().with_logo().with_memberships().with_active_first()
+        # Twin cities are agreements (relacions.agreements): a row of the former kind left by
+        # the move (one with forums of its own) is not listed among the networks.
+        return (
+            self.published()
+            .exclude(kind="twinning")
+            .with_logo()
+            .with_memberships()
+            .with_active_first()
+        )
 
     def for_detail(self):
         return self.published().for_page()
