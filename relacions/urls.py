@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("events/"), include("relacions.events.urls")),
     path(_("networks/"), include("relacions.networks.urls")),
     path(_("agreements/"), include("relacions.agreements.urls")),
+    path(_("places/"), include("relacions.places.urls")),
     path(_("mandate-plan/"), include("relacions.mandate.urls")),
     path(_("search/"), include("relacions.search.urls")),
     path(_("open-data/"), include("relacions.opendata.urls")),

@@ -36,6 +36,10 @@ def _amendments(agreement, _build_uri) -> list[str]:
     ]
 
 
+def _areas(agreement, _build_uri) -> list[str]:
+    return [area["name"] for area in agreement.areas_shown]
+
+
 AGREEMENTS = Dataset(
     slug="agreements",
     title=_("Agreements and twin cities"),
@@ -78,7 +82,9 @@ AGREEMENTS = Dataset(
         Column("status_reason", _("Reason for the status"), attribute("status_reason")),
         Column("amendments", _("Amendments and extensions"), _amendments),
         Column(
-            "areas", _("Areas of cooperation"), lambda agreement, _b: list(agreement.area_names)
+            "areas",
+            _("Areas of cooperation"),
+            lambda agreement, _b: [area["name"] for area in agreement.areas_shown],
         ),
         Column("last_activity", _("Last activity"), attribute("last_activity")),
         Column("gazette_url", _("Official gazette"), attribute("gazette_url")),

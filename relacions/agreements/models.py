@@ -9,11 +9,13 @@ twinning handbook, answered once a year.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -187,44 +189,71 @@ class Agreement(Publishable):
         """The partners' places (reads `partners` as prefetched by `with_partners()`)."""
         return [partner.place for partner in self.partners.all() if partner.place_id]
 
-    def timeline(self, news=(), events=()) -> list[tuple[datetime.date, str, str, str]]:
-        """The agreement's life by date: (date, kind label, text, url), oldest first.
-
-        Reads `amendments` and the given published news and events (already fetched)."""
-        from django.utils import timezone
-
-        entries = []
-        if self.approved_on:
-            entries.append((self.approved_on, _("Approved by the plenary"), "", ""))
-        if self.signed_on:
-            entries.append((self.signed_on, _("Signature"), "", ""))
-        if self.in_force_on:
-            entries.append((self.in_force_on, _("Entry into force"), "", ""))
+    def timeline(self, news=(), events=()) -> list["TimelineEntry"]:
+        """The agreement's life by date, oldest first: its dates, its amendments (read from
+        `amendments`, prefetched by `for_page()`), and the given published news and events."""
+        entries = [
+            TimelineEntry(day, label)
+            for day, label in (
+                (self.approved_on, _("Approved by the plenary")),
+                (self.signed_on, _("Signature")),
+                (self.in_force_on, _("Entry into force")),
+            )
+            if day
+        ]
         for amendment in self.amendments.all():
             entries.append(
-                (amendment.date, amendment.get_kind_display(), amendment.description, "")
+                TimelineEntry(
+                    amendment.date,
+                    amendment.get_kind_display(),
+                    amendment.description,
+                    obj=amendment,
+                    field="description",
+                )
             )
         for item in news:
-            entries.append((item.published_on, _("News"), item.title, item.get_absolute_url()))
+            entries.append(
+                TimelineEntry(
+                    item.published_on,
+                    _("News"),
+                    item.title,
+                    item.get_absolute_url(),
+                    obj=item,
+                    field="title",
+                )
+            )
         for event in events:
             entries.append(
-                (
+                TimelineEntry(
                     timezone.localdate(event.start),
                     _("Event"),
                     event.title,
                     event.get_absolute_url(),
+                    obj=event,
+                    field="title",
                 )
             )
         if self.agreement_status != self.AgreementStatus.ACTIVE and self.status_changed_on:
             entries.append(
-                (
+                TimelineEntry(
                     self.status_changed_on,
                     self.get_agreement_status_display(),
                     self.status_reason,
-                    "",
+                    obj=self,
+                    field="status_reason",
                 )
             )
-        return sorted(entries, key=lambda entry: entry[0])
+        return sorted(entries, key=lambda entry: entry.date)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: datetime.date
+    kind: str
+    text: str = ""
+    url: str = ""
+    obj: models.Model | None = None
+    field: str = ""
 
 
 class Partner(models.Model):

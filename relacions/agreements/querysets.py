@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Case, Exists, Max, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Greatest, NullIf, TruncDate
+from django.db.models.functions import Coalesce, Greatest, JSONObject, NullIf, TruncDate
 from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
@@ -100,14 +100,14 @@ class AgreementQuerySet(PublishableQuerySet):
         )
 
     def for_listing(self):
-        return self.published().twinnings_first().with_partners().prefetch_related("areas")
+        return self.published().twinnings_first().with_partners()
 
     def for_detail(self):
         return self.published().for_page()
 
     def for_page(self):
         """What the agreement's page shows, published or not (for_detail() and the preview):
-        the areas' names come with the row (`area_names`), so the page stays within its queries."""
+        the areas' names come with the row (`areas_shown`), so the page stays within its queries."""
         return (
             self.with_last_activity()
             .with_area_names()
@@ -116,17 +116,27 @@ class AgreementQuerySet(PublishableQuerySet):
         )
 
     def with_area_names(self):
+        """Annotate `areas_shown`: the areas of cooperation as [{"name", "fallback"}] in the
+        active language (`fallback` when it shows the Catalan name), in one expression."""
         areas = self.model._meta.get_field("areas").related_model
         language = translation.get_language() or settings.LANGUAGE_CODE
-        name = Coalesce(
-            NullIf(build_localized_fieldname("name", language), Value("")),
-            build_localized_fieldname("name", settings.LANGUAGE_CODE),
-        )
+        own = build_localized_fieldname("name", language)
+        default = build_localized_fieldname("name", settings.LANGUAGE_CODE)
+        missing = Q(**{f"{own}__isnull": True}) | Q(**{own: ""})
         return self.annotate(
-            area_names=ArraySubquery(
+            areas_shown=ArraySubquery(
                 areas.objects.filter(agreements=OuterRef("pk"))
+                .annotate(
+                    shown=JSONObject(
+                        name=Coalesce(NullIf(own, Value("")), default),
+                        fallback=Case(
+                            When(missing, then=Value(language != settings.LANGUAGE_CODE)),
+                            default=Value(False),
+                        ),
+                    )
+                )
                 .order_by("order", "pk")
-                .values_list(name, flat=True)
+                .values_list("shown", flat=True)
             )
         )
 

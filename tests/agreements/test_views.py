@@ -106,3 +106,15 @@ def test_an_old_twin_city_address_redirects_permanently(client):
     assert response["Location"] == agreement.get_absolute_url().replace(
         agreement.get_absolute_url(), "/ca/acords/pamiers/"
     )
+
+
+def test_a_place_page_lists_what_is_public_there(client):
+    place = PlaceFactory(name_ca="Pamiers", slug_ca="pamiers")
+    agreement = AgreementFactory(title_ca="Agermanament amb Pamiers")
+    PartnerFactory(agreement=agreement, place=place)
+    draft = AgreementFactory(status="draft", title_ca="Esborrany")
+    PartnerFactory(agreement=draft, place=place)
+    page = client.get("/ca/llocs/pamiers/").content.decode()
+    assert "Agermanament amb Pamiers" in page and "Esborrany" not in page
+    lonely = PlaceFactory(slug_ca="enlloc")
+    assert client.get(url_in("ca", "places:detail", slug=lonely.slug_ca)).status_code == 404
