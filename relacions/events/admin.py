@@ -57,9 +57,11 @@ class EventAdmin(PublishableAdmin):
         "working_group",
         "challenge_areas",
         "objectives",
+        "location",
     )
     list_select_related = ("image",)
-    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview")
+    # Derived from the place (Event.save): no city or country is typed as free text.
+    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "city", "country")
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "summary", "body", "image", "image_preview")}),
         (
@@ -71,6 +73,7 @@ class EventAdmin(PublishableAdmin):
                     "event_status",
                     "format",
                     "venue",
+                    "location",
                     ("city", "country"),
                     "online_url",
                 ),
