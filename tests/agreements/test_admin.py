@@ -116,3 +116,53 @@ def test_the_dashboard_is_declared_in_content_py():
     declared = agreements_content.content
     assert dormant_twinnings in declared.dashboard
     assert declared.timelines[0].model is Agreement
+
+
+def test_a_saved_amendment_is_never_changed_but_a_new_one_is_added(administrator):
+    from tests.workflow.conftest import form_data
+
+    agreement = AgreementFactory(signed_on=datetime.date(1990, 1, 1))
+    AmendmentFactory(agreement=agreement, date=datetime.date(2000, 1, 1), description_en="First")
+    client = signed_in_client(administrator)
+    url = _change_url(agreement)
+    changed = form_data(client.get(url), **{"amendments-0-description_en": "Rewritten"})
+    response = client.post(url, changed)
+    assert response.status_code == 200
+    assert "is never changed" in response.content.decode()
+    assert agreement.amendments.get().description_en == "First"
+
+    added = form_data(
+        client.get(url),
+        **{
+            "amendments-TOTAL_FORMS": "2",
+            "amendments-1-date": "2001-01-01",
+            "amendments-1-kind": "amendment",
+            "amendments-1-description_ca": "Correcció",
+            "amendments-1-description_en": "Correction",
+        },
+    )
+    assert client.post(url, added).status_code == 302
+    assert list(agreement.amendments.values_list("description_en", flat=True)) == [
+        "First",
+        "Correction",
+    ]
+
+
+def test_an_amendment_before_the_signature_is_refused_in_the_admin(administrator):
+    from tests.workflow.conftest import form_data
+
+    agreement = AgreementFactory(signed_on=datetime.date(1990, 1, 1))
+    client = signed_in_client(administrator)
+    url = _change_url(agreement)
+    data = form_data(
+        client.get(url),
+        **{
+            "amendments-TOTAL_FORMS": "1",
+            "amendments-0-date": "1989-01-01",
+            "amendments-0-kind": "amendment",
+            "amendments-0-description_ca": "Abans",
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "before the agreement was signed" in response.content.decode()
