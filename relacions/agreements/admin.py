@@ -137,6 +137,15 @@ class AgreementAdmin(PublishableAdmin):
         ),
     )
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An extension moves the agreement's end: the page and the renewal filter follow it.
+        agreement = form.instance
+        end = agreement.extended_end()
+        if end and end != agreement.ends_on:
+            agreement.ends_on = end
+            agreement.save(update_fields=["ends_on", "version", "updated_at"])
+
     def get_view_on_site_url(self, obj=None):
         if obj is None or not obj.is_published():
             return None

@@ -179,6 +179,12 @@ class Agreement(Publishable):
         if errors:
             raise ValidationError(errors)
 
+    def extended_end(self) -> datetime.date | None:
+        """The end the latest extension sets (None without extensions)."""
+        extensions = [a for a in self.amendments.all() if a.kind == Amendment.Kind.EXTENSION]
+        latest = max(extensions, key=lambda a: (a.date, a.pk), default=None)
+        return latest.new_end_date if latest else None
+
     def start(self) -> datetime.date | None:
         return self.in_force_on or self.signed_on
 

@@ -166,3 +166,26 @@ def test_an_amendment_before_the_signature_is_refused_in_the_admin(administrator
     response = client.post(url, data)
     assert response.status_code == 200
     assert "before the agreement was signed" in response.content.decode()
+
+
+def test_an_extension_moves_the_end_date(administrator):
+    from tests.workflow.conftest import form_data
+
+    agreement = AgreementFactory(
+        signed_on=datetime.date(1990, 1, 1), ends_on=datetime.date(2020, 1, 1)
+    )
+    client = signed_in_client(administrator)
+    url = _change_url(agreement)
+    data = form_data(
+        client.get(url),
+        **{
+            "amendments-TOTAL_FORMS": "1",
+            "amendments-0-date": "2019-06-01",
+            "amendments-0-kind": "extension",
+            "amendments-0-new_end_date": "2024-01-01",
+            "amendments-0-description_ca": "Pròrroga",
+        },
+    )
+    assert client.post(url, data).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.ends_on == datetime.date(2024, 1, 1)
