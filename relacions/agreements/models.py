@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
+from relacions.networks.files import validate_document_size, validate_pdf
 
 from .querysets import AgreementQuerySet, AmendmentQuerySet
 
@@ -346,7 +347,11 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
-        _("file"), upload_to="agreements/%Y/", blank=True, help_text=_("A public PDF.")
+        _("file"),
+        upload_to="agreements/%Y/",
+        validators=[validate_pdf, validate_document_size],
+        blank=True,
+        help_text=_("A public PDF."),
     )
     url = models.URLField(_("address"), blank=True, help_text=_("Or a link to it."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)

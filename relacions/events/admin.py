@@ -60,8 +60,9 @@ class EventAdmin(PublishableAdmin):
         "location",
     )
     list_select_related = ("image",)
-    # Derived from the place (Event.save): no city or country is typed as free text.
-    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "city", "country")
+    # The city is derived from the place (Event.save), never typed; the country is chosen from
+    # the list, and follows the place when one is chosen.
+    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "city")
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "summary", "body", "image", "image_preview")}),
         (

@@ -173,6 +173,9 @@ def backwards(apps, schema_editor):
         SearchEntry.objects.filter(content_type=content_type, object_id__in=removed).delete()
     if removed:
         _stale_pages()
+    # The steps before drop tables and columns: PostgreSQL refuses to alter a table with
+    # constraint checks still pending in the transaction, so they run now.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _stale_pages():

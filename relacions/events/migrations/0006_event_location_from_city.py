@@ -16,6 +16,9 @@ def forwards(apps, schema_editor):
 
 def backwards(apps, schema_editor):
     apps.get_model("events", "Event").objects.update(location=None)
+    # The step before drops the column: PostgreSQL refuses to alter a table with constraint
+    # checks still pending in the transaction, so they run now.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
