@@ -118,3 +118,14 @@ def test_a_place_page_lists_what_is_public_there(client):
     assert "Agermanament amb Pamiers" in page and "Esborrany" not in page
     lonely = PlaceFactory(slug_ca="enlloc")
     assert client.get(url_in("ca", "places:detail", slug=lonely.slug_ca)).status_code == 404
+
+
+def test_an_event_shows_its_place_in_the_page_language(client):
+    from tests.factories.events import EventFactory
+
+    place = PlaceFactory(name_ca="Tetuan", name_es="Tetuán", name_en="Tetouan", country="MA")
+    event = EventFactory(location=place, format="in-person")
+    assert (event.city, event.country.code) == ("Tetuan", "MA")
+    with translation.override("es"):
+        page = client.get(event.get_absolute_url()).content.decode()
+    assert "Tetuán" in page
