@@ -18,12 +18,12 @@ DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop;
 # The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
 COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
-.PHONY: help install run test db db-stop migrate setup lint format messages lock bench lighthouse clean backup restore
+.PHONY: help install run test db db-stop migrate setup lint typecheck format messages lock bench lighthouse clean backup restore
 
 help:
 	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install and run the whole test suite"
-	@echo "make lint | format | messages | lock | db | db-stop | clean | bench | lighthouse"
+	@echo "make lint | typecheck | format | messages | lock | db | db-stop | clean | bench | lighthouse"
 	@echo "make backup | restore BACKUP=backups/<stamp> [FORCE=1]"
 
 # The virtual environment is rebuilt only when the lock file changes.
@@ -32,7 +32,7 @@ $(VENV)/.installed: requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
-# npm's tools: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/browser, and Lighthouse
+# npm's tools: the W3C Nu HTML Checker (vnu-jar, run on Java) of tests/sitewide/test_browser_every_page.py, and Lighthouse
 # for `make lighthouse`.
 # Without npm the HTML validity tests are skipped, except under CI=true, where they fail.
 node_modules/.installed: package-lock.json
@@ -81,6 +81,17 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	git ls-files -z '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 6.1 --check
+	# Which app may know which: the contracts in pyproject.toml ([tool.importlinter]).
+	$(VENV)/bin/lint-imports
+	@$(MAKE) --no-print-directory typecheck
+
+# The apps mypy checks, with django-stubs (pyproject.toml's [tool.mypy] says how). mypy refuses a
+# path that does not exist, so an app listed before it is merged (operations) is left out until
+# it is there.
+TYPED_APPS := $(wildcard $(addprefix relacions/,core workflow search security opendata redirects operations))
+
+typecheck: install
+	$(VENV)/bin/mypy $(TYPED_APPS)
 
 format: install
 	$(VENV)/bin/ruff check --fix .

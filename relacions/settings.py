@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     # ISO 3166 countries with their names translated (events' country).
     "django_countries",
     "relacions.core",
+    # What keeps the site running: database watchdog, Redis cache, page cache, health, backups.
+    "relacions.operations",
     "relacions.workflow",
     "relacions.security",
     "relacions.images",
@@ -103,7 +105,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so its deadline covers every query of a request; the 503 it answers with when the
     # database is gone still passes through everything below (security headers included).
-    "relacions.core.middleware.DatabaseUnavailableMiddleware",
+    "relacions.operations.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, which keeps a policy already set: media files get their own.
@@ -113,9 +115,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 Not Modified for pages and feeds the browser already has (ETag / Last-Modified).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole pages for anonymous visitors (relacions.core.pagecache): below the middleware whose
-    # headers every response gets, above everything a cached page does not need.
-    "relacions.core.pagecache.PageCacheMiddleware",
+    # Whole pages for anonymous visitors (relacions.operations.pagecache): below the middleware
+    # whose headers every response gets, above everything a cached page does not need.
+    "relacions.operations.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,7 +175,7 @@ DATABASES["default"]["OPTIONS"] = {
         "min_size": env_int("DATABASE_POOL_MIN_SIZE", 1),
         "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
         # Short waits: with the database gone a page fails fast (a 503 within 2 seconds,
-        # relacions.core.middleware) instead of hanging a worker.
+        # relacions.operations.database) instead of hanging a worker.
         "timeout": env_float("DATABASE_POOL_TIMEOUT", 1.5),
         # The pool retries a lost server with growing pauses; giving up after 10 s lets the next
         # request start afresh, so the site is back within seconds of the database.
@@ -196,7 +198,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis cache, except that an unreachable Redis is a cache miss, not an error.
-            "BACKEND": "relacions.core.cache.TolerantRedisCache",
+            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "relacions",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -211,7 +213,7 @@ else:
         }
     }
 
-# The whole-page cache for anonymous visitors (relacions.core.pagecache). Off with DEBUG (a
+# The whole-page cache for anonymous visitors (relacions.operations.pagecache). Off with DEBUG (a
 # template being edited would be served stale) and in tests, which read freshly rendered pages
 # (tests/perf turns it on); PAGE_CACHE=true|false overrides.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG and not TESTING)
@@ -219,13 +221,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG and not TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long the cache's copy of the content generation is trusted before it is checked against
 # PostgreSQL again (one query per lease for the whole site); every transaction that changes
-# content waits this long before committing, so no copy outlives a change (pagecache.py).
+# content waits this long before committing, so no copy outlives a change (pagecache).
 PAGE_CACHE_LEASE_SECONDS = env_float("PAGE_CACHE_LEASE_SECONDS", 0.5)
-# Any save, delete or relation change of a model of these apps makes every cached page stale.
-PAGE_CACHE_APPS = ("images", "pages", "mandate", "networks", "events", "news")
-# Besides publish_at / unpublish_at: moments when a page changes by itself (an event that ends
-# leaves the agenda for the archive).
-PAGE_CACHE_SCHEDULE_FIELDS = {"events.Event": ("start", "end")}
 # What a page computes over all the content (a list's filter choices), kept under the same rules
 # as the pages; on except in tests. FRAGMENT_CACHE=true|false overrides.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", default=not TESTING)

@@ -1,19 +1,27 @@
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
 from django.utils import translation
 
-BROWSER_TESTS = Path(__file__).parent / "browser"
+from tests.helpers import english_client, signed_in_client
+
+# Fixtures every folder shares, beyond the few below: the browser's (Playwright, Chromium), saved
+# images, the small complete site of every public type, and staff users in each role.
+pytest_plugins = [
+    "tests.fixtures.browser",
+    "tests.fixtures.cluster",
+    "tests.fixtures.images",
+    "tests.fixtures.site",
+    "tests.fixtures.users",
+]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # Marked before `-m "not browser"` deselects (CI's second run leaves them out).
+    # Every test that drives Chromium, in whichever app's folder it lives, is marked `browser`
+    # before `-m "not browser"` deselects (CI's second run leaves them out).
     for item in items:
-        if BROWSER_TESTS in Path(item.fspath).parents:
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
@@ -37,20 +45,6 @@ def _media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never into the repository."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
-
-
-def english_client() -> Client:
-    """A test client that asks for English, so the admin (outside i18n_patterns) answers in the
-    language the assertions are written in; public URLs carry their own language prefix."""
-    return Client(headers={"accept-language": "en"})
-
-
-def signed_in_client(user) -> Client:
-    """A client of its own signed in as `user`: never the shared `client`, so a test may act as
-    several users, and as an anonymous visitor, at once."""
-    client = english_client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
 
-from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import Agreement, Amendment, CooperationArea, Document, Partner, Review
 from .querysets import RENEWAL_WINDOW_DAYS

@@ -11,9 +11,12 @@ with it. Admins without a subject keep Django's messages, which the project's ca
 without an article or a gendered participle.
 """
 
-from django.contrib import messages
+from typing import TYPE_CHECKING
+
+from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext
 
@@ -42,10 +45,17 @@ def _follow_up(request, kind: str, can_change: bool) -> str:
     return ""
 
 
-class GenderedMessagesMixin:
+# The mixins' methods use their ModelAdmin's: the type checker is told their base, Python is not.
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin
+else:
+    _ModelAdmin = object
+
+
+class GenderedMessagesMixin(_ModelAdmin):
     """For a ModelAdmin: success messages worded around `message_subject`."""
 
-    message_subject = None
+    message_subject: str | Promise | None = None
 
     def response_add(self, request, obj, post_url_continue=None):
         request.admin_message = ("added", obj, str(obj))
@@ -84,7 +94,7 @@ class GenderedMessagesMixin:
         return format_html('<a href="{}">{}</a>', url, display)
 
 
-class RemovedImagesWarningMixin:
+class RemovedImagesWarningMixin(_ModelAdmin):
     """For a ModelAdmin: says which rich-text field lost images on save (images pasted from Word
     or another site, not from the image library), instead of publishing them as empty `<img>`."""
 

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Registers the system check of the apps' declarations (content.py).
+from . import declaration  # noqa: F401
+
 
 class CoreConfig(AppConfig):
     name = "relacions.core"
@@ -9,15 +12,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from . import pagecache
         from .listlookups import restrict_lookups_everywhere
 
         # django.contrib.admin comes first in INSTALLED_APPS: every admin is registered by now.
         restrict_lookups_everywhere(admin.site)
-
-        # Here rather than in the page cache's middleware: a save from a management command, the
-        # shell or a worker that never serves a request must make the cached pages stale too.
-        pagecache.connect_signals()
         show_groups_translated()
 
 
@@ -29,4 +27,4 @@ def show_groups_translated():
 
     from .roles import group_name
 
-    Group.__str__ = group_name
+    Group.__str__ = group_name  # type: ignore[method-assign]  # on purpose, as said above

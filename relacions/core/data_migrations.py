@@ -3,8 +3,8 @@
 from django.db import migrations
 
 from .fields import RichTextField
-from .pagecache import bump_generation
 from .sanitize import has_visible_content
+from .signals import content_changed
 
 
 def empty_blank_rich_text(app_label: str) -> migrations.RunPython:
@@ -19,7 +19,7 @@ def empty_blank_rich_text(app_label: str) -> migrations.RunPython:
                     changed |= _empty_blank(model, field.attname)
         if changed:
             # No save signal runs here: the cached pages would show the old text.
-            bump_generation()
+            content_changed.send(sender=empty_blank_rich_text)
 
     return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.db import models
 from django.utils import translation
@@ -17,6 +19,8 @@ def editor_language() -> str:
 class RichTextWidget(CKEditor5Widget):
     """CKEditor 5 speaking the admin's language: the editor's own translation is loaded as one
     more static script (the strict CSP allows it; nothing inline) and the config names it."""
+
+    config: dict[str, Any]
 
     def __init__(self, attrs=None):
         super().__init__(config_name="default", attrs=attrs)

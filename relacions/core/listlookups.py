@@ -10,8 +10,9 @@ Sorting needs no rule of its own: the `o` parameter only picks among the list's 
 (`get_list_display`), so a column left out for a reader cannot be sorted on either.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
-from django.contrib.admin.options import BaseModelAdmin
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import url_params_from_lookup_dict
 from django.db.models.constants import LOOKUP_SEP
@@ -33,16 +34,17 @@ def _field_filter_parameters(model, field_path: str) -> set[str]:
     return parameters
 
 
-def offered_lookups(model_admin: BaseModelAdmin, request) -> set[str]:
+def offered_lookups(model_admin: admin.ModelAdmin, request) -> set[str]:
     """The URL parameters the list's filters and date hierarchy use."""
-    offered = set()
+    offered: set[str] = set()
     if model_admin.date_hierarchy:
         offered.update(
             LOOKUP_SEP.join((model_admin.date_hierarchy, part)) for part in DATE_HIERARCHY_PARTS
         )
     for item in model_admin.get_list_filter(request):
         if isinstance(item, type) and issubclass(item, admin.SimpleListFilter):
-            offered.add(item.parameter_name)
+            if item.parameter_name:  # Django refuses a filter without one
+                offered.add(item.parameter_name)
             continue
         path = item[0] if isinstance(item, (list, tuple)) else item
         if isinstance(path, str):
@@ -61,7 +63,14 @@ def _raw_id_lookup(model, lookup: str, value) -> bool:
     return False
 
 
-class OfferedLookupsOnly:
+# A mixin's methods use its ModelAdmin's: the type checker is told its base, Python is not.
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin
+else:
+    _ModelAdmin = object
+
+
+class OfferedLookupsOnly(_ModelAdmin):
     """ModelAdmin mixin: URL lookups limited to the list's filters (see the module's docstring)."""
 
     def lookup_allowed(self, lookup, value, request):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet[M: "Publishable"](models.QuerySet[M]):
     # Each method filters by the rule of the same name on Publishable (`published_q()`…), which
     # is written out nowhere else; the instance mirror is `Publishable.publication_state()`.
     def published(self, now=None):
@@ -162,17 +162,3 @@ class Publishable(models.Model):
 
     def is_published(self, now=None) -> bool:
         return self.publication_state(now) == self.State.LIVE
-
-
-class PageCacheGeneration(models.Model):
-    """The page cache's content generation (one row): the truth that the cache's copy of it is
-    checked against (relacions.core.pagecache). Raised in every transaction that changes public
-    content, so it commits or rolls back with the change."""
-
-    value = models.BigIntegerField(_("value"))
-
-    class Meta:
-        verbose_name = _("page cache generation")
-
-    def __str__(self):
-        return str(self.value)

@@ -1,13 +1,15 @@
-"""The staff roles, as groups. Each app declares what its roles may do in its AppConfig:
+"""The staff roles, as groups. Each app declares what its roles may do in its content.py:
 
-    role_permissions = {EDITORS: ("pages.add_page", "pages.change_page", ...)}
+    content = Content(roles={EDITORS: ("pages.add_page", "pages.change_page", ...)})
 
 Administrators get every permission; the other groups get exactly what the apps declare.
 """
 
-from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
+
+from .declaration import declarations
 
 # Stored as they are written here, so code and setup_roles find them whatever the language;
 # shown translated (group_name) wherever the admin names a group.
@@ -26,15 +28,13 @@ def group_name(group) -> str:
 
 def declared_permissions() -> dict[str, set[str]]:
     declared: dict[str, set[str]] = {role: set() for role in ROLES}
-    for config in apps.get_app_configs():
-        for role, names in getattr(config, "role_permissions", {}).items():
+    for _config, content in declarations():
+        for role, names in content.roles.items():
             declared[role].update(names)
     return declared
 
 
 def _permissions(names: set[str]) -> list:
-    from django.contrib.auth.models import Permission
-
     found = []
     for name in sorted(names):
         app_label, codename = name.split(".", 1)
@@ -45,9 +45,6 @@ def _permissions(names: set[str]) -> list:
 @transaction.atomic
 def setup_roles() -> dict[str, int]:
     """Create or update the groups so each has exactly its permissions; idempotent."""
-    # Imported here: AppConfigs import this module's names before the models are ready.
-    from django.contrib.auth.models import Group, Permission
-
     counts = {}
     declared = declared_permissions()
     for role in ROLES:

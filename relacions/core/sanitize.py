@@ -108,7 +108,8 @@ BREAK_AFTER_BLOCK = re.compile(r"(</(?:p|ul|ol|h[2-4]|table|blockquote|figure)>|
 
 def _word_list(run: re.Match) -> str:
     """A run of Word's list paragraphs as real lists, nested by their level."""
-    out, open_kinds = "", []
+    out = ""
+    open_kinds: list[str] = []
     for item in WORD_LIST_PARAGRAPH.finditer(run.group(0)):
         level = max(int(item.group("level")), 1)
         marker = WORD_LIST_MARKER.search(item.group("body"))

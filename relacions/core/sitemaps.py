@@ -1,7 +1,8 @@
 """The bases of every app's `sitemaps.py`, and the collection of them for `/sitemap.xml`.
 
-Each app that has public pages defines a `sitemaps` dict in its own `sitemaps.py`; `collect()`
-gathers them in INSTALLED_APPS order, so core never imports a content app.
+Each app that has public pages declares its sections (name → Sitemap) in the `sitemaps` part of
+its content.py; `collect()` gathers them in INSTALLED_APPS order, so core never imports a content
+app.
 
 Every entry is listed once per language, each language at its own address (the location is taken
 with that language active, so translated URL segments and slugs apply), with `hreflang` alternates
@@ -11,13 +12,11 @@ an address without one is not a page, so `x-default` is the Catalan address, as 
 <head> (templates/base.html).
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from .declaration import declarations
 
 
 class TranslatedSitemap(Sitemap):
@@ -63,11 +62,8 @@ class ViewsSitemap(TranslatedSitemap):
 
 
 def collect() -> dict[str, Sitemap]:
-    """Every installed app's `sitemaps` (from its `sitemaps.py`), in INSTALLED_APPS order."""
-    collected = {}
-    for config in apps.get_app_configs():
-        name = f"{config.name}.sitemaps"
-        if not config.name.startswith("relacions.") or find_spec(name) is None:
-            continue
-        collected.update(getattr(import_module(name), "sitemaps", {}))
+    """Every app's declared sitemaps (content.py), in INSTALLED_APPS order."""
+    collected: dict[str, Sitemap] = {}
+    for _config, content in declarations():
+        collected.update(content.sitemaps)
     return collected

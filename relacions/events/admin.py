@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.core.widgets import SearchableSelect
 from relacions.images.admin import _img as image_tag
+from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import Event
 

@@ -20,7 +20,7 @@ class PastYearsSitemap(ViewsSitemap):
         return [("events:past", {"year": year}) for year in Event.objects.past_years()]
 
 
-sitemaps = {
+SITEMAPS = {
     "agenda": ViewsSitemap(["events:list"]),
     "agenda-past": PastYearsSitemap(),
     "events": EventSitemap,

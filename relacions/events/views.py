@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from relacions.core import pagecache
+from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import ical, month

@@ -34,6 +34,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
+from relacions.core.fields import RichTextField
+
 from . import renditions
 from .fields import ImageFileField
 from .validators import open_image
@@ -304,8 +306,6 @@ class Image(models.Model):
 
 def rich_text_models() -> list[tuple[type[models.Model], list[str]]]:
     """Every model with rich text and the names of its rich-text columns (each language's)."""
-    from relacions.core.fields import RichTextField
-
     found = []
     for model in apps.get_models():
         fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, RichTextField)]

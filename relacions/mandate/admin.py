@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import Axis, Objective, Plan, ProgressUpdate
 

@@ -1,4 +1,4 @@
-"""How the site search indexes the Pla de Mandat (registered in `MandateConfig.ready()`).
+"""How the site search indexes the Pla de Mandat (the `search` part of content.py).
 
 Objectives have no status of their own: they are public exactly while their plan is, so their
 entries are rewritten whenever the plan (or their axis) is saved. Saving a plan also rewrites the
@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from relacions.search.registry import Facet, Indexed, parent_window, registry
+from relacions.search.registry import Facet, Indexed, parent_window
 
 from .models import Axis, Objective, Plan
 
@@ -22,29 +22,26 @@ def objective_url(objective: Objective) -> str:
     return reverse("mandate:objective", kwargs={"plan": plan.slug, "code": objective.code})
 
 
-def register() -> None:
-    registry.register(
-        Indexed(
-            Plan,
-            facet=MANDATE,
-            title="title",
-            summary=("summary",),
-            depends_on={Plan: lambda plan: ~Q(pk=plan.pk)},
-        )
-    )
-    registry.register(
-        Indexed(
-            Objective,
-            facet=MANDATE,
-            title="title",
-            summary=("code",),
-            body=("description", "axis.title"),
-            window=parent_window("axis.plan"),
-            url=objective_url,
-            queryset=lambda: Objective.objects.select_related("axis__plan"),
-            depends_on={
-                Plan: lambda plan: Q(axis__plan=plan),
-                Axis: lambda axis: Q(axis=axis),
-            },
-        )
-    )
+INDEXED = (
+    Indexed(
+        Plan,
+        facet=MANDATE,
+        title="title",
+        summary=("summary",),
+        depends_on={Plan: lambda plan: ~Q(pk=plan.pk)},
+    ),
+    Indexed(
+        Objective,
+        facet=MANDATE,
+        title="title",
+        summary=("code",),
+        body=("description", "axis.title"),
+        window=parent_window("axis.plan"),
+        url=objective_url,
+        queryset=lambda: Objective.objects.select_related("axis__plan"),
+        depends_on={
+            Plan: lambda plan: Q(axis__plan=plan),
+            Axis: lambda axis: Q(axis=axis),
+        },
+    ),
+)

@@ -20,7 +20,7 @@ class ObjectiveSitemap(TranslatedSitemap):
         return Objective.objects.public().select_related("plan").order_by("pk")
 
 
-sitemaps = {
+SITEMAPS = {
     "mandate-plans": PlanSitemap,
     "mandate-objectives": ObjectiveSitemap,
 }

@@ -18,7 +18,7 @@ class ForumSitemap(TranslatedSitemap):
         return Forum.objects.published().select_related("network").order_by("pk")
 
 
-sitemaps = {
+SITEMAPS = {
     "networks-list": ViewsSitemap(["networks:list"]),
     "networks": NetworkSitemap,
     "forums": ForumSitemap,

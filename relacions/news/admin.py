@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
+from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import NewsItem
 

@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.fallback import fallback_fields
-from relacions.pages.context_processors import site_chrome
+from relacions.pages.chrome import site_chrome
 
 from .models import NewsItem
 

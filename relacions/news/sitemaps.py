@@ -10,7 +10,7 @@ class NewsSitemap(TranslatedSitemap):
         return NewsItem.objects.published().order_by("pk")
 
 
-sitemaps = {
+SITEMAPS = {
     "news-list": ViewsSitemap(["news:list"]),
     "news": NewsSitemap,
 }

@@ -2,8 +2,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from relacions.core import pagecache
 from relacions.core.structured_data import default_image_url, to_script
+from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -18,8 +18,8 @@ class NewsListView(ListView):
     query_parameters = ("year", "network")
 
     def get_queryset(self):
-        # Read over every published item: kept until the content changes (relacions.core.pagecache),
-        # per language since the networks' names and slugs are.
+        # Read over every published item: kept until the content changes
+        # (relacions.operations.pagecache), per language since the networks' names and slugs are.
         choices = pagecache.remember(
             f"news:filter-choices:v2:{get_language()}",
             lambda: filter_choices(NewsItem.objects.published()),

@@ -2,13 +2,12 @@ from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from relacions.core.csv_export import csv_response
 
-from .datasets import DATASETS, LICENCE_NAME, LICENCE_URL, PUBLISHER, Dataset
+from .datasets import LICENCE_NAME, LICENCE_URL, PUBLISHER, Dataset, datasets, downloadable
 
 LICENCE_LINK = f'<{LICENCE_URL}>; rel="license"'
 FORMATS = ("json", "csv")
@@ -22,7 +21,7 @@ class OpenDataView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             outputs=outputs(),
-            datasets=DATASETS.values(),
+            datasets=downloadable().values(),
             licence_url=LICENCE_URL,
             sitemap_url=self.request.build_absolute_uri(reverse("sitemap")),
             **kwargs,
@@ -30,28 +29,25 @@ class OpenDataView(TemplateView):
 
 
 def outputs() -> list[dict]:
-    """The page's table, one group per kind of data: each format and its address in each
-    language."""
-    groups = [
-        (_("News"), [("RSS 2.0", "news:rss", {}), ("Atom", "news:atom", {}), *_files("news")]),
-        (_("Agenda"), [("iCalendar", "events:ical", {}), *_files("events")]),
-        (_("Networks and twin cities"), _files("networks")),
-        (_("Pla de Mandat"), [(fmt.upper(), f"mandate:{fmt}", {}) for fmt in FORMATS]),
-    ]
+    """The page's table, one group per dataset: each format and its address in each language."""
     return [
         {
-            "data": data,
+            "data": dataset.title,
             "formats": [
                 {"format": label, "links": _in_each_language(name, kwargs)}
-                for label, name, kwargs in formats
+                for label, name, kwargs in _formats(dataset)
             ],
         }
-        for data, formats in groups
+        for dataset in datasets().values()
     ]
 
 
-def _files(dataset: str) -> list[tuple[str, str, dict]]:
-    return [(fmt.upper(), f"opendata:{fmt}", {"dataset": dataset}) for fmt in FORMATS]
+def _formats(dataset: Dataset) -> list[tuple[str, str, dict]]:
+    feeds: list[tuple[str, str, dict]] = [(feed.label, feed.url_name, {}) for feed in dataset.feeds]
+    if not dataset.has_files:
+        return feeds
+    files = [(fmt.upper(), f"opendata:{fmt}", {"dataset": dataset.slug}) for fmt in FORMATS]
+    return feeds + files
 
 
 def _in_each_language(name: str, kwargs: dict) -> list[tuple[str, str]]:
@@ -64,7 +60,7 @@ def _in_each_language(name: str, kwargs: dict) -> list[tuple[str, str]]:
 
 def _dataset(slug: str) -> Dataset:
     try:
-        return DATASETS[slug]
+        return downloadable()[slug]
     except KeyError:
         raise Http404("No such dataset.") from None
 

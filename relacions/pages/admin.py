@@ -5,8 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from relacions.core.admin import PUBLICATION_FIELDSET, PublishableAdmin
 from relacions.workflow.admin import TranslatedWorkflowAdmin
+from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import Page, SiteSettings
 

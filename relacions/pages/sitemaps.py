@@ -10,7 +10,7 @@ class PageSitemap(TranslatedSitemap):
         return Page.objects.published().order_by("pk")
 
 
-sitemaps = {
+SITEMAPS = {
     "home": ViewsSitemap(["pages:home"]),
     "pages": PageSitemap,
 }

@@ -1,8 +1,9 @@
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from relacions.workflow.preview import PreviewMixin
 
-from .context_processors import site_chrome
+from .chrome import site_chrome
 from .models import Page
 
 
@@ -20,6 +21,4 @@ class PageDetailView(PreviewMixin, DetailView):
     context_object_name = "page"
 
     def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
         return get_object_or_404(Page.objects.published().by_slug(self.kwargs["slug"])[:1])

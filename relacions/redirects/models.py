@@ -28,7 +28,7 @@ def is_local_path(value: str) -> bool:
     return value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts=set())
 
 
-class RedirectQuerySet(models.QuerySet):
+class RedirectQuerySet(models.QuerySet["Redirect"]):
     def matching(self, path: str, query_string: str = ""):
         """The redirect for a request: the path with its query string first, then the path with
         and without its final slash. At most one row (one query)."""

@@ -1,11 +1,17 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .registry import registry
 from .text import clean_text
 
 MAX_QUERY_LENGTH = 200
+
+
+def _facet_choices() -> list[tuple[str, str | Promise]]:
+    # Called each time the choices are read: the registry fills up in the apps' ready().
+    return [("", _("All types")), *((facet.key, facet.label) for facet in registry.facets())]
 
 
 class SearchForm(forms.Form):
@@ -25,18 +31,12 @@ class SearchForm(forms.Form):
     )
     type = forms.ChoiceField(
         label=_("Type"),
+        choices=_facet_choices,
         required=False,
         error_messages={
             "invalid_choice": _("There is no type “%(value)s”: the results are of every type.")
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [
-            ("", _("All types")),
-            *((facet.key, facet.label) for facet in registry.facets()),
-        ]
 
     def clean_q(self) -> str:
         value = clean_text(self.cleaned_data["q"]).replace("\n", " ")

@@ -63,7 +63,7 @@ class SearchEntry(models.Model):
     def snippet(self):
         """The highlighted passage (needs `for_results()`): escaped text and <mark> only."""
         headline = getattr(self, "headline", "") or ""
-        if hasattr(self, "text_start"):
+        if hasattr(self, "text_start") and hasattr(self, "text_end"):
             headline = mark_cuts(headline, self.text_start, self.text_end)
         return highlight(headline)
 

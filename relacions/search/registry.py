@@ -1,15 +1,12 @@
-"""What the search index holds, filled in by the content apps.
+"""What the search index holds, declared by the content apps.
 
 `search` never imports a content app (docs/ARCHITECTURE.md): each app describes its own models in
-its `search.py` and registers them from its AppConfig's `ready()`:
-
-    from relacions.search.registry import Facet, Indexed, registry
+its `search.py` and lists them in its declaration (`content.py`, relacions.core.declaration); the
+search app's `ready()` registers them and connects the signals that keep the index in step:
 
     NEWS = Facet("news", _("News"), order=10)
-
-    def register():
-        registry.register(Indexed(NewsItem, facet=NEWS, title="title", summary=("summary",),
-                                  body=("body",), date=lambda item: item.published_on))
+    INDEXED = (Indexed(NewsItem, facet=NEWS, title="title", summary=("summary",),
+                       body=("body",), date=lambda item: item.published_on),)
 
 Fields are named as on the model (`title`, `body`), or as a path through a relation
 (`network.name`); translated fields are read per language, untranslated ones as they are.
@@ -20,6 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -120,7 +118,8 @@ class Indexed:
     title: str
     summary: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
-    window: Callable[[models.Model], Window | None] = publishable_window
+    # Any: each model's own window function takes that model (Publishable for the default).
+    window: Callable[[Any], Window | None] = publishable_window
     queryset: Callable[[], models.QuerySet] | None = None
     date: Callable[[models.Model], datetime.date | datetime.datetime | None] | None = None
     url: Callable[[models.Model], str] | None = None
@@ -129,7 +128,8 @@ class Indexed:
     )
 
     def get_url(self, obj: models.Model) -> str:
-        return self.url(obj) if self.url else obj.get_absolute_url()
+        # Every indexed model without a `url` has get_absolute_url(), which Model does not declare.
+        return self.url(obj) if self.url else obj.get_absolute_url()  # type: ignore[attr-defined]
 
     def get_queryset(self) -> models.QuerySet:
         if self.queryset is not None:
@@ -147,13 +147,9 @@ class Registry:
         if facet != indexed.facet:
             raise ValueError(f"Facet {facet.key!r} is registered twice with different labels.")
         self._by_model[indexed.model] = indexed
-        # Imported here: the handlers use services, which read this registry.
-        from .signals import connect
-
-        connect(indexed)
 
     def get(self, model: type[models.Model]) -> Indexed | None:
-        return self._by_model.get(model._meta.concrete_model)
+        return self._by_model.get(model._meta.concrete_model or model)
 
     def __iter__(self):
         return iter(self._by_model.values())

@@ -45,7 +45,7 @@ def _field_kind(model: type[models.Model], name: str) -> tuple[bool, bool]:
 def read_text(obj: models.Model, path: str, language: str) -> tuple[str, bool]:
     """The text at `path` in `language` and whether it is the fallback language's."""
     head, _dot, name = path.rpartition(".")
-    target = resolve(obj, head) if head else obj
+    target: models.Model | None = resolve(obj, head) if head else obj
     if target is None:
         return "", False
     translated, rich = _field_kind(type(target), name)
@@ -114,21 +114,24 @@ def entries_for(obj: models.Model, indexed: Indexed, window: Window) -> list[dic
     return rows
 
 
+def _column(name: str) -> str:
+    field = SearchEntry._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.column, f"{name} is not a stored field"
+    return field.column
+
+
 def _upsert_sql() -> str:
     """One entry, inserted or updated in place. The document is computed by PostgreSQL: title
     (A), summary (B) and body (C), each stemmed twice (migrations/0002)."""
     table = SearchEntry._meta.db_table
-    columns = [SearchEntry._meta.get_field(name).column for name in STORED_FIELDS]
+    columns = [_column(name) for name in STORED_FIELDS]
     values = [f"%({column})s" for column in columns]
     vector = " || ".join(
         f"setweight(to_tsvector(%(config)s::regconfig, relacions_stem_text("
         f"%(config)s::regconfig, %({part})s)), '{weight}')"
         for part, weight in (("title", "A"), ("summary", "B"), ("body", "C"))
     )
-    unique = ", ".join(
-        SearchEntry._meta.get_field(name).column
-        for name in ("content_type", "object_id", "language")
-    )
+    unique = ", ".join(_column(name) for name in ("content_type", "object_id", "language"))
     updated = [*columns[3:], "document", "indexed_at"]
     return (
         f"INSERT INTO {table} ({', '.join(columns)}, document, indexed_at) "
@@ -174,7 +177,7 @@ def index_dependents(*, parent: models.Model) -> int:
     """Re-index the objects whose window, text or address follow `parent` (a network's forums,
     a plan's objectives), in one write and one delete per model however many there are."""
     written = 0
-    parent_model = type(parent)._meta.concrete_model
+    parent_model = type(parent)._meta.concrete_model or type(parent)
     for indexed in registry.dependents(parent_model):
         children = indexed.get_queryset().filter(indexed.depends_on[parent_model](parent))
         rows, hidden = [], []

@@ -64,7 +64,7 @@ class SearchView(TemplateView):
                 for item in facets
                 if counts.get(item.key) or item.key == facet
             ],
-            "facet_label": labels.get(facet),
+            "facet_label": labels.get(facet) if facet else None,
             "paginator": paginator,
             "page_obj": page,
             "results": results,

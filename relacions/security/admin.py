@@ -2,6 +2,9 @@
 project's success messages, the built-in groups (the roles, the two-factor group) and the
 permissions named in the admin's language."""
 
+from typing import TYPE_CHECKING
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
@@ -38,12 +41,23 @@ def permission_label(permission) -> str:
     return f"{permission.content_type} | {name}"
 
 
-class TranslatedPermissionsMixin:
+class PermissionsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return permission_label(obj)
+
+
+# The mixin's method extends its ModelAdmin's: the type checker is told its base, Python is not.
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin
+else:
+    _ModelAdmin = object
+
+
+class TranslatedPermissionsMixin(_ModelAdmin):
     def formfield_for_manytomany(self, db_field, request=None, **kwargs):
-        field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name in ("permissions", "user_permissions"):
-            field.label_from_instance = permission_label
-        return field
+            kwargs.setdefault("form_class", PermissionsField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 admin.site.unregister(Group)

@@ -40,14 +40,15 @@ class LoginForm(AdminAuthenticationForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        device = twofactor.confirmed_device(self.user_cache) if self.user_cache else None
-        if device is not None:
+        user = self.user_cache
+        device = twofactor.confirmed_device(user) if user is not None else None
+        if user is not None and device is not None:
             token = cleaned_data.get("otp_token", "").replace(" ", "")
             if not (token and device.verify_token(token)):
                 self._count_failure()
                 raise self.get_invalid_login_error()
             # django-otp marks the session as verified when django.contrib.auth logs the user in.
-            self.user_cache.otp_device = device
+            user.otp_device = device  # type: ignore[attr-defined]  # django-otp's, on any user
         return cleaned_data
 
     def confirm_login_allowed(self, user):

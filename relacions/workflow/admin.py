@@ -25,6 +25,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -153,7 +154,7 @@ class WorkflowAdmin(
 
     # Actions on rows changed since the list was loaded are refused as a whole.
 
-    def response_action(self, request, queryset, **kwargs):
+    def response_action(self, request, queryset, action_location=admin.ActionLocation.CHANGE_LIST):
         if not _is_delete_confirmation(request):
             loaded = conflicts.loaded_tokens(request.POST) or {}
             selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
@@ -163,7 +164,7 @@ class WorkflowAdmin(
             if stale:
                 self._report_stale(request, [pk for pk in stale if pk in loaded])
                 return HttpResponseRedirect(request.get_full_path())
-        return super().response_action(request, queryset, **kwargs)
+        return super().response_action(request, queryset, action_location)
 
     def _valid_pks(self, values) -> list:
         valid = []
@@ -397,7 +398,8 @@ class LogEntryAdmin(OfferedLookupsOnly, admin.ModelAdmin):
     def get_list_display(self, request):
         @admin.display(description=_("change"))
         def change(entry: LogEntry) -> str:
-            return changes.describe(entry.change_message, entry.content_type.model_class(), request)
+            model = entry.content_type.model_class() if entry.content_type else None
+            return changes.describe(entry.change_message, model, request)
 
         return (*self.list_display, change)
 
@@ -423,5 +425,5 @@ class LogEntryAdmin(OfferedLookupsOnly, admin.ModelAdmin):
         )
 
     @admin.display(description=_("action"), ordering="action_flag")
-    def action(self, entry: LogEntry) -> str:
+    def action(self, entry: LogEntry) -> str | Promise:
         return {1: _("Added"), 2: _("Changed"), 3: _("Deleted")}.get(entry.action_flag, "")

@@ -16,6 +16,7 @@ day, a restore note) can name anything: a reader with hidden fields on the model
 
 import json
 from functools import cache
+from typing import Any
 
 from django.contrib import admin
 from django.utils import translation
@@ -57,7 +58,7 @@ def hides_anything(request) -> bool:
 
 
 @cache
-def _fields(model) -> dict[str, object]:
+def _fields(model) -> dict[str, Any]:
     """The model's own fields by name and by the English label Django stores."""
     found = {}
     for field in model._meta.get_fields():

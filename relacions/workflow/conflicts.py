@@ -90,7 +90,7 @@ def describe_change(model, pk) -> dict[str, str]:
         return {"user": _("another user"), "date": _("a moment ago")}
     user = entry.user
     return {
-        "user": (user.get_full_name() or user.get_username()) if user else _("another user"),
+        "user": user.get_full_name() or user.get_username(),
         "date": date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT"),
     }
 

@@ -1,5 +1,6 @@
-"""The admin home's dashboard: drafts, scheduled items, items needing translation, what other
-apps' admins add (`dashboard_items(request)`: the networks app's renewals), the latest changes.
+"""The admin home's dashboard: drafts, scheduled items, items needing translation, the panels the
+apps declare (the `dashboard` part of their content.py: the networks app's renewals), the latest
+changes.
 
 A fixed number of queries: a few per content type, none per item.
 """
@@ -9,6 +10,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from relacions.core.declaration import declared
 from relacions.core.models import Publishable
 
 from . import changes, translation_status
@@ -75,12 +77,10 @@ def build(request) -> dict:
         }
         if any(counts.values()):
             translations.append({"name": model._meta.verbose_name_plural, "counts": counts})
-    for _model, model_admin in admins:
-        panel = getattr(model_admin, "dashboard_items", None)
-        if callable(panel):
-            data = panel(request)
-            if data:
-                panels.append(data)
+    for panel in declared("dashboard"):
+        data = panel(request)
+        if data:
+            panels.append(data)
     content_types = ContentType.objects.get_for_models(*(model for model, _a in admins)).values()
     latest = list(
         LogEntry.objects.filter(content_type__in=[ct.pk for ct in content_types])
@@ -88,8 +88,10 @@ def build(request) -> dict:
         .order_by("-action_time")[:10]
     )
     for entry in latest:
-        entry.description = changes.describe(
-            entry.change_message, entry.content_type.model_class(), request
+        model = entry.content_type.model_class() if entry.content_type else None
+        # Read by the dashboard's template (admin/index.html).
+        entry.description = changes.describe(  # type: ignore[attr-defined]
+            entry.change_message, model, request
         )
     return {
         "drafts": drafts,

@@ -104,7 +104,7 @@ def _related_names(fields, dicts) -> dict:
     for field in fields:
         if not field.is_relation:
             continue
-        pks = set()
+        pks: set = set()
         for data in dicts:
             value = data.get(field.attname)
             if value in (None, ""):
@@ -150,12 +150,11 @@ def _replaced(old: list[str], new: list[str]) -> list[Paragraph]:
     for index in range(max(len(old), len(new))):
         before = old[index] if index < len(old) else None
         after = new[index] if index < len(new) else None
-        alike = (
+        if (
             before is not None
             and after is not None
             and difflib.SequenceMatcher(a=before.split(), b=after.split()).ratio() >= SIMILAR
-        )
-        if alike:
+        ):
             paragraphs.append(Paragraph("changed", word_diff(before, after)))
             continue
         if before is not None:
@@ -195,7 +194,7 @@ def _label(field: models.Field) -> tuple[str, str, str]:
     """(label, language name, language code) of a field, one language of a translated one."""
     original = getattr(field, "translated_field", None)
     code = getattr(field, "language", "") if original is not None else ""
-    if not code:
+    if original is None or not code:
         return capfirst(str(field.verbose_name)), "", ""
     return capfirst(str(original.verbose_name)), str(dict(settings.LANGUAGES)[code]), code
 

@@ -1,5 +1,7 @@
 """The admin forms' part of conflict detection (conflicts.py) and of revision comments."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,14 @@ COMMENT_FIELD = "revision_comment"
 COMMENT_LABEL = _("Comment on this revision")
 
 
-class GuardedFormMixin:
+# The mixin's methods use its ModelForm's: the type checker is told its base, Python is not.
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm
+else:
+    _ModelForm = object
+
+
+class GuardedFormMixin(_ModelForm):
     """Refuses to save over a version newer than the one the form was loaded at.
 
     The change form carries the version in a hidden field; a changelist row's version comes from
@@ -65,7 +74,8 @@ class GuardedFormMixin:
             self.add_error(None, conflicts.conflict_message(model, instance.pk))
         if conflicts.FIELD in self.fields:
             # Saving this form again is now a deliberate choice to replace the other version.
-            data = self.data.copy()
+            # The form is bound to request.POST: a QueryDict, whose copy is mutable.
+            data = self.data.copy()  # type: ignore[attr-defined]
             data[self.add_prefix(conflicts.FIELD)] = current
             self.data = data
         return cleaned

@@ -6,13 +6,17 @@ object's `get_absolute_url()` in the chosen language, so no registry is needed a
 template is the only template.
 """
 
+from typing import TYPE_CHECKING
+
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
+from django.db import models
 from django.http import Http404
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView
 
 SALT = "relacions.workflow.preview"
 
@@ -21,7 +25,14 @@ def max_age() -> int:
     return getattr(settings, "PREVIEW_LINK_MAX_AGE", 3600)
 
 
-class PreviewMixin:
+# The mixin's methods use its view's: the type checker is told its base, Python is not.
+if TYPE_CHECKING:
+    _DetailView = DetailView
+else:
+    _DetailView = object
+
+
+class PreviewMixin(_DetailView):
     """For a public detail view: render a given object, published or not, saved or not."""
 
     def get_preview_object(self, obj):
@@ -41,7 +52,7 @@ def make_token(obj, language: str) -> str:
     )
 
 
-def read_token(token: str) -> tuple[type, str, str]:
+def read_token(token: str) -> tuple[type[models.Model], str, str]:
     """(model, pk, language); raises signing.BadSignature (SignatureExpired after max_age())."""
     data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age())
     language = data["language"]
@@ -68,7 +79,8 @@ def preview_view(obj, language: str):
     view_class = getattr(match.func, "view_class", None)
     if view_class is None or not issubclass(view_class, PreviewMixin):
         return None
-    view = view_class(**match.func.view_initkwargs)
+    # as_view() sets both view_class and view_initkwargs on the function it returns.
+    view = view_class(**getattr(match.func, "view_initkwargs", {}))
     view.preview_args = match.args
     view.preview_kwargs = match.kwargs
     return view

@@ -19,6 +19,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.models import Publishable
 
+from .models import TranslationStamp
+
 # Slugs are addresses, not text to translate.
 UNTRACKED = frozenset({"slug"})
 
@@ -63,8 +65,6 @@ def remember_stored(sender, instance, raw=False, **kwargs):
 
 
 def stamp_changed_languages(sender, instance, created=False, **kwargs):
-    from .models import TranslationStamp
-
     stored = getattr(instance, "_workflow_stored", None)
     now = timezone.now()
     changed = []

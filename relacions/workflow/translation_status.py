@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import TranslationStamp
@@ -31,7 +32,7 @@ class Row:
     label: str
 
     @property
-    def reason_label(self) -> str:
+    def reason_label(self) -> str | Promise:
         return REASONS[self.reason]
 
 

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from relacions.core import pagecache
+from relacions.operations import pagecache
 
 from . import preview, translation_status
 from .tracking import text_fields

@@ -1,51 +1,31 @@
-"""The demo content's files parse, in the shape relacions.core.demo reads (per-language fields as
-{ca:, es:, en:}, links by Catalan slug), and every link names something the demo has."""
+"""The demo content (relacions.core.demo) gives the four twin cities as twinning agreements with
+their places, and the Eurocities membership of Terrassa's urban system; no twin city is a
+network; loading twice changes nothing."""
 
-from pathlib import Path
-
-import yaml
-from django.conf import settings
+import pytest
 
 from relacions.agreements.models import Agreement
+from relacions.core.demo import load_demo_content
+from relacions.networks.models import Network
 from relacions.places.models import Place
 
-ROOT = Path(settings.BASE_DIR) / "relacions"
+pytestmark = pytest.mark.django_db
 
 
-def _load(app: str) -> dict:
-    return yaml.safe_load((ROOT / app / "demo.yaml").read_text(encoding="utf-8"))
-
-
-def test_the_places_parse_with_valid_countries_and_coordinates():
-    places = _load("places")["places.Place"]
-    assert len({place["slug"]["ca"] for place in places}) == len(places)
-    for spec in places:
-        place = Place(
-            name=spec["name"]["ca"],
-            slug=spec["slug"]["ca"],
-            country=spec["country"],
-            latitude=spec.get("latitude"),
-            longitude=spec.get("longitude"),
-            nuts_code=spec.get("nuts_code", ""),
-        )
-        place.clean_fields(exclude={"name_es", "name_en", "slug_es", "slug_en"})
-        place.clean()
-
-
-def test_the_agreements_parse_and_link_to_demo_places():
-    places = {place["slug"]["ca"] for place in _load("places")["places.Place"]}
-    agreements = _load("agreements")["agreements.Agreement"]
-    twinnings = [a for a in agreements if a["kind"] == Agreement.Kind.TWINNING]
-    assert sorted(a["slug"]["ca"] for a in twinnings) == [
-        "granada-nicaragua",
-        "pamiers",
-        "tecoluca",
-        "tetuan",
-    ]
-    for spec in agreements:
-        assert set(spec["title"]) == {"ca", "es", "en"}
-        assert all("exemple" in spec["object"]["ca"] for _ in [0])
-        for partner in spec["partners"]:
-            assert partner["place"] in places
-    urban = next(a for a in agreements if a["kind"] == Agreement.Kind.COLLABORATION)
-    assert len(urban["partners"]) == 10 and urban["networks"] == ["eurocities"]
+def test_the_demo_content_has_the_twin_cities_as_agreements():
+    load_demo_content()
+    twinnings = Agreement.objects.twinnings().order_by("slug_ca")
+    assert [a.slug_ca for a in twinnings] == ["granada-nicaragua", "pamiers", "tecoluca", "tetuan"]
+    assert all(a.is_published() and "exemple" in a.object_ca for a in twinnings)
+    pamiers = Agreement.objects.get(slug_ca="pamiers").partners.get()
+    assert (pamiers.organisation_en, pamiers.place.country) == ("City Council of Pamiers", "FR")
+    urban = Agreement.objects.get(kind=Agreement.Kind.COLLABORATION)
+    assert urban.partners.count() == 10
+    assert list(urban.networks.values_list("slug_ca", flat=True)) == ["eurocities"]
+    assert not Network.objects.filter(kind="twinning").exists()
+    eurocities = Network.objects.get(slug_ca="eurocities")
+    assert eurocities.seat.slug_ca == "brusselles"
+    assert eurocities.headquarters_ca == "Brussel·les (Bèlgica)"
+    counts = {label: count.created for label, count in load_demo_content().items()}
+    assert counts["agreements"] == counts["places"] == 0
+    assert Place.objects.filter(slug_ca="tetuan", name_es="Tetuán", country="MA").exists()

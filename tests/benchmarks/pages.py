@@ -10,14 +10,15 @@
 2. Starts a private Redis (`redis-server` on a free port) when it is installed, as production
    runs; otherwise the local-memory cache serves.
 3. For each size — 100 news and 100 events, then 10,000 news and 2,000 events, with 50 networks
-   and 200 objectives both times (`generate_scale_data`; then VACUUM ANALYZE, as autovacuum
-   would) — it serves the site with gunicorn (2 sync workers, DEBUG off, `--no-control-socket`)
-   on 127.0.0.1 twice: with the page cache on, then with `PAGE_CACHE=false`. Each page is
-   fetched until warm, then loaded by `wrk` (`--duration` seconds, `--connections`
-   connections, 2 threads, `--timeout 30s`), followed by its baseline on the same server:
-   (a) a static HttpResponse of the page's size, after a cached page; (b) a template of the
-   page's size and structure rendered from memory, after an uncached page
-   (tests/benchmarks/baselines.py, served only by this server: tests/benchmarks/settings.py).
+   and 200 objectives both times (`tests/benchmarks/scale_data.py`; then VACUUM ANALYZE, as
+   autovacuum would) — it serves the site with gunicorn (2 sync workers, DEBUG off,
+   `--no-control-socket`) on 127.0.0.1 twice: with the page cache on, then with
+   `PAGE_CACHE=false`. Each page is fetched until warm, then loaded by `wrk` (`--duration`
+   seconds, `--connections` connections, 2 threads, `--timeout 30s`), followed by its
+   baseline on the same server: (a) a static HttpResponse of the page's size, after a cached
+   page; (b) a template of the page's size and structure rendered from memory, after an
+   uncached page (tests/benchmarks/baselines.py, served only by this server:
+   tests/benchmarks/settings.py).
 4. Measures what the home page transfers at a 1280 px wide viewport (Playwright, Debian's
    Chromium): HTML, CSS, JS and images, as the browser received them.
 5. Writes the tables between the markers of the "Pages" section of `--output`.
@@ -48,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATABASE = "relacions_bench"
 START = "<!-- pages-benchmark:start (tests/benchmarks/pages.py writes what follows) -->"
 END = "<!-- pages-benchmark:end -->"
-# --sizes names: what generate_scale_data makes for each.
+# --sizes names: what scale_data.py makes for each.
 SIZES = {
     "100": {"news": 100, "events": 100, "networks": 50, "objectives": 200},
     "10000": {"news": 10000, "events": 2000, "networks": 50, "objectives": 200},
@@ -130,6 +131,15 @@ def manage(env: dict, *args: str) -> str:
     )
     if result.returncode:
         sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def scale_data(env: dict, *args: str) -> str:
+    """tests/benchmarks/scale_data.py, run like manage.py (a process of its own, with `env`)."""
+    command = [sys.executable, "-m", "tests.benchmarks.scale_data", *args]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"scale_data {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
 
 
@@ -711,8 +721,7 @@ def main(argv=None) -> int:
         for size in chosen:
             counts = SIZES[size]
             say(f"{size}: generating content {counts}")
-            manage(env, "generate_scale_data", "-v", "0",
-                   *(f"--{name}={value}" for name, value in counts.items()))  # fmt: skip
+            scale_data(env, "-v", "0", *(f"--{name}={value}" for name, value in counts.items()))
             import psycopg
 
             with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1),

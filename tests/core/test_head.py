@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from relacions.opendata.datasets import DATASETS
-from tests.images.conftest import make_image  # noqa: F401  (fixtures)
+from relacions.opendata.datasets import downloadable
 from tests.perf.conftest import chrome, content  # noqa: F401
 from tests.perf.test_queries import page_urls
 
@@ -17,7 +16,7 @@ def every_address(objects) -> dict[str, str]:
     addresses = dict(page_urls(objects))
     with translation.override("ca"):
         addresses["open data"] = reverse("opendata:index")
-        for slug in DATASETS:
+        for slug in downloadable():
             addresses[f"{slug}.json"] = reverse("opendata:json", kwargs={"dataset": slug})
             addresses[f"{slug}.csv"] = reverse("opendata:csv", kwargs={"dataset": slug})
     image = objects["item"].image

@@ -1,5 +1,5 @@
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import PIL.Image
 import pytest
@@ -17,6 +17,11 @@ PUBLICATION_STATES = {
     "scheduled": {"publish_at": NOW + timedelta(days=1)},
     "expired": {"publish_at": NOW - timedelta(days=2), "unpublish_at": NOW - timedelta(hours=1)},
 }
+
+
+def madrid(*args) -> datetime:
+    """A date and time on Terrassa's clock (the site's time zone)."""
+    return timezone.make_aware(datetime(*args))
 
 
 @pytest.fixture(autouse=True)

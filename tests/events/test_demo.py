@@ -1,21 +1,22 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from relacions.events.demo import load
+from relacions.core.demo import Counts, DemoContentError, load_apps
 from relacions.events.models import Event
-from relacions.mandate.demo import load as load_mandate
-from relacions.networks.demo import load as load_networks
 
 pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
 def demo(db):
     # In INSTALLED_APPS order, as `manage.py load_demo_content` runs them.
-    load_mandate()
-    load_networks()
-    return load()
+    load_apps("mandate", "networks")
+    return load_apps("events")
 
 
 def leeds() -> Event:
@@ -23,9 +24,9 @@ def leeds() -> Event:
 
 
 def test_loading_twice_changes_nothing(demo):
-    assert demo == Event.objects.count() >= 9
+    assert demo.created == Event.objects.count() >= 9
     snapshot = list(Event.objects.values_list("pk", "version", "start", "end"))
-    assert load() == 0
+    assert load_apps("events") == Counts()
     assert list(Event.objects.values_list("pk", "version", "start", "end")) == snapshot
 
 
@@ -49,10 +50,30 @@ def test_the_leeds_forum_links_the_network_forum_challenges_and_objective(demo):
     assert [objective.code for objective in event.objectives.all()] == ["5.2"]
 
 
-def test_without_networks_and_mandate_the_events_load_unlinked(db):
-    assert load() >= 9
-    event = leeds()
-    assert event.forum is None and not event.networks.exists()
+def test_the_examples_dates_are_counted_from_the_day_they_are_loaded(demo):
+    starts = dict(Event.objects.values_list("slug_ca", "start"))
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    assert load_apps("events", today=tomorrow) == Counts(updated=len(starts) - 1)
+
+    for slug, start in Event.objects.values_list("slug_ca", "start"):
+        before, after = timezone.localtime(starts[slug]), timezone.localtime(start)
+        moved = datetime.timedelta(0) if slug == leeds().slug_ca else DAY
+        assert (after.date() - before.date(), after.time()) == (moved, before.time()), slug
+    webinar = Event.objects.get(slug_ca="exemple-webinar-fons-europeus")
+    local = timezone.localtime(webinar.start)
+    assert (local.date(), local.time()) == (tomorrow + 12 * DAY, datetime.time(10, 0))
+
+
+def test_without_the_networks_the_events_file_says_which_link_is_missing(db):
+    load_apps("mandate")
+    with pytest.raises(DemoContentError) as error:
+        load_apps("events")
+    assert str(error.value).startswith("relacions/events/demo.yaml, line ")
+    assert "(events.Event «forum-cultura-eurocities-leeds-2019»): forum: no networks.Forum" in str(
+        error.value
+    )
+    assert not Event.objects.exists()
 
 
 def test_examples_are_marked_and_cover_every_kind_of_event(demo):

@@ -9,18 +9,14 @@ from datetime import date, datetime, timedelta
 import icalendar
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from relacions.events.models import Event
 from tests.factories.events import EventFactory, PastEventFactory
 
-from .conftest import PUBLICATION_STATES
+from .conftest import PUBLICATION_STATES, madrid
 
 pytestmark = pytest.mark.django_db
-
-
-def madrid(*args) -> datetime:
-    return timezone.make_aware(datetime(*args))
 
 
 def ics_url(event: Event, language: str = "ca") -> str:

@@ -9,13 +9,9 @@ from relacions.events.models import Event
 from tests.factories.events import EventFactory, PastEventFactory
 from tests.factories.networks import ForumFactory, WorkingGroupFactory
 
-from .conftest import PUBLICATION_STATES
+from .conftest import PUBLICATION_STATES, madrid
 
 pytestmark = pytest.mark.django_db
-
-
-def madrid(*args) -> datetime:
-    return timezone.make_aware(datetime(*args))
 
 
 def test_an_event_cannot_end_before_it_starts():

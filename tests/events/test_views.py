@@ -1,6 +1,6 @@
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -13,21 +13,11 @@ from relacions.workflow.preview import preview_url
 from tests.factories.events import EventFactory, PastEventFactory
 from tests.factories.mandate import ObjectiveFactory, PlanFactory
 from tests.factories.networks import ChallengeAreaFactory, ForumFactory, NetworkFactory
+from tests.helpers import LANGUAGES, address
 
-from .conftest import PUBLICATION_STATES
+from .conftest import PUBLICATION_STATES, madrid
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("ca", "es", "en")
-
-
-def madrid(*args) -> datetime:
-    return timezone.make_aware(datetime(*args))
-
-
-def url(name: str, language: str = "ca", **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def detail_url(event: Event, language: str = "ca") -> str:
@@ -37,7 +27,7 @@ def detail_url(event: Event, language: str = "ca") -> str:
 
 def month_url(event: Event, language: str = "ca") -> str:
     start = event.local_start
-    return url("events:month", language, year=start.year, month=start.month)
+    return address("events:month", language, year=start.year, month=start.month)
 
 
 def body(response) -> str:
@@ -59,13 +49,13 @@ def json_ld(response) -> dict:
 def test_agenda_detail_and_month_answer_in_each_language(client, language):
     event = EventFactory()
     pages = {
-        "list": url("events:list", language),
+        "list": address("events:list", language),
         "detail": detail_url(event, language),
         "month": month_url(event, language),
-        "past": url("events:past", language, year=PastEventFactory().local_start.year),
+        "past": address("events:past", language, year=PastEventFactory().local_start.year),
     }
-    for name, address in pages.items():
-        response = client.get(address)
+    for name, path in pages.items():
+        response = client.get(path)
         assert response.status_code == 200, name
         html = body(response)
         assert f'<html lang="{language}">' in html
@@ -98,16 +88,16 @@ def test_unpublished_events_appear_on_no_public_page(client, state):
     past = PastEventFactory(title_ca="Passat amagat", **PUBLICATION_STATES[state])
     PastEventFactory(start=madrid(2019, 10, 9, 9), end=madrid(2019, 10, 9, 12))
 
-    for address in (
-        url("events:list"),
+    for path in (
+        address("events:list"),
         month_url(event),
         month_url(past),
-        url("events:past", year=2019),
+        address("events:past", year=2019),
     ):
-        response = client.get(address)
-        assert response.status_code == 200, address
-        assert "amagat" not in body(response), address
-    assert client.get(url("events:past", year=past.local_start.year)).status_code == 404
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "amagat" not in body(response), path
+    assert client.get(address("events:past", year=past.local_start.year)).status_code == 404
     assert client.get(detail_url(event)).status_code == 404
     assert client.get(detail_url(past)).status_code == 404
 
@@ -116,10 +106,10 @@ def test_published_events_appear_where_they_belong(client):
     event = EventFactory(title_ca="Trobada propera")
     past = PastEventFactory(title_ca="Trobada passada")
 
-    agenda = body(client.get(url("events:list")))
+    agenda = body(client.get(address("events:list")))
     assert "Trobada propera" in agenda and "Trobada passada" not in agenda
-    archive = client.get(url("events:past"), follow=True)
-    assert archive.redirect_chain == [(url("events:past", year=past.local_start.year), 302)]
+    archive = client.get(address("events:past"), follow=True)
+    assert archive.redirect_chain == [(address("events:past", year=past.local_start.year), 302)]
     assert "Trobada passada" in body(archive) and "Trobada propera" not in body(archive)
     assert "Trobada propera" in body(client.get(month_url(event)))
     assert client.get(detail_url(past)).status_code == 200
@@ -127,11 +117,11 @@ def test_published_events_appear_where_they_belong(client):
 
 def test_an_event_under_way_is_still_in_the_agenda(client):
     EventFactory(title_ca="Ara mateix", start=timezone.now() - timedelta(hours=1))
-    assert "Ara mateix" in body(client.get(url("events:list")))
+    assert "Ara mateix" in body(client.get(address("events:list")))
 
 
 def test_the_past_events_page_without_past_events(client):
-    response = client.get(url("events:past"))
+    response = client.get(address("events:past"))
     assert response.status_code == 200
     assert 'class="agenda-empty"' in body(response)
 
@@ -177,7 +167,7 @@ def test_cancelled_and_postponed_events_say_so_prominently(client, event_status,
     html = body(client.get(detail_url(event)))
     assert notice in html
     assert html.index(notice) < html.index('class="event-facts"')
-    card = body(client.get(url("events:list")))
+    card = body(client.get(address("events:list")))
     assert f"event-status--{event_status}" in card
 
 
@@ -325,21 +315,21 @@ def test_the_month_is_an_html_table_that_needs_no_javascript(client):
     # Shown on each of its days that fall in the month (the 27th and the 28th).
     table = html[html.index("<table") : html.index("</table>")]
     assert table.count("Fòrum de tres dies") == 2
-    assert 'rel="prev"' in html and url("events:month", year=2030, month=1) in html
-    assert 'rel="next"' in html and url("events:month", year=2030, month=3) in html
+    assert 'rel="prev"' in html and address("events:month", year=2030, month=1) in html
+    assert 'rel="next"' in html and address("events:month", year=2030, month=3) in html
 
 
 def test_the_month_view_marks_today(client):
     today = timezone.localdate()
-    html = body(client.get(url("events:month", year=today.year, month=today.month)))
+    html = body(client.get(address("events:month", year=today.year, month=today.month)))
     assert 'aria-current="date"' in html
 
 
 def test_the_calendar_stops_at_its_first_and_last_months(client):
-    first = body(client.get(url("events:month", year=month_module.FIRST_YEAR, month=1)))
+    first = body(client.get(address("events:month", year=month_module.FIRST_YEAR, month=1)))
     assert 'rel="prev"' not in first and 'rel="next"' in first
     last_year = month_module.last_year()
-    last = body(client.get(url("events:month", year=last_year, month=12)))
+    last = body(client.get(address("events:month", year=last_year, month=12)))
     assert 'rel="next"' not in last and 'rel="prev"' in last
 
 
@@ -349,7 +339,7 @@ def test_the_calendar_stops_at_its_first_and_last_months(client):
 @pytest.mark.parametrize("page", ["abc", "99999", "0", "-1", "1.5", ""])
 def test_bad_page_numbers_are_not_found_or_the_first_page(client, page):
     EventFactory.create_batch(3)
-    response = client.get(url("events:list"), {"page": page})
+    response = client.get(address("events:list"), {"page": page})
     assert response.status_code in (200, 404)
     if response.status_code == 200:
         assert response.context["page_obj"].number == 1
@@ -360,20 +350,20 @@ def test_bad_page_numbers_are_not_found_or_the_first_page(client, page):
     [(2030, 13), (2030, 0), (0, 1), (99999, 1), (1999, 12), (10**30, 1)],
 )
 def test_months_out_of_range_are_not_found(client, year, month):
-    assert client.get(f"{url('events:list')}{year}/{month}/").status_code == 404
+    assert client.get(f"{address('events:list')}{year}/{month}/").status_code == 404
 
 
 @pytest.mark.parametrize("year", ["0", "2019", "99999", str(10**30)])
 def test_years_without_past_events_are_not_found(client, year):
     PastEventFactory()
-    assert client.get(f"{url('events:past')}{year}/").status_code == 404
+    assert client.get(f"{address('events:past')}{year}/").status_code == 404
 
 
 @pytest.mark.parametrize("query", ["?year=x", "?month=abc", "?page=abc&year=1"])
 def test_unknown_query_strings_are_ignored_or_not_found(client, query):
     event = EventFactory()
-    for address in (detail_url(event), month_url(event), url("events:ical")):
-        assert client.get(address + query).status_code in (200, 404)
+    for path in (detail_url(event), month_url(event), address("events:ical")):
+        assert client.get(path + query).status_code in (200, 404)
 
 
 # --- Queries ----------------------------------------------------------------------------------
@@ -399,7 +389,7 @@ def test_agenda_queries_do_not_grow_with_events(
     EventFactory.create_batch(count, image=image)
     # The site's chrome; past years (the archive link), page count, events, their renditions.
     with django_assert_max_num_queries(5):
-        response = client.get(url("events:list"))
+        response = client.get(address("events:list"))
     assert response.status_code == 200
     assert len(response.context["events"]) == min(count, 9)
 
@@ -407,9 +397,9 @@ def test_agenda_queries_do_not_grow_with_events(
 @pytest.mark.parametrize("count", [1, 50])
 def test_past_queries_do_not_grow_with_events(client, django_assert_max_num_queries, count, image):
     events = PastEventFactory.create_batch(count, image=image)
-    address = url("events:past", year=events[0].local_start.year)
+    path = address("events:past", year=events[0].local_start.year)
     with django_assert_max_num_queries(5):
-        response = client.get(address)
+        response = client.get(path)
     assert response.status_code == 200
 
 
@@ -446,13 +436,12 @@ def test_calendar_feed_queries_do_not_grow_with_events(
 ):
     EventFactory.create_batch(count)
     with django_assert_max_num_queries(1):
-        response = client.get(url("events:ical"))
+        response = client.get(address("events:ical"))
     assert response.status_code == 200
     assert body(response).count("BEGIN:VEVENT") == count
 
 
 def test_the_catalan_month_page_elides_before_a_month_with_a_vowel(client):
-    from django.urls import reverse
     from django.utils import translation
 
     with translation.override("ca"):

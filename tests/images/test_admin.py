@@ -5,8 +5,7 @@ from django.utils.html import escape
 
 from relacions.images.models import Image
 from relacions.workflow import conflicts
-
-from .conftest import (
+from tests.factories.images import (
     BLUE,
     HTML,
     RED,

@@ -5,8 +5,7 @@ from django.core.files.storage import default_storage
 from django.utils import translation
 
 from relacions.images.models import Image, Rendition
-
-from .conftest import (
+from tests.factories.images import (
     BLUE,
     RED,
     camera_jpeg_bytes,
@@ -272,7 +271,7 @@ def test_sixteen_bit_greyscale_keeps_its_tones(db):
 def test_colour_profile_is_applied_then_dropped(db):
     from PIL import ImageCms
 
-    from .conftest import encode, two_colour_picture
+    from tests.factories.images import encode, two_colour_picture
 
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     content = encode(two_colour_picture(600, 400), "JPEG", icc_profile=srgb)

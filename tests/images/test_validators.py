@@ -5,8 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from relacions.images.validators import open_image, validate_image_file
-
-from .conftest import (
+from tests.factories.images import (
     HTML,
     SVG,
     encode,

@@ -4,9 +4,8 @@ from django.test import Client
 from django.urls import reverse
 
 from relacions.images.models import Image
-from tests.conftest import signed_in_client
-
-from .conftest import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes, upload
+from tests.factories.images import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes, upload
+from tests.helpers import signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -14,15 +13,15 @@ URL = reverse("images:editor-upload")
 
 
 @pytest.fixture
-def editor(django_user_model):
+def uploader(django_user_model):
     user = django_user_model.objects.create_user("editor", password="x" * 16, is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="add_image"))
     return user
 
 
 @pytest.fixture
-def editor_client(editor):
-    return signed_in_client(editor)
+def uploader_client(uploader):
+    return signed_in_client(uploader)
 
 
 def test_url():
@@ -49,13 +48,13 @@ def test_staff_with_add_permission_only(client, django_user_model, is_staff, wit
     assert "error" in response.json()
 
 
-def test_post_only(editor_client):
-    assert editor_client.get(URL).status_code == 405
+def test_post_only(uploader_client):
+    assert uploader_client.get(URL).status_code == 405
 
 
-def test_csrf_token_required(editor):
+def test_csrf_token_required(uploader):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(editor)
+    client.force_login(uploader)
     response = client.post(URL, {"upload": upload("p.png", png_bytes())})
     assert response.status_code == 403
     assert not Image.objects.exists()
@@ -66,22 +65,22 @@ def test_csrf_token_required(editor):
     [("logo.svg", SVG), ("photo.jpg", HTML), ("bomb.png", png_bomb_bytes())],
     ids=["svg", "html-renamed-jpg", "png-bomb"],
 )
-def test_refused_files_get_400_json(editor_client, name, content):
-    response = editor_client.post(URL, {"upload": upload(name, content)})
+def test_refused_files_get_400_json(uploader_client, name, content):
+    response = uploader_client.post(URL, {"upload": upload(name, content)})
     assert response.status_code == 400
     assert response.json()["error"]["message"]
     assert not Image.objects.exists()
 
 
-def test_missing_file_gets_400_json(editor_client):
-    response = editor_client.post(URL, {})
+def test_missing_file_gets_400_json(uploader_client):
+    response = uploader_client.post(URL, {})
     assert response.status_code == 400
     assert response.json()["error"]["message"]
 
 
-def test_png_joins_the_library_and_returns_its_url(editor_client):
+def test_png_joins_the_library_and_returns_its_url(uploader_client):
     file = upload("Visita a Wuxi.png", png_bytes(1200, 800))
-    response = editor_client.post(URL, {"upload": file})
+    response = uploader_client.post(URL, {"upload": file})
 
     assert response.status_code == 200
     url = response.json()["url"]
@@ -93,6 +92,6 @@ def test_png_joins_the_library_and_returns_its_url(editor_client):
     image.full_clean()
 
 
-def test_small_image_returns_its_only_rendition(editor_client):
-    response = editor_client.post(URL, {"upload": upload("x.jpeg", jpeg_bytes(200, 100))})
+def test_small_image_returns_its_only_rendition(uploader_client):
+    response = uploader_client.post(URL, {"upload": upload("x.jpeg", jpeg_bytes(200, 100))})
     assert response.json()["url"].endswith("-200w.jpg")

@@ -12,10 +12,9 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
+from tests.helpers import LANGUAGES, change_url
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("ca", "es", "en")
 
 
 def management(prefix: str, total: int, initial: int = 0) -> dict:
@@ -58,10 +57,6 @@ def with_update(data: dict, **update) -> dict:
         **management("updates", 1),
         **{f"updates-0-{name}": value for name, value in values.items()},
     }
-
-
-def change_url(objective) -> str:
-    return reverse("admin:mandate_objective_change", args=[objective.pk])
 
 
 def test_an_update_can_be_added_inline(admin_client):

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from relacions.events.models import Event
 from relacions.mandate.linked import available_relations
+from relacions.mandate.models import Objective
 from relacions.networks.models import Forum, Membership, Network
 from relacions.news.models import NewsItem
 from tests.factories.mandate import ObjectiveFactory
@@ -81,7 +82,7 @@ def timeline(body: str) -> str:
 
 
 def test_every_relation_of_the_design_is_read():
-    names = {rel.get_accessor_name() for rel in available_relations()}
+    names = {name for name, _timeline in available_relations(Objective)}
     assert names == {"news_items", "events", "memberships", "forums"}
 
 

@@ -3,7 +3,6 @@ import html
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 
 from relacions.mandate.models import Plan, ProgressUpdate
@@ -13,21 +12,16 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
+from tests.helpers import LANGUAGES, address
 
 from .conftest import html_lang
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
-LANGUAGES = ("ca", "es", "en")
 Status = ProgressUpdate.Status
 # The private update's progress (87 %) as a number on its own: not the digits inside a
 # CSRF token or a static file's hash, which are random and made the test flaky.
 PRIVATE_PROGRESS = re.compile(r"\b87\b")
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
 
 
 def objective_url(objective, language: str = "ca") -> str:
@@ -37,7 +31,7 @@ def objective_url(objective, language: str = "ca") -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_overview_answers_in_each_language(client, objective, language):
-    response = client.get(url_in(language, "mandate:overview"))
+    response = client.get(address("mandate:overview", language))
 
     assert response.status_code == 200
     assert html_lang(response) == language
@@ -61,7 +55,7 @@ def test_the_objective_page_answers_in_each_language(client, objective, language
 
 
 def test_the_overview_shows_each_objective_with_its_status_and_progress(client, objective):
-    body = client.get(url_in("en", "mandate:overview")).content.decode()
+    body = client.get(address("mandate:overview", "en")).content.decode()
 
     assert objective_url(objective, "en") in body
     assert 'value="45.0"' in body  # the <progress> of the objective (its latest public update)
@@ -73,7 +67,7 @@ def test_the_status_summary_counts_the_objectives_of_the_whole_plan(client, obje
     ObjectiveFactory(axis=objective.axis)  # not started
     ProgressUpdateFactory(objective__axis=objective.axis, status=Status.DONE, progress=100)
 
-    body = client.get(url_in("en", "mandate:overview"), {"status": "done"}).content.decode()
+    body = client.get(address("mandate:overview", "en"), {"status": "done"}).content.decode()
 
     summary = body.split('class="status-summary"')[1].split("</ul>")[0]
     pattern = r'status-summary__count">(\d+)</span> <span class="status-badge status-badge--(\w+)"'
@@ -92,7 +86,7 @@ class TestFilters:
         return done, waiting, elsewhere
 
     def titles(self, client, **params):
-        body = client.get(url_in("en", "mandate:overview"), params).content.decode()
+        body = client.get(address("mandate:overview", "en"), params).content.decode()
         return {title for title in ("Done one", "Waiting one", "Elsewhere one") if title in body}
 
     def test_no_filter_shows_everything(self, client, objectives):
@@ -122,7 +116,7 @@ class TestFilters:
     def test_an_unknown_filter_is_not_found_rather_than_a_copy_of_the_plan(
         self, client, objectives, params, message
     ):
-        response = client.get(url_in("en", "mandate:overview"), params)
+        response = client.get(address("mandate:overview", "en"), params)
         assert response.status_code == 404
         body = response.content.decode()
         assert html.escape(message) in body
@@ -134,13 +128,13 @@ class TestFilters:
 
     @pytest.mark.parametrize("params", [{}, {"axis": "", "status": ""}, {"utm_source": "x"}])
     def test_the_unfiltered_plan_has_one_canonical_address(self, client, objectives, params):
-        address = url_in("en", "mandate:overview")
-        body = client.get(address, params).content.decode()
-        assert f'<link rel="canonical" href="http://testserver{address}">' in body
+        path = address("mandate:overview", "en")
+        body = client.get(path, params).content.decode()
+        assert f'<link rel="canonical" href="http://testserver{path}">' in body
 
     def test_the_selected_filters_are_shown_in_the_form(self, client, objectives):
         body = client.get(
-            url_in("en", "mandate:overview"), {"axis": "2", "status": "done"}
+            address("mandate:overview", "en"), {"axis": "2", "status": "done"}
         ).content.decode()
         assert '<option value="2" selected>' in body
         assert '<option value="done" selected>' in body
@@ -150,16 +144,16 @@ class TestVisibility:
     def test_a_draft_plan_is_not_shown(self, client, objective):
         Plan.objects.filter(pk=objective.plan.pk).update(status=Plan.Status.DRAFT)
 
-        assert client.get(url_in("ca", "mandate:overview")).status_code == 404
+        assert client.get(address("mandate:overview", "ca")).status_code == 404
         assert client.get(objective_url(objective)).status_code == 404
-        assert client.get(url_in("ca", "mandate:json")).status_code == 404
-        assert client.get(url_in("ca", "mandate:csv")).status_code == 404
-        assert client.get(url_in("ca", "mandate:plan", slug="pla-prova")).status_code == 404
+        assert client.get(address("mandate:json", "ca")).status_code == 404
+        assert client.get(address("mandate:csv", "ca")).status_code == 404
+        assert client.get(address("mandate:plan", "ca", slug="pla-prova")).status_code == 404
 
     def test_a_scheduled_plan_is_not_shown_yet(self, client, objective):
         later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
         Plan.objects.filter(pk=objective.plan.pk).update(publish_at=later)
-        assert client.get(url_in("ca", "mandate:overview")).status_code == 404
+        assert client.get(address("mandate:overview", "ca")).status_code == 404
         assert client.get(objective_url(objective)).status_code == 404
 
     def test_an_earlier_plan_has_its_own_page(self, client, objective):
@@ -169,24 +163,24 @@ class TestVisibility:
         response = client.get(old.get_absolute_url())
         assert response.status_code == 200
         assert "Objectiu antic" in response.content.decode()
-        # The same code in two plans: each address finds its own objective.
+        # The same code in two plans: each path finds its own objective.
         assert "Objectiu antic" in client.get(objective_url(old_objective)).content.decode()
         assert "Objectiu antic" not in client.get(objective_url(objective)).content.decode()
 
     def test_the_overview_shows_the_current_plan(self, client, objective):
         PlanFactory(is_current=False, title_ca="Pla antic")
-        body = client.get(url_in("ca", "mandate:overview")).content.decode()
+        body = client.get(address("mandate:overview", "ca")).content.decode()
         assert "Pla de Mandat de prova" in body
         assert "Pla antic" not in body
 
     def test_no_current_plan_is_a_404(self, client, db):
         PlanFactory(is_current=False)
-        assert client.get(url_in("ca", "mandate:overview")).status_code == 404
+        assert client.get(address("mandate:overview", "ca")).status_code == 404
 
     def test_an_unknown_objective_is_a_404(self, client, objective):
-        url = url_in("ca", "mandate:objective", plan="pla-prova", code="9.9")
+        url = address("mandate:objective", "ca", plan="pla-prova", code="9.9")
         assert client.get(url).status_code == 404
-        url = url_in("ca", "mandate:objective", plan="no-such-plan", code="5.2")
+        url = address("mandate:objective", "ca", plan="no-such-plan", code="5.2")
         assert client.get(url).status_code == 404
 
 
@@ -196,7 +190,7 @@ class TestObjectivePage:
             body = client.get(objective_url(objective, language)).content.decode()
             assert "SECRET" not in body
             assert not PRIVATE_PROGRESS.search(body)
-        overview = client.get(url_in("en", "mandate:overview")).content.decode()
+        overview = client.get(address("mandate:overview", "en")).content.decode()
         assert "SECRET" not in overview
         assert not PRIVATE_PROGRESS.search(overview)
 
@@ -260,7 +254,7 @@ DETAIL_QUERIES = 7
 def test_the_overview_query_count_is_constant(client, plan, django_assert_max_num_queries, count):
     many_objectives(plan, count)
     with django_assert_max_num_queries(OVERVIEW_QUERIES):
-        response = client.get(url_in("en", "mandate:overview"), {"status": "in_progress"})
+        response = client.get(address("mandate:overview", "en"), {"status": "in_progress"})
     assert response.content.decode().count('class="objective-summary ') == count
 
 

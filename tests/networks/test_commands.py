@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from relacions.core.demo import Counts, load_apps
 from relacions.core.roles import NETWORK_ADMINISTRATORS
-from relacions.networks.demo import load as load_demo
 from relacions.networks.models import (
     ChallengeArea,
     Forum,
@@ -61,7 +61,7 @@ def test_reminders_go_once_per_membership_and_renewal_date(network_admin, editor
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert sorted(message.to) == ["netadmin@example.org", "second@example.org"]
+    assert sorted(message.to) == ["networks@example.org", "second@example.org"]
     assert "EUROCITIES" in message.subject
     assert f"/admin/networks/membership/{due.pk}/change/" in message.body
     assert "1234" in message.body
@@ -118,17 +118,17 @@ def snapshot() -> dict:
 
 
 def test_the_demo_content_loads_once_and_twice_changes_nothing():
-    created = load_demo()
+    created = load_apps("networks").created
     first = snapshot()
     assert created == sum(len(rows) for rows in first.values())
-    assert load_demo() == 0
+    assert load_apps("networks") == Counts()
     assert snapshot() == first
     call_command("load_demo_content", verbosity=0)
     assert snapshot() == first
 
 
 def test_the_demo_content_follows_the_facts():
-    load_demo()
+    load_apps("networks")
     eurocities = Network.objects.get(slug_ca="eurocities")
     timeline = list(
         eurocities.memberships.for_timeline().values_list("category", "since", "until", "status")

@@ -1,6 +1,6 @@
 """A membership's internals as an attacker with an Editor's account would go after them.
 
-A secret is planted in every confidential field and fee, through the admin as a Network
+A secret is secret_membership in every confidential field and fee, through the admin as a Network
 administrator would (so the history, the audit log and the dashboard hold it too). Then every
 admin URL of memberships, fees, networks and their history is asked as an Editor, with lookups,
 orderings and searches that guess the secret right and wrong: the right and the wrong guess must
@@ -88,7 +88,7 @@ def normalised(response) -> str:
 
 
 @pytest.fixture
-def planted(network_admin_client, editor):
+def secret_membership(network_admin_client, editor):
     """A membership whose internals and fee were entered and changed through the admin."""
     membership = MembershipFactory(
         renewal_date=timezone.localdate() + timezone.timedelta(days=20),
@@ -193,8 +193,10 @@ def editor_urls(membership: Membership) -> list[str]:
     return urls
 
 
-def test_no_page_an_editor_opens_holds_a_secret_or_names_an_internal_field(planted, editor_client):
-    for address in editor_urls(planted):
+def test_no_page_an_editor_opens_holds_a_secret_or_names_an_internal_field(
+    secret_membership, editor_client
+):
+    for address in editor_urls(secret_membership):
         response = editor_client.get(address)
         assert response.status_code in (200, 302, 403, 404), (address, response.status_code)
         body = response.content.decode(errors="replace")
@@ -205,7 +207,7 @@ def test_no_page_an_editor_opens_holds_a_secret_or_names_an_internal_field(plant
                 assert label not in body, (address, label)
 
 
-def test_right_and_wrong_guesses_get_the_same_answer(planted, editor_client):
+def test_right_and_wrong_guesses_get_the_same_answer(secret_membership, editor_client):
     for lookup, right, wrong in GUESSES:
         assert_same_answers(editor_client, lookup, right, wrong)
 
@@ -231,7 +233,7 @@ def assert_same_answers(editor_client, lookup: str, right: str, wrong: str) -> N
         ).replace(f"{key}={quote_plus(wrong)}", ""), (address, key)
 
 
-def test_searches_and_orderings_do_not_reach_the_internals(planted, editor_client):
+def test_searches_and_orderings_do_not_reach_the_internals(secret_membership, editor_client):
     changelist = reverse("admin:networks_membership_changelist")
     nothing = editor_client.get(changelist, {"q": "zzzz-nothing"})
     for term in ("Qx7", "73519", "Rosalind", "negotiation", "BL-5531"):
@@ -243,30 +245,38 @@ def test_searches_and_orderings_do_not_reach_the_internals(planted, editor_clien
         assert editor_client.get(changelist, {"o": str(index)}).status_code == 200
 
 
-def test_an_editor_sees_the_visible_changes_of_a_membership_in_its_history(planted, editor_client):
-    history = editor_client.get(reverse("admin:networks_membership_history", args=(planted.pk,)))
+def test_an_editor_sees_the_visible_changes_of_a_membership_in_its_history(
+    secret_membership, editor_client
+):
+    history = editor_client.get(
+        reverse("admin:networks_membership_history", args=(secret_membership.pk,))
+    )
     body = history.content.decode()
     assert history.status_code == 200
     assert "Changed Status." in body
     assert "Qx7" not in body
 
 
-def test_a_network_administrator_still_reads_the_whole_history(planted, network_admin_client):
+def test_a_network_administrator_still_reads_the_whole_history(
+    secret_membership, network_admin_client
+):
     client = network_admin_client
-    history = client.get(reverse("admin:networks_membership_history", args=(planted.pk,)))
+    history = client.get(reverse("admin:networks_membership_history", args=(secret_membership.pk,)))
     body = history.content.decode()
     assert "Internal contact" in body and "Political representative" in body
     assert "Added membership fee" in body
     assert "loaded_version" not in body
     assert "Qx7 typed: raised the fee" in body
-    entry = LogEntry.objects.filter(object_id=str(planted.pk)).first()
+    entry = LogEntry.objects.filter(object_id=str(secret_membership.pk)).first()
     log = client.get(reverse("admin:admin_logentry_changelist"))
     # Network administrators have no audit log; the dashboard names what changed.
     assert log.status_code == 403 and entry is not None
     assert "Internal contact" in client.get(reverse("admin:index")).content.decode()
 
 
-def test_the_membership_autocomplete_refuses_editors_only(planted, editor_client, network_admin):
+def test_the_membership_autocomplete_refuses_editors_only(
+    secret_membership, editor_client, network_admin
+):
     from django.test import Client
 
     address = reverse("admin:autocomplete")
@@ -279,22 +289,24 @@ def test_the_membership_autocomplete_refuses_editors_only(planted, editor_client
     assert editor_client.get(address, query).status_code == 403
     client = Client(headers={"accept-language": "en"})
     client.force_login(network_admin)
-    assert client.get(address, query).json()["results"][0]["id"] == str(planted.pk)
+    assert client.get(address, query).json()["results"][0]["id"] == str(secret_membership.pk)
 
 
-def test_the_delete_confirmation_names_no_fee_for_a_reader_without_internals(planted, client):
+def test_the_delete_confirmation_names_no_fee_for_a_reader_without_internals(
+    secret_membership, client
+):
     clerk = staff_with("clerk", "view_membership", "delete_membership", "delete_membershipfee")
     client.force_login(clerk)
-    page = client.get(reverse("admin:networks_membership_delete", args=(planted.pk,)))
+    page = client.get(reverse("admin:networks_membership_delete", args=(secret_membership.pk,)))
     body = page.content.decode()
     assert page.status_code == 200
-    assert str(planted) in body
+    assert str(secret_membership) in body
     for secret in SECRETS:
         assert secret not in body
     assert "Membership fee" not in body and "membership fees" not in body.lower()
 
 
-def test_an_audit_log_reader_without_internals_learns_nothing_of_them(planted, client):
+def test_an_audit_log_reader_without_internals_learns_nothing_of_them(secret_membership, client):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
 

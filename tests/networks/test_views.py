@@ -6,11 +6,10 @@ import re
 import PIL.Image
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import translation
 
+from relacions.core.demo import load_apps
 from relacions.images.models import Image
-from relacions.networks.demo import load as load_demo
 from relacions.networks.models import Forum, Membership, Network
 from tests.factories.networks import (
     ChallengeAreaFactory,
@@ -21,16 +20,11 @@ from tests.factories.networks import (
     PositionFactory,
     WorkingGroupFactory,
 )
+from tests.helpers import LANGUAGES, address
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
-LANGUAGES = ("ca", "es", "en")
 D = datetime.date
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
 
 
 def object_url(obj, language: str) -> str:
@@ -72,7 +66,7 @@ def test_the_directory_lists_active_memberships_first_then_by_name(client):
     network("Echo suspended", since=D(2009, 1, 1), status=Membership.Status.SUSPENDED)
     NetworkFactory(name_en="Foxtrot draft", status=Network.Status.DRAFT)
 
-    response = client.get(url_in("en", "networks:list"))
+    response = client.get(address("networks:list", "en"))
     names = re.findall(
         r'class="network-card__name"><a href="[^"]+">([^<]+)</a>', response.content.decode()
     )
@@ -99,7 +93,7 @@ def test_a_directory_card_shows_logo_kind_member_since_and_current_category(clie
     )
     MembershipFactory(network=network, category="full", since=D(2009, 1, 1))
 
-    main = main_of(client.get(url_in("en", "networks:list")))
+    main = main_of(client.get(address("networks:list", "en")))
 
     assert '<img src="/media/images/' in main and 'alt="Logo of the network"' in main
     assert "City network" in main
@@ -113,7 +107,7 @@ def test_a_former_membership_and_an_application_are_described_as_such(client):
         network=NetworkFactory(), since=D(2003, 1, 1), until=D(2008, 12, 31), status="ended"
     )
     MembershipFactory(network=NetworkFactory(), since=D(2030, 1, 1), status="applying")
-    main = main_of(client.get(url_in("en", "networks:list")))
+    main = main_of(client.get(address("networks:list", "en")))
     assert "Former member, until 2008." in main
     assert "Terrassa has applied to join." in main
     assert "Current category" not in main
@@ -134,7 +128,7 @@ def test_directory_queries_do_not_grow_with_networks(client, django_assert_max_n
     # The site's chrome (settings, menu and footer pages); page count, networks, logo
     # renditions, memberships.
     with django_assert_max_num_queries(5):
-        response = client.get(url_in("ca", "networks:list"))
+        response = client.get(address("networks:list", "ca"))
     assert response.status_code == 200
     assert response.content.decode().count('class="card network-card"') == count
 
@@ -144,7 +138,7 @@ def test_directory_queries_do_not_grow_with_networks(client, django_assert_max_n
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_demo_pages_answer_in_each_language(client, language):
-    load_demo()
+    load_apps("networks")
     eurocities = Network.objects.get(slug_ca="eurocities")
     forum = Forum.objects.get(slug_ca="forum-de-cultura")
     expected = {
@@ -155,7 +149,7 @@ def test_the_demo_pages_answer_in_each_language(client, language):
     }[language]
 
     pages = {
-        "list": client.get(url_in(language, "networks:list")),
+        "list": client.get(address("networks:list", language)),
         "network": client.get(object_url(eurocities, language)),
         "forum": client.get(object_url(forum, language)),
     }
@@ -178,7 +172,7 @@ def test_the_demo_pages_answer_in_each_language(client, language):
 
 
 def test_the_demo_uclg_page_shows_the_vice_presidency(client):
-    load_demo()
+    load_apps("networks")
     uclg = Network.objects.get(slug_ca="cglu")
     main = main_of(client.get(object_url(uclg, "en")))
     assert "United Cities and Local Governments" in main
@@ -186,7 +180,7 @@ def test_the_demo_uclg_page_shows_the_vice_presidency(client):
 
 
 def test_the_language_switcher_follows_the_translated_slugs(client):
-    load_demo()
+    load_apps("networks")
     forum = Forum.objects.get(slug_ca="forum-de-cultura")
     body = client.get(object_url(forum, "en")).content.decode()
     assert f'href="{object_url(forum, "ca")}" hreflang="ca"' in body
@@ -213,13 +207,13 @@ def test_drafts_and_forums_of_draft_networks_are_not_found(client):
     draft_forum = ForumFactory(status=Forum.Status.DRAFT)
     for obj in (draft, forum_of_draft, draft_forum):
         assert client.get(object_url(obj, "ca")).status_code == 404
-    assert draft.name_ca not in client.get(url_in("ca", "networks:list")).content.decode()
+    assert draft.name_ca not in client.get(address("networks:list", "ca")).content.decode()
 
 
 def test_a_forum_is_only_found_under_its_own_network(client):
     forum = ForumFactory()
     other = NetworkFactory()
-    url = url_in("ca", "networks:forum", network_slug=other.slug_ca, slug=forum.slug_ca)
+    url = address("networks:forum", "ca", network_slug=other.slug_ca, slug=forum.slug_ca)
     assert client.get(url).status_code == 404
 
 
@@ -260,7 +254,7 @@ def test_fees_contacts_documents_and_notes_never_reach_public_pages(client, lang
     forum = network.forums.get()
     membership = network.memberships.get()
     responses = [
-        client.get(url_in(language, "networks:list")),
+        client.get(address("networks:list", language)),
         client.get(object_url(network, language)),
         client.get(object_url(forum, language)),
     ]

@@ -1,29 +1,16 @@
 import datetime
 
 import pytest
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from relacions.news.models import NewsItem
 from tests.factories.news import NewsItemFactory
-from tests.images.conftest import make_image  # noqa: F401  (a fixture)
-
-LANGUAGES = ("ca", "es", "en")
+from tests.helpers import LANGUAGES
 
 
 @pytest.fixture(autouse=True)
 def _site(site_settings):
     """Every public page reads the site settings."""
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Objects are made with the default language active, as the admin saves them. (A request
-    leaves its language active in the thread; saving a RichTextField under another language
-    copies the fallback text into that language: see the report on core/fields.py.)"""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

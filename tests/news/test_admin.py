@@ -8,16 +8,13 @@ from django.urls import reverse
 from relacions.core.roles import EDITORS, setup_roles
 from relacions.news.models import NewsItem
 from tests.factories.news import NewsItemFactory
+from tests.helpers import change_url
 
 from .conftest import make_network
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:news_newsitem_changelist"
-
-
-def change_url(item) -> str:
-    return reverse("admin:news_newsitem_change", args=[item.pk])
 
 
 def test_the_form_has_tabs_per_language_the_rich_text_editor_and_choosers(admin_client):

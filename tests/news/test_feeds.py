@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests.factories.news import NewsItemFactory
+from tests.helpers import LANGUAGES
 
-from .conftest import LANGUAGES, make_network
+from .conftest import make_network
 from .test_views import TRANSLATIONS_COMPILED
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ import pytest
 from django.utils import timezone, translation
 
 from tests.factories.news import NewsItemFactory
+from tests.helpers import LANGUAGES
 
-from .conftest import LANGUAGES, make_event
+from .conftest import make_event
 
 pytestmark = pytest.mark.django_db
 

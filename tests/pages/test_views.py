@@ -4,13 +4,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from relacions.pages.demo import load as load_demo
+from relacions.core.demo import load_apps
 from relacions.pages.models import Page
 from tests.factories import PageFactory
+from tests.helpers import LANGUAGES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
-
-LANGUAGES = ("ca", "es", "en")
 
 
 def html_lang(response) -> str:
@@ -19,7 +18,7 @@ def html_lang(response) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_demo_page_answers_in_its_language(client, language):
-    load_demo()
+    load_apps("pages")
     urls = [f"/{language}/"]
     with translation.override(language):
         urls += [page.get_absolute_url() for page in Page.objects.published()]
@@ -43,7 +42,7 @@ def test_the_root_redirects_by_accept_language(client, accept_language, target):
 
 
 def test_the_language_switcher_keeps_the_visitor_on_the_same_page(client):
-    load_demo()
+    load_apps("pages")
     response = client.get("/es/quienes-somos/")
     body = response.content.decode()
 

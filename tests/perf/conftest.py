@@ -33,7 +33,6 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
-from tests.images.conftest import make_image  # noqa: F401  (a fixture)
 
 
 @pytest.fixture
@@ -153,7 +152,7 @@ def build_content(n: int, image) -> dict:
 
 
 @pytest.fixture
-def content(db, chrome, make_image):  # noqa: F811
+def content(db, chrome, make_image):
     """build_content(n) with one image shared by everything."""
     image = make_image()
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from whitenoise.compress import Compressor
 
 from tests.factories import NewsItemFactory
-from tests.test_settings import database_url, production_env, settings_in_subprocess
+from tests.helpers import database_url, production_env, settings_in_subprocess
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("chrome")]
 
@@ -60,7 +60,7 @@ def test_production_caches_pages_and_serves_static_files_for_a_year():
     assert (
         middleware.index("django.middleware.csp.ContentSecurityPolicyMiddleware")
         < middleware.index("django.middleware.http.ConditionalGetMiddleware")
-        < middleware.index("relacions.core.pagecache.PageCacheMiddleware")
+        < middleware.index("relacions.operations.pagecache.middleware.PageCacheMiddleware")
         < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
     )
 

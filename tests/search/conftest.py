@@ -3,8 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from relacions.search.models import SearchEntry
-
-LANGUAGES = ("ca", "es", "en")
+from tests.factories import NewsItemFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +14,11 @@ def _site(site_settings):
 def texts(field: str, ca: str, es: str = "", en: str = "") -> dict:
     """`field_ca`, `field_es`, `field_en`; an empty language is left untranslated."""
     return {f"{field}_ca": ca, f"{field}_es": es, f"{field}_en": en}
+
+
+def news(title: str, **fields):
+    """A news item titled `title` in every language."""
+    return NewsItemFactory(**(texts("title", title, title, title) | fields))
 
 
 def found(query: str, language: str = "ca", *, now=None, facet=None) -> list[str]:

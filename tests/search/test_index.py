@@ -21,17 +21,13 @@ from tests.factories import (
     PlanFactory,
 )
 
-from .conftest import found, texts
+from .conftest import found, news, texts
 
 pytestmark = pytest.mark.django_db
 
 DRAFT = Publishable.Status.DRAFT
 PUBLISHED = Publishable.Status.PUBLISHED
 HOUR = datetime.timedelta(hours=1)
-
-
-def news(title: str, **fields):
-    return NewsItemFactory(**(texts("title", title, title, title) | fields))
 
 
 # --- Publication -------------------------------------------------------------------------------

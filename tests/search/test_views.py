@@ -10,7 +10,7 @@ from django.utils import translation
 from relacions.search.models import SearchEntry
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory, PageFactory
 
-from .conftest import search_url, texts
+from .conftest import news, search_url, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,6 @@ def result_titles(response) -> list[str]:
     return re.findall(
         r'class="search-result__title"[^>]*><a href="[^"]+">([^<]+)</a>', html(response)
     )
-
-
-def news(title: str, **fields):
-    return NewsItemFactory(**(texts("title", title, title, title) | fields))
 
 
 # --- Addresses ---------------------------------------------------------------------------------
@@ -220,7 +216,8 @@ def test_results_are_paginated(client):
     assert "page=2" in html(first) and "q=tramuntana" in html(first)
 
 
-# A NUL byte never reaches the view: the site's 400 page answers (tests/quality/test_hostile_input).
+# A NUL byte never reaches the view: the site's 400 page answers
+# (tests/sitewide/test_hostile_input).
 @pytest.mark.parametrize("page", ["999", "abc", "-1", "0", "1.5"])
 def test_a_wrong_page_number_still_answers(client, page):
     for n in range(12):

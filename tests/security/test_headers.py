@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.images.conftest import HTML, SVG, jpeg_bytes
+from tests.factories.images import HTML, SVG, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from tests.test_settings import clean_env
+from tests.helpers import PASSWORD, ROOT, clean_env
 
-from .conftest import PASSWORD, ROOT, login_data
+from .conftest import login_data
 
 pytestmark = pytest.mark.django_db
 

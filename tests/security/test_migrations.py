@@ -1,13 +1,13 @@
 """Every migration can be reversed: all apps to zero and back, on a database of its own.
 
-`makemigrations --check` (models and migrations agree) is tests/test_settings.py's.
+`makemigrations --check` (models and migrations agree) is tests/project/test_settings.py's.
 """
 
 import json
 
 import pytest
 
-from .conftest import dev_env, manage
+from tests.fixtures.cluster import dev_env, manage
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
-from .conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from relacions.security.twofactor import TWO_FACTOR_GROUP
+from tests.helpers import PASSWORD
 
-from .conftest import PASSWORD, login_data
+from .conftest import login_data
 
 pytestmark = pytest.mark.django_db
 

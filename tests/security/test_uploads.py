@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from relacions.images.fields import ImageFileField
 from relacions.images.models import Image
-from tests.images.conftest import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes
+from tests.factories.images import HTML, SVG, jpeg_bytes, png_bomb_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -1,73 +1,17 @@
-"""Staff in each role, and a helper that submits an admin form as a browser would: with every
-value the page shows, changed where a test says so."""
+"""A helper that submits an admin form as a browser would: with every value the page shows,
+changed where a test says so. (Staff in each role: tests/fixtures/users.py.)"""
 
 import html
 import re
 
 import pytest
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import translation
-
-from relacions.core.roles import (  # noqa: F401  (EDITORS is imported by the tests too)
-    ADMINISTRATORS,
-    EDITORS,
-    NETWORK_ADMINISTRATORS,
-    setup_roles,
-)
-from tests.conftest import signed_in_client as client_for  # noqa: F401  (the tests import it)
-
-PASSWORD = "correct-horse-battery-staple"
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
 def _site(site_settings):
     """Every public page reads the site settings."""
-
-
-@pytest.fixture
-def roles(db):
-    setup_roles()
-
-
-def make_staff(username: str, role: str | None, **fields):
-    user = get_user_model().objects.create_user(
-        username,
-        f"{username}@example.org",
-        PASSWORD,
-        is_staff=True,
-        first_name=username.capitalize(),
-        **fields,
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def editor(roles):
-    return make_staff("editor", EDITORS)
-
-
-@pytest.fixture
-def other_editor(roles):
-    return make_staff("marta", EDITORS, last_name="Puig")
-
-
-@pytest.fixture
-def network_admin(roles):
-    return make_staff("networks", NETWORK_ADMINISTRATORS)
-
-
-@pytest.fixture
-def administrator(roles):
-    return make_staff("boss", ADMINISTRATORS)
 
 
 def _field_data(form, data: dict) -> None:
@@ -102,7 +46,7 @@ def form_data(response, **changes) -> dict:
     """The POST data of the admin change form in `response`, with `changes` applied."""
     assert response.status_code == 200
     data = {}
-    # Dates as the English admin of client_for() shows and reads them.
+    # Dates as the English admin of signed_in_client() shows and reads them.
     with translation.override("en"):
         _fill(response, data)
     data.update(changes)

@@ -115,7 +115,7 @@ def crawl(client: Client, start: list[str]) -> dict[str, str]:
 
 
 @pytest.fixture
-def content(administrator):
+def revised_objects(administrator):
     """One object of each kind; two revisions of a news item (for Editors) and of a network (for
     Network administrators) for the comparison page."""
     item, network = NewsItemFactory(), NetworkFactory()
@@ -139,10 +139,12 @@ def client_in(user, language: str) -> Client:
 
 @pytest.mark.parametrize("language", ["ca", "es"])
 @pytest.mark.parametrize("role", ["administrator", "editor", "network_admin"])
-def test_every_admin_page_a_role_reaches_is_in_its_language(request, content, role, language):
+def test_every_admin_page_a_role_reaches_is_in_its_language(
+    request, revised_objects, role, language
+):
     user = request.getfixturevalue(role)
     client = client_in(user, language)
-    obj = content[role]
+    obj = revised_objects[role]
     versions = reversion.models.Version.objects.get_for_object(obj).order_by("pk")
     opts = obj._meta
     compare = reverse(f"admin:{opts.app_label}_{opts.model_name}_compare", args=(obj.pk,))

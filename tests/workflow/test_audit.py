@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from relacions.news.models import NewsItem
 from tests.factories import NewsItemFactory
+from tests.helpers import signed_in_client
 
-from .conftest import client_for, list_versions
+from .conftest import list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_actions_are_in_the_audit_log_filterable_by_user_type_and_date(administr
     # The log names the item in the language of the admin (English for these tests).
     item = NewsItemFactory(status=NewsItem.Status.DRAFT, title_en="Audited news")
     changelist = reverse("admin:news_newsitem_changelist")
-    editing = client_for(editor)
+    editing = signed_in_client(editor)
     editing.post(
         changelist,
         {
@@ -28,7 +29,7 @@ def test_actions_are_in_the_audit_log_filterable_by_user_type_and_date(administr
             **list_versions(editing, changelist),
         },
     )
-    client = client_for(administrator)
+    client = signed_in_client(administrator)
     news_type = ContentType.objects.get_for_model(NewsItem)
     response = client.get(
         reverse(AUDIT), {"user__id__exact": editor.pk, "content_type__id__exact": news_type.pk}
@@ -49,7 +50,7 @@ def test_actions_are_in_the_audit_log_filterable_by_user_type_and_date(administr
 
 def test_the_audit_log_is_read_only(administrator):
     NewsItemFactory()
-    client = client_for(administrator)
+    client = signed_in_client(administrator)
     entry = LogEntry.objects.create(
         user=administrator,
         content_type=ContentType.objects.get_for_model(NewsItem),

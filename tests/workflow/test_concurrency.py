@@ -6,10 +6,11 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from relacions.core.roles import setup_roles
+from relacions.core.roles import EDITORS, setup_roles
 from tests.factories import NewsItemFactory, SiteSettingsFactory
+from tests.helpers import signed_in_client, staff_member
 
-from .conftest import EDITORS, client_for, form_data, make_staff
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +25,7 @@ def test_two_simultaneous_saves_cannot_both_win():
     setup_roles()
     item = NewsItemFactory(title_ca="Original")
     url = reverse("admin:news_newsitem_change", args=(item.pk,))
-    clients = [client_for(make_staff(name, EDITORS)) for name in ("anna", "biel")]
+    clients = [signed_in_client(staff_member(name, EDITORS)) for name in ("anna", "biel")]
     forms = [client.get(url) for client in clients]
     barrier = threading.Barrier(2)
     statuses, errors = {}, {}

@@ -11,20 +11,16 @@ from relacions.networks.models import WorkingGroup
 from relacions.news.models import NewsItem
 from relacions.workflow import conflicts
 from tests.factories import NetworkFactory, NewsItemFactory, WorkingGroupFactory
+from tests.helpers import change_url, signed_in_client
 
-from .conftest import client_for, form_data
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def change_url(obj) -> str:
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=(obj.pk,))
-
-
 def test_the_second_save_is_refused_and_keeps_the_second_editors_text(editor, other_editor):
     item = NewsItemFactory(title_ca="Títol original")
-    first, second = client_for(other_editor), client_for(editor)
+    first, second = signed_in_client(other_editor), signed_in_client(editor)
     first_form = first.get(change_url(item))
     second_form = second.get(change_url(item))
 
@@ -32,7 +28,8 @@ def test_the_second_save_is_refused_and_keeps_the_second_editors_text(editor, ot
     assert saved.status_code == 302
 
     refused = second.post(
-        change_url(item), form_data(second_form, title_ca="Títol de l’editor", body_es="<p>Nou</p>")
+        change_url(item),
+        form_data(second_form, title_ca="Títol de l’editor", body_es="<p>Nou</p>"),
     )
     assert refused.status_code == 200
     item.refresh_from_db()
@@ -51,7 +48,7 @@ def test_the_second_save_is_refused_and_keeps_the_second_editors_text(editor, ot
 
 def test_a_save_without_a_newer_version_goes_through(editor):
     item = NewsItemFactory()
-    client = client_for(editor)
+    client = signed_in_client(editor)
     response = client.post(
         change_url(item), form_data(client.get(change_url(item)), title_ca="Nou")
     )
@@ -62,8 +59,11 @@ def test_a_save_without_a_newer_version_goes_through(editor):
 
 def test_models_without_a_version_field_use_their_latest_revision(administrator, network_admin):
     group = WorkingGroupFactory(network=NetworkFactory())
-    first, second = client_for(administrator), client_for(network_admin)
-    first_form, second_form = first.get(change_url(group)), second.get(change_url(group))
+    first, second = signed_in_client(administrator), signed_in_client(network_admin)
+    first_form, second_form = (
+        first.get(change_url(group)),
+        second.get(change_url(group)),
+    )
     assert first.post(change_url(group), form_data(first_form, name_ca="Primer")).status_code == 302
     refused = second.post(change_url(group), form_data(second_form, name_ca="Segon"))
     assert refused.status_code == 200
@@ -80,11 +80,11 @@ def _loaded_versions(page: str) -> str:
 def test_list_editable_refuses_rows_changed_since_the_list_was_loaded(editor, other_editor):
     item = NewsItemFactory(featured=False)
     changelist = reverse("admin:news_newsitem_changelist")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     loaded = _loaded_versions(client.get(changelist).content.decode())
 
     # Meanwhile another editor changes the item.
-    other = client_for(other_editor)
+    other = signed_in_client(other_editor)
     other.post(change_url(item), form_data(other.get(change_url(item)), title_ca="Canviat"))
 
     data = {
@@ -111,9 +111,9 @@ def test_actions_on_rows_changed_since_the_list_was_loaded_are_refused(editor, o
     item = NewsItemFactory(status=NewsItem.Status.DRAFT)
     untouched = NewsItemFactory(status=NewsItem.Status.DRAFT)
     changelist = reverse("admin:news_newsitem_changelist")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     loaded = _loaded_versions(client.get(changelist).content.decode())
-    other = client_for(other_editor)
+    other = signed_in_client(other_editor)
     other.post(change_url(item), form_data(other.get(change_url(item)), title_ca="Canviat"))
 
     data = {
@@ -140,7 +140,7 @@ def test_actions_on_rows_changed_since_the_list_was_loaded_are_refused(editor, o
 @pytest.mark.parametrize("loaded", [None, "", "not-a-version", "999999", "1 OR 1=1"], ids=repr)
 def test_a_change_form_without_a_valid_version_is_refused_and_keeps_the_text(editor, loaded):
     item = NewsItemFactory(title_ca="Títol original")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     data = form_data(client.get(change_url(item)), title_ca="Títol de l’editor")
     if loaded is None:
         del data[conflicts.FIELD]
@@ -166,7 +166,7 @@ def test_a_change_form_without_a_valid_version_is_refused_and_keeps_the_text(edi
 def test_a_list_edit_without_the_rows_versions_is_refused(editor, loaded):
     item = NewsItemFactory(featured=False)
     changelist = reverse("admin:news_newsitem_changelist")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     data = {
         "form-TOTAL_FORMS": "1",
         "form-INITIAL_FORMS": "1",
@@ -192,7 +192,7 @@ def test_an_action_without_the_rows_versions_is_refused(editor, loaded):
     if loaded is not None:
         data[conflicts.LIST_FIELD] = loaded.replace("%s", str(item.pk))
 
-    response = client_for(editor).post(changelist, data, follow=True)
+    response = signed_in_client(editor).post(changelist, data, follow=True)
     shown = [str(message) for message in response.context["messages"]]
     assert any("No action was taken" in message for message in shown)
     item.refresh_from_db()

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from relacions.news.models import NewsItem
 from tests.factories import EventFactory, MembershipFactory, NewsItemFactory
+from tests.helpers import signed_in_client
 
-from .conftest import client_for, form_data
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_the_dashboard_shows_what_needs_attention(administrator):
         network__name_en="Network to renew",
         renewal_date=timezone.localdate() + datetime.timedelta(days=10),
     )
-    client = client_for(administrator)
+    client = signed_in_client(administrator)
     item = NewsItemFactory(title_en="Changed today")
     change = reverse("admin:news_newsitem_change", args=(item.pk,))
     client.post(change, form_data(client.get(change), summary_ca="Nou resum"))
@@ -40,7 +41,7 @@ def test_the_dashboard_shows_what_needs_attention(administrator):
 
 def test_editors_see_only_what_they_may_see(editor):
     NewsItemFactory(status=NewsItem.Status.DRAFT, title_en="Visible draft")
-    page = client_for(editor).get(reverse(INDEX)).content.decode()
+    page = signed_in_client(editor).get(reverse(INDEX)).content.decode()
     assert "Visible draft" in page
     assert "Full audit log" not in page
 
@@ -54,6 +55,6 @@ def test_the_dashboard_has_a_constant_number_of_queries(
     MembershipFactory.create_batch(
         count, renewal_date=timezone.localdate() + datetime.timedelta(days=5)
     )
-    client = client_for(administrator)
+    client = signed_in_client(administrator)
     with django_assert_max_num_queries(75):
         assert client.get(reverse(INDEX)).status_code == 200

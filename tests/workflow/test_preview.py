@@ -18,8 +18,9 @@ from tests.factories import (
     PageFactory,
     PlanFactory,
 )
+from tests.helpers import signed_in_client
 
-from .conftest import client_for, form_data
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def draft():
 
 
 def test_the_change_form_links_a_preview_per_language(editor, draft):
-    page = client_for(editor).get(reverse("admin:news_newsitem_change", args=(draft.pk,)))
+    page = signed_in_client(editor).get(reverse("admin:news_newsitem_change", args=(draft.pk,)))
     links = [url for _code, _name, url in page.context["preview_links"]]
     assert len(links) == 3
     for url in links:
@@ -40,7 +41,7 @@ def test_the_change_form_links_a_preview_per_language(editor, draft):
 
 
 def test_the_preview_renders_the_public_template_in_the_chosen_language(editor, draft):
-    response = client_for(editor).get(preview.preview_url(draft, "es"))
+    response = signed_in_client(editor).get(preview.preview_url(draft, "es"))
     assert response.status_code == 200
     assert "news/newsitem_detail.html" in [t.name for t in response.templates]
     body = response.content.decode()
@@ -52,7 +53,7 @@ def test_the_preview_renders_the_public_template_in_the_chosen_language(editor, 
 
 def test_the_draft_is_not_public_even_for_staff(editor, draft):
     """One way of previewing: the public address of a draft is a 404 for everyone."""
-    assert client_for(editor).get(draft.get_absolute_url()).status_code == 404
+    assert signed_in_client(editor).get(draft.get_absolute_url()).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_the_log_in(client, draft):
@@ -62,13 +63,13 @@ def test_anonymous_visitors_are_sent_to_the_log_in(client, draft):
 
 
 def test_staff_without_permission_to_change_it_are_refused(network_admin, draft):
-    assert client_for(network_admin).get(preview.preview_url(draft, "ca")).status_code == 403
+    assert signed_in_client(network_admin).get(preview.preview_url(draft, "ca")).status_code == 403
 
 
 def test_an_expired_link_is_refused(editor, draft, monkeypatch, settings):
     settings.PREVIEW_LINK_MAX_AGE = 3600
     url = preview.preview_url(draft, "ca")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     assert client.get(url).status_code == 200
     later = time.time() + 3601
     monkeypatch.setattr(signing.time, "time", lambda: later)
@@ -81,14 +82,15 @@ def test_a_tampered_link_is_refused(editor, draft):
     value, stamp, signature = token.rsplit(":", 2)
     forged = preview.make_token(other, "ca").rsplit(":", 2)[0] + f":{stamp}:{signature}"
     url = reverse("workflow:preview", args=(forged,))
-    assert client_for(editor).get(url).status_code == 403
+    assert signed_in_client(editor).get(url).status_code == 403
     assert (
-        client_for(editor).get(reverse("workflow:preview", args=("nonsense",))).status_code == 403
+        signed_in_client(editor).get(reverse("workflow:preview", args=("nonsense",))).status_code
+        == 403
     )
 
 
 def test_the_unsaved_form_is_previewed_without_saving_it(editor, draft):
-    client = client_for(editor)
+    client = signed_in_client(editor)
     change = reverse("admin:news_newsitem_change", args=(draft.pk,))
     data = form_data(client.get(change), title_en="Not saved yet", _preview="en")
     response = client.post(preview.preview_url(draft, "en"), data)
@@ -103,7 +105,7 @@ def test_the_unsaved_form_shows_its_relations_and_keeps_none(editor, draft):
     kept = NetworkFactory(name_en="Kept network")
     draft.networks.add(kept)
     ticked = NetworkFactory(name_en="Ticked network")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     change = reverse("admin:news_newsitem_change", args=(draft.pk,))
     data = form_data(client.get(change), title_en="Not saved yet", _preview="en")
     data["networks"] = [str(ticked.pk)]  # the kept one unticked, another ticked
@@ -118,7 +120,7 @@ def test_the_unsaved_form_shows_its_relations_and_keeps_none(editor, draft):
 
 
 def test_an_invalid_form_is_still_previewed_with_what_it_has(editor, draft):
-    client = client_for(editor)
+    client = signed_in_client(editor)
     change = reverse("admin:news_newsitem_change", args=(draft.pk,))
     data = form_data(client.get(change), title_en="Half written", _preview="en")
     data["published_on"] = "not a date"
@@ -144,7 +146,7 @@ def test_an_invalid_form_is_still_previewed_with_what_it_has(editor, draft):
 )
 def test_every_content_type_with_a_page_can_be_previewed(administrator, make):
     obj = make()
-    response = client_for(administrator).get(preview.preview_url(obj, "ca"))
+    response = signed_in_client(administrator).get(preview.preview_url(obj, "ca"))
     assert response.status_code == 200
     assert "esborrany" in response.content.decode()
     assert "noindex" in response["X-Robots-Tag"]
@@ -160,7 +162,7 @@ def test_a_previewed_form_leaves_the_cached_public_page_alone(
     item = NewsItemFactory(title_en="As published")
     with translation.override("en"):
         address = item.get_absolute_url()
-    staff = client_for(editor)
+    staff = signed_in_client(editor)
     change = reverse("admin:news_newsitem_change", args=(item.pk,))
     # (Opening the change form makes the image's thumbnails, a change of the image library.)
     data = form_data(staff.get(change), title_en="Only previewed", _preview="en")

@@ -12,8 +12,9 @@ from reversion.models import Version
 from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from tests.factories import ForumFactory, NetworkFactory, NewsItemFactory
+from tests.helpers import signed_in_client
 
-from .conftest import client_for, form_data, list_versions
+from .conftest import form_data, list_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def versions_of(obj):
 
 def test_each_admin_save_keeps_a_revision_with_author_time_and_comment(editor):
     item = NewsItemFactory()
-    client = client_for(editor)
+    client = signed_in_client(editor)
     save(client, item, title_es="Título nuevo", revision_comment="Corregit el títol castellà")
     [version] = versions_of(item)
     assert version.revision.user == editor
@@ -47,7 +48,7 @@ def test_each_admin_save_keeps_a_revision_with_author_time_and_comment(editor):
 
 def test_actions_and_list_edits_keep_revisions_and_audit_entries(editor):
     item = NewsItemFactory(status=NewsItem.Status.DRAFT, featured=False)
-    client = client_for(editor)
+    client = signed_in_client(editor)
     changelist = reverse("admin:news_newsitem_changelist")
     client.post(
         changelist,
@@ -73,7 +74,7 @@ def test_actions_and_list_edits_keep_revisions_and_audit_entries(editor):
 
 def test_the_history_lists_revisions_and_compares_two_language_by_language(editor):
     item = NewsItemFactory(title_es="Antes", body_en="<p>Old words here</p>")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     save(client, item)
     save(client, item, title_es="Después", body_en="<p>New words here</p>")
     history = client.get(admin_url(item, "history"))
@@ -108,7 +109,7 @@ def paragraphs(texts) -> str:
 
 def test_the_comparison_reads_paragraph_by_paragraph_with_words_marked(editor):
     item = NewsItemFactory(body_en=paragraphs(BODY), body_es="<p>Texto igual</p>")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     save(client, item)
     edited = BODY.copy()
     edited[3] = "A working group on young audiences was set up."
@@ -136,7 +137,7 @@ def test_the_comparison_reads_paragraph_by_paragraph_with_words_marked(editor):
 
 def test_a_paragraph_rewritten_from_scratch_is_shown_removed_and_added(editor):
     item = NewsItemFactory(body_en="<p>Short note on the visit.</p>")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     save(client, item)
     save(client, item, body_en="<h2>Programme</h2><p>Completely different words entirely.</p>")
     older, newer = reversed(versions_of(item))
@@ -147,7 +148,7 @@ def test_a_paragraph_rewritten_from_scratch_is_shown_removed_and_added(editor):
 
 def test_restoring_a_revision_brings_back_every_language(editor):
     item = NewsItemFactory(title_ca="Primer", title_es="Primero", title_en="First")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     save(client, item)
     save(client, item, title_ca="Segon", title_es="Segundo", title_en="Second")
     first = versions_of(item).last()
@@ -169,7 +170,7 @@ def test_a_deleted_news_item_is_recovered_with_translations_and_relations(editor
         status=NewsItem.Status.DRAFT, title_ca="Notícia", title_es="Noticia", title_en="News"
     )
     item.networks.add(network)
-    client = client_for(editor)
+    client = signed_in_client(editor)
     pk = item.pk
     assert client.post(admin_url(item, "delete"), {"post": "yes"}).status_code == 302
     assert not NewsItem.objects.filter(pk=pk).exists()
@@ -191,7 +192,7 @@ def test_a_deleted_news_item_is_recovered_with_translations_and_relations(editor
 def test_inline_children_are_kept_in_their_parents_revisions(administrator):
     network = NetworkFactory()
     forum = ForumFactory(network=network)
-    save(client_for(administrator), network, name_en="Renamed")
+    save(signed_in_client(administrator), network, name_en="Renamed")
     [version] = versions_of(network)
     forum_versions = version.revision.version_set.filter(object_id=str(forum.pk))
     assert [v.content_type.model_class() for v in forum_versions] == [Forum]
@@ -200,7 +201,7 @@ def test_inline_children_are_kept_in_their_parents_revisions(administrator):
 def test_other_content_types_keep_revisions_too(administrator):
     from tests.factories import MembershipFactory, ObjectiveFactory
 
-    client = client_for(administrator)
+    client = signed_in_client(administrator)
     membership = MembershipFactory()
     objective = ObjectiveFactory()
     save(client, membership, member_entity="Ajuntament")
@@ -221,7 +222,7 @@ def test_the_history_and_comparison_name_fields_in_the_readers_language(
     from tests.factories import MembershipFactory
 
     membership = MembershipFactory(political_representative="Anna")
-    client = client_for(network_admin)
+    client = signed_in_client(network_admin)
     save(client, membership)
     page = client.get(admin_url(membership, "change"))
     data = form_data(page, political_representative="Bernat", status="suspended")

@@ -14,8 +14,9 @@ from tests.factories import (
     NewsItemFactory,
     PlanFactory,
 )
+from tests.helpers import PASSWORD, signed_in_client, staff_member
 
-from .conftest import PASSWORD, client_for, form_data, make_staff
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def url(obj, view: str) -> str:
 
 def test_an_editor_cannot_delete_a_published_news_item(editor):
     item = NewsItemFactory(status=NewsItem.Status.PUBLISHED)
-    client = client_for(editor)
+    client = signed_in_client(editor)
     assert client.get(url(item, "delete")).status_code == 403
     assert client.post(url(item, "delete"), {"post": "yes"}).status_code == 403
     assert NewsItem.objects.filter(pk=item.pk).exists()
@@ -36,7 +37,7 @@ def test_an_editor_cannot_delete_a_published_news_item(editor):
 def test_an_editor_cannot_bulk_delete_published_items(editor):
     draft = NewsItemFactory(status=NewsItem.Status.DRAFT)
     published = NewsItemFactory(status=NewsItem.Status.PUBLISHED)
-    response = client_for(editor).post(
+    response = signed_in_client(editor).post(
         reverse("admin:news_newsitem_changelist"),
         {"action": "delete_selected", "_selected_action": [draft.pk, published.pk], "post": "yes"},
     )
@@ -46,18 +47,21 @@ def test_an_editor_cannot_bulk_delete_published_items(editor):
 
 def test_an_editor_may_delete_a_draft(editor):
     draft = NewsItemFactory(status=NewsItem.Status.DRAFT)
-    assert client_for(editor).post(url(draft, "delete"), {"post": "yes"}).status_code == 302
+    assert signed_in_client(editor).post(url(draft, "delete"), {"post": "yes"}).status_code == 302
     assert not NewsItem.objects.filter(pk=draft.pk).exists()
 
 
 def test_an_administrator_may_delete_a_published_item(administrator):
     item = NewsItemFactory(status=NewsItem.Status.PUBLISHED)
-    assert client_for(administrator).post(url(item, "delete"), {"post": "yes"}).status_code == 302
+    assert (
+        signed_in_client(administrator).post(url(item, "delete"), {"post": "yes"}).status_code
+        == 302
+    )
     assert not NewsItem.objects.filter(pk=item.pk).exists()
 
 
 def test_an_editor_cannot_open_users_groups_the_plan_or_the_audit_log(editor):
-    client = client_for(editor)
+    client = signed_in_client(editor)
     for name in (
         "admin:auth_user_changelist",
         "admin:auth_group_changelist",
@@ -73,7 +77,7 @@ def test_an_editor_cannot_open_users_groups_the_plan_or_the_audit_log(editor):
 def test_an_editor_never_sees_membership_fees_or_internal_fields(editor):
     membership = MembershipFactory(internal_contact="Secret contact", notes="Secret notes")
     MembershipFeeFactory(membership=membership, amount="1234.00")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     page = client.get(url(membership, "change")).content.decode()
     assert "Secret contact" not in page and "Secret notes" not in page
     assert "1234" not in page
@@ -85,7 +89,7 @@ def test_an_editor_never_sees_membership_fees_or_internal_fields(editor):
 
 def test_a_network_administrator_cannot_edit_news_but_manages_memberships(network_admin):
     item = NewsItemFactory()
-    client = client_for(network_admin)
+    client = signed_in_client(network_admin)
     assert client.get(url(item, "change")).status_code == 403
     assert client.get(reverse("admin:news_newsitem_add")).status_code == 403
     membership = MembershipFactory(internal_contact="Contact")
@@ -99,7 +103,7 @@ def test_a_network_administrator_cannot_edit_news_but_manages_memberships(networ
 
 def test_a_network_administrator_may_delete_a_published_network_but_not_news(network_admin):
     network = NetworkFactory()
-    client = client_for(network_admin)
+    client = signed_in_client(network_admin)
     assert client.post(url(network, "delete"), {"post": "yes"}).status_code == 302
     item = NewsItemFactory(status=NewsItem.Status.DRAFT)
     assert client.post(url(item, "delete"), {"post": "yes"}).status_code == 403
@@ -107,7 +111,7 @@ def test_a_network_administrator_may_delete_a_published_network_but_not_news(net
 
 @pytest.mark.parametrize("fields", [{"is_active": False}, {"is_staff": False}])
 def test_only_active_staff_can_log_in_to_the_admin(client, roles, fields):
-    user = make_staff("someone", None)
+    user = staff_member("someone", None)
     for name, value in fields.items():
         setattr(user, name, value)
     user.save()
@@ -121,7 +125,7 @@ def test_only_active_staff_can_log_in_to_the_admin(client, roles, fields):
 
 
 def test_active_staff_can_log_in(client, roles):
-    make_staff("someone", None)
+    staff_member("someone", None)
     client.post(reverse("admin:login"), {"username": "someone", "password": PASSWORD})
     assert "_auth_user_id" in client.session
 

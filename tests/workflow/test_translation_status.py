@@ -10,8 +10,9 @@ from relacions.news.models import NewsItem
 from relacions.workflow import translation_status
 from relacions.workflow.models import TranslationStamp
 from tests.factories import NewsItemFactory
+from tests.helpers import signed_in_client
 
-from .conftest import client_for, form_data
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_missing_translations_are_listed_with_their_fields():
 def test_the_page_lists_what_needs_translating(editor):
     NewsItemFactory(title_ca="Sense anglès", title_en="")
     NewsItemFactory(title_ca="Tot traduït")
-    response = client_for(editor).get(reverse(STATUS_URL))
+    response = signed_in_client(editor).get(reverse(STATUS_URL))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Sense anglès" in page and "Not translated" in page
@@ -90,7 +91,7 @@ def test_the_page_is_for_staff_only(client, db):
 @pytest.mark.parametrize("count", [1, 50])
 def test_the_page_has_a_constant_number_of_queries(editor, django_assert_max_num_queries, count):
     NewsItemFactory.create_batch(count, title_en="")
-    client = client_for(editor)
+    client = signed_in_client(editor)
     with django_assert_max_num_queries(40):
         response = client.get(reverse(STATUS_URL))
     assert len(response.context["sections"][0]["languages"][1]["rows"]) == count
@@ -100,7 +101,7 @@ def test_the_page_has_a_constant_number_of_queries(editor, django_assert_max_num
 def test_a_body_left_empty_in_the_editor_is_listed_as_missing(editor, empty):
     item = NewsItemFactory(title_ca="Cos sense traduir")
     change_url = reverse("admin:news_newsitem_change", args=[item.pk])
-    client = client_for(editor)
+    client = signed_in_client(editor)
 
     saved = client.post(change_url, form_data(client.get(change_url), body_es=empty))
 

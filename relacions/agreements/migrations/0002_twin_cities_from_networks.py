@@ -13,6 +13,7 @@ from django.utils import translation
 from django_countries import countries
 
 from relacions.core.catalan import elide_if_catalan
+from relacions.core.signals import content_changed
 from relacions.places.data_migrations import country_code, place_for, split_city_and_country
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -180,9 +181,7 @@ def backwards(apps, schema_editor):
 
 def _stale_pages():
     # No save signal runs in a migration: the cached pages would still list the old networks.
-    from relacions.core.pagecache import bump_generation
-
-    bump_generation()
+    content_changed.send(sender=forwards)
 
 
 class Migration(migrations.Migration):

@@ -11,7 +11,7 @@ it), or a short note when nothing is planned. Two queries, whatever the limit.
 from django import template
 from django.urls import reverse
 
-from relacions.core import pagecache
+from relacions.operations import pagecache
 
 from ..models import Event
 

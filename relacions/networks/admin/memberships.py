@@ -167,31 +167,6 @@ class MembershipAdmin(WorkflowAdmin):
             counts = {name: count for name, count in counts.items() if str(name) != fees}
         return deleted, counts, perms_needed, protected
 
-    def dashboard_items(self, request):
-        """Memberships due for renewal, for the admin home (relacions.workflow.dashboard)."""
-        due = (
-            Membership.objects.renewal_due(within_days=RENEWAL_WINDOW_DAYS)
-            .for_admin()
-            .order_by("renewal_date", "pk")
-        )
-        changelist = reverse("admin:networks_membership_changelist")
-        return {
-            "title": _("Memberships due for renewal"),
-            "items": [
-                {
-                    "label": str(membership),
-                    "url": reverse("admin:networks_membership_change", args=(membership.pk,)),
-                    "note": elide_if_catalan(
-                        _("renewal on %(date)s") % {"date": date_format(membership.renewal_date)}
-                    ),
-                }
-                for membership in due[:10]
-            ],
-            "empty": _("No renewal in the next %(days)d days.") % {"days": RENEWAL_WINDOW_DAYS},
-            "more_url": f"{changelist}?renewal=due",
-            "more_label": _("All memberships due for renewal"),
-        }
-
     def get_queryset(self, request):
         return super().get_queryset(request).with_fee_for(timezone.localdate().year)
 

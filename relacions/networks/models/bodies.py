@@ -1,31 +1,122 @@
-"""Networks, their forums, working groups and challenge areas, and the positions Terrassa holds.
+"""Networks, their forums, working groups and challenge areas, with their querysets.
 
 Twin cities are not networks: a twinning is an agreement between two cities (relacions.agreements,
 where migration 0002 moved the networks of the former kind "twinning").
 """
 
 import datetime
-from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.fields import RichTextField
-from relacions.core.models import Publishable
+from relacions.core.models import Publishable, PublishableQuerySet
 
-from ..querysets import ForumQuerySet, NetworkQuerySet, PositionQuerySet, WorkingGroupQuerySet
+from ..querysets import logo_renditions, related_content_prefetches, tied_events
+from .common import OBJECTIVES_HELP, OBJECTIVES_LABEL
+from .memberships import Membership
 
-if TYPE_CHECKING:
-    from .memberships import Membership
+# The querysets first (each model's manager is made from its own), then the models; a queryset
+# names the other models of this module, which exist by the time one of its methods runs.
 
-OBJECTIVES_LABEL = _("contributes to")
-OBJECTIVES_HELP = _("The objectives of the Pla de Mandat this work serves.")
-TERRASSA_CITY_COUNCIL = "Ajuntament de Terrassa"
+
+class NetworkQuerySet(PublishableQuerySet):
+    def with_active_first(self, today: datetime.date | None = None):
+        """Annotate `is_active_member` and order the networks Terrassa is an active member of
+        first, then by name."""
+        memberships = Membership.objects.active(today)
+        return self.annotate(
+            is_active_member=Exists(memberships.filter(network=OuterRef("pk")))
+        ).order_by("-is_active_member", "name", "pk")
+
+    def with_memberships(self):
+        timeline = Membership.objects.for_timeline()
+        return self.prefetch_related(Prefetch("memberships", queryset=timeline))
+
+    def with_logo(self):
+        return self.select_related("logo").prefetch_related("logo__renditions")
+
+    def for_listing(self):
+        # Twin cities are agreements (relacions.agreements): a row of the former kind left by
+        # the move (one with forums of its own) is not listed among the networks.
+        return (
+            self.published()
+            .exclude(kind="twinning")
+            .with_logo()
+            .with_memberships()
+            .with_active_first()
+        )
+
+    def for_detail(self):
+        return self.published().for_page()
+
+    def for_page(self):
+        """What the network's page shows, published or not (for_detail() and the preview).
+
+        Two reads the page needs are folded into others, so it keeps to eight queries: the
+        logo's renditions come as a JSON array in the network's own row (`logo_renditions`),
+        and each working group carries the ids of its forums (`forum_ids`), which are the
+        network's own. `prepare_network_page()` puts both in place; without it the page still
+        renders (the renditions are read by one more query) except for the groups' forums.
+        """
+        forums = Forum.objects.published().order_by("name", "pk")
+        groups = WorkingGroup.objects.with_forum_ids()
+        return (
+            self.select_related("logo")
+            .annotate(logo_renditions=logo_renditions())
+            .with_memberships()
+            .prefetch_related(
+                Prefetch("forums", queryset=forums, to_attr="public_forums"),
+                Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
+                *related_content_prefetches(self.model),
+            )
+        )
+
+
+class ForumQuerySet(PublishableQuerySet):
+    def published(self, now=None):
+        """A forum is public only while its network is too."""
+        return super().published(now).filter(Publishable.published_q(now, prefix="network__"))
+
+    def by_network_slug(self, slug: str):
+        return self.filter(network__in=Network.objects.by_slug(slug))
+
+    def for_detail(self):
+        return self.published().for_page()
+
+    def for_page(self):
+        """What the forum's page shows, published or not (for_detail() and the preview)."""
+        groups = WorkingGroup.objects.for_listing()
+        area_model = ChallengeArea
+        areas = area_model.objects.all()
+        if (events := tied_events(area_model)) is not None:
+            areas = areas.annotate(tied_events=events)
+        return self.select_related("network").prefetch_related(
+            Prefetch("challenge_areas", queryset=areas),
+            Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
+            *related_content_prefetches(self.model),
+        )
+
+    def for_objective_timeline(self):
+        # Read by the mandate app for an objective's page: get_absolute_url needs the network.
+        return self.published().select_related("network")
+
+
+class WorkingGroupQuerySet(models.QuerySet):
+    def with_forum_ids(self):
+        """Annotate `forum_ids`: the ids of the group's forums (no query per group)."""
+        links = self.model.forums.through.objects.filter(workinggroup=OuterRef("pk"))
+        return self.annotate(forum_ids=ArraySubquery(links.order_by().values("forum_id")))
+
+    def for_listing(self):
+        forums = Forum.objects.published().select_related("network").order_by("name", "pk")
+        return self.prefetch_related(Prefetch("forums", queryset=forums, to_attr="public_forums"))
 
 
 class Network(Publishable):
@@ -99,14 +190,14 @@ class Network(Publishable):
 
     # The methods below read `memberships` as prefetched by `with_memberships()` (sorted by date).
 
-    def membership_timeline(self) -> list["Membership"]:
+    def membership_timeline(self) -> list[Membership]:
         return list(self.memberships.all())
 
-    def current_membership(self, today: datetime.date | None = None) -> "Membership | None":
+    def current_membership(self, today: datetime.date | None = None) -> Membership | None:
         current = [m for m in self.membership_timeline() if m.is_current(today)]
         return current[-1] if current else None
 
-    def latest_membership(self) -> "Membership | None":
+    def latest_membership(self) -> Membership | None:
         timeline = self.membership_timeline()
         return timeline[-1] if timeline else None
 
@@ -224,92 +315,3 @@ class ChallengeArea(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Position(models.Model):
-    """A role Terrassa holds in exactly one body: a network, a forum or a working group."""
-
-    BODY_FIELDS = ("network", "forum", "working_group")
-
-    network = models.ForeignKey(
-        Network,
-        verbose_name=_("network"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="positions",
-    )
-    forum = models.ForeignKey(
-        Forum,
-        verbose_name=_("forum"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="positions",
-    )
-    working_group = models.ForeignKey(
-        WorkingGroup,
-        verbose_name=_("working group"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="positions",
-    )
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("e.g. Vice-chair, Board member.")
-    )
-    holder = models.CharField(
-        _("holder"),
-        max_length=200,
-        default=TERRASSA_CITY_COUNCIL,
-        help_text=_("Who holds it on Terrassa's behalf, as it may be published."),
-    )
-    start = models.DateField(_("start"), null=True, blank=True, help_text=_("Empty if not known."))
-    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty while it lasts."))
-
-    objects = PositionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("position")
-        verbose_name_plural = _("positions")
-        ordering = (F("start").desc(nulls_last=True), "pk")
-        constraints = (
-            models.CheckConstraint(
-                condition=(
-                    Q(network__isnull=False, forum__isnull=True, working_group__isnull=True)
-                    | Q(network__isnull=True, forum__isnull=False, working_group__isnull=True)
-                    | Q(network__isnull=True, forum__isnull=True, working_group__isnull=False)
-                ),
-                name="networks_position_exactly_one_body",
-                violation_error_message=_("Choose exactly one of network, forum or working group."),
-            ),
-            models.CheckConstraint(
-                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
-                name="networks_position_end_after_start",
-                violation_error_message=_("A position cannot end before it starts."),
-            ),
-        )
-
-    def __str__(self):
-        return f"{self.title} — {self.body}"
-
-    def clean(self):
-        super().clean()
-        if sum(getattr(self, f"{field}_id") is not None for field in self.BODY_FIELDS) != 1:
-            raise ValidationError(
-                _("Choose exactly one of network, forum or working group."), code="body"
-            )
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError(
-                {"end": _("A position cannot end before it starts.")}, code="end_before_start"
-            )
-
-    @property
-    def body(self) -> Network | Forum | WorkingGroup | None:
-        return self.network or self.forum or self.working_group
-
-    def is_in_force(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return (self.start is None or self.start <= today) and (
-            self.end is None or self.end >= today
-        )

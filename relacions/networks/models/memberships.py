@@ -7,12 +7,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.catalan import elide_if_catalan
+from relacions.core.models import Publishable
 from relacions.core.money import euros
 
 from ..files import (
@@ -23,8 +24,60 @@ from ..files import (
     validate_document_size,
     validate_pdf,
 )
-from ..querysets import MembershipFeeQuerySet, MembershipQuerySet
-from .bodies import OBJECTIVES_HELP, OBJECTIVES_LABEL, TERRASSA_CITY_COUNCIL, Network
+from ..querysets import in_force_q, local_today
+from .common import OBJECTIVES_HELP, OBJECTIVES_LABEL, TERRASSA_CITY_COUNCIL
+
+
+class MembershipQuerySet(models.QuerySet):
+    def in_force(self, today: datetime.date | None = None):
+        return self.filter(in_force_q(local_today(today)))
+
+    def active(self, today: datetime.date | None = None):
+        return self.in_force(today).filter(status=self.model.Status.ACTIVE)
+
+    def overlapping(self, *, since: datetime.date | None, until: datetime.date | None):
+        """Memberships whose dates share at least one day with since–until."""
+        query = Q()
+        if since is not None:
+            query &= Q(until__isnull=True) | Q(until__gte=since)
+        if until is not None:
+            query &= Q(since__isnull=True) | Q(since__lte=until)
+        return self.filter(query)
+
+    def renewal_due(self, *, within_days: int, today: datetime.date | None = None):
+        """Memberships still running whose renewal date falls in the next `within_days` days
+        (today included)."""
+        today = local_today(today)
+        return self.exclude(status=self.model.Status.ENDED).filter(
+            renewal_date__gte=today, renewal_date__lte=today + datetime.timedelta(days=within_days)
+        )
+
+    def with_fee_for(self, year: int):
+        """Annotate `year_fee`: the fee of `year`, or None."""
+        fees = MembershipFee.objects.filter(membership=OuterRef("pk"), year=year)
+        return self.annotate(year_fee=Subquery(fees.values("amount")[:1]))
+
+    def for_timeline(self):
+        return self.order_by(F("since").asc(nulls_first=True), "pk")
+
+    def for_admin(self):
+        return self.select_related("network")
+
+    def for_objective_timeline(self):
+        # Read by the mandate app: what the public may know of a membership is its network's
+        # page, so only memberships of published networks are listed.
+        return self.filter(Publishable.published_q(prefix="network__")).select_related("network")
+
+
+class MembershipFeeQuerySet(models.QuerySet):
+    def totals_per_year(self):
+        """[{"year", "total", "count"}], newest year first."""
+        return (
+            self.order_by()
+            .values("year")
+            .annotate(total=Sum("amount"), count=Count("pk"))
+            .order_by("-year")
+        )
 
 
 class Membership(models.Model):
@@ -47,7 +100,10 @@ class Membership(models.Model):
         ENDED = "ended", _("Ended")
 
     network = models.ForeignKey(
-        Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="memberships"
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     member_entity = models.CharField(
         _("member entity"),

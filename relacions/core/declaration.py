@@ -1,0 +1,178 @@
+"""What each app gives the shared features, declared once: its `content.py`.
+
+An app plugs into the site's shared features (search, the sitemap, the page cache, the roles, the
+demo content, the admin dashboard, the objective and place timelines, open data) by one module,
+`relacions/<app>/content.py`, that holds one `Content` named `content`:
+
+    content = Content(
+        roles={EDITORS: ("news.add_newsitem", "news.change_newsitem", ...)},
+        search=search.INDEXED,
+        sitemaps=sitemaps.SITEMAPS,
+        timelines=(Timeline(NewsItem, pgettext_lazy("timeline", "News"), date="published_on"),),
+        datasets=(datasets.NEWS,),
+        demo="demo.yaml",
+    )
+
+Each feature reads its part through `declared()`, in INSTALLED_APPS order; none imports a content
+app, and adding a content type touches its own app and INSTALLED_APPS only (docs/ARCHITECTURE.md,
+"Adding a content type"). The parts whose types belong to a feature above core (search's
+`Indexed`, open data's `Dataset`) are typed loosely here and checked by that feature.
+
+Translated fields are declared where django-modeltranslation needs them, in the app's
+`translation.py`; the translation status (relacions.workflow) reads them from there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.core import checks
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.functional import Promise
+
+# The module each app declares its part in.
+MODULE = "content"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """How one model's items show on a timeline (an objective's page): what one item is called,
+    the field that holds its date, and what the public may see of them (by default
+    `Model.objects.published()`, which must apply the publication rule)."""
+
+    model: type[models.Model]
+    label: str | Promise
+    date: str
+    queryset: Callable[[], models.QuerySet] | None = None
+
+    def public(self) -> models.QuerySet:
+        if self.queryset is not None:
+            return self.queryset()
+        return self.model._default_manager.published()  # type: ignore[attr-defined]
+
+    def date_of(self, item: models.Model) -> datetime.date | None:
+        value = getattr(item, self.date)
+        if isinstance(value, datetime.datetime):
+            return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        return value
+
+
+@dataclass(frozen=True)
+class Content:
+    """One app's declaration. Every part is optional.
+
+    - `urls`: (translated first segment, URLconf module) of the app's public pages, mounted under
+      the language prefix (/ca/actualitat/ …); an empty segment (the pages' slugs) goes last.
+    - `roles`: role (relacions.core.roles) → the permissions ("app.codename") the role is given.
+    - `search`: `relacions.search.registry.Indexed`, one per indexed model.
+    - `sitemaps`: section name → `Sitemap` (class or instance) for /sitemap.xml.
+    - `page_cache`: whether a change to any of the app's models makes the cached pages stale.
+    - `schedule`: model → date or datetime fields, besides `publish_at`/`unpublish_at`, whose
+      moments change a page by themselves (an event's end moves it to the archive).
+    - `timelines`: how the app's models show on an objective's timeline.
+    - `datasets`: `relacions.opendata.datasets.Dataset`s (or `Outputs`) on the open-data page.
+    - `dashboard`: callables `(request) -> panel dict or None` for the admin home.
+    - `demo`: the demo content's file, relative to the app (relacions.core.demo).
+    """
+
+    urls: tuple[str | Promise, str] | None = None
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    search: tuple[Any, ...] = ()
+    sitemaps: Mapping[str, Any] = field(default_factory=dict)
+    page_cache: bool = True
+    schedule: Mapping[type[models.Model], tuple[str, ...]] = field(default_factory=dict)
+    timelines: tuple[Timeline, ...] = ()
+    datasets: tuple[Any, ...] = ()
+    dashboard: tuple[Callable[[HttpRequest], dict | None], ...] = ()
+    demo: str | None = None
+
+
+@functools.cache
+def declarations() -> tuple[tuple[AppConfig, Content], ...]:
+    """Every project app's declaration, in INSTALLED_APPS order (read once, after start-up)."""
+    found = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.{MODULE}"
+        if not config.name.startswith("relacions.") or find_spec(name) is None:
+            continue
+        content = getattr(import_module(name), "content", None)
+        if not isinstance(content, Content):
+            raise ImproperlyConfigured(f"{name} must define `content = Content(...)`.")
+        found.append((config, content))
+    return tuple(found)
+
+
+def declared(part: str) -> Iterator[Any]:
+    """Every app's items of one tuple part (`declared("search")`), in INSTALLED_APPS order."""
+    for _config, content in declarations():
+        yield from getattr(content, part)
+
+
+def public_urls() -> list[tuple[str | Promise, str]]:
+    """Every app's (segment, URLconf), in INSTALLED_APPS order, the catch-all ("") last."""
+    routes = [content.urls for _config, content in declarations() if content.urls]
+    return sorted(routes, key=lambda route: route[0] == "")
+
+
+def timeline_for(model: type[models.Model]) -> Timeline | None:
+    return next((t for t in declared("timelines") if t.model is model), None)
+
+
+def page_cache_models() -> Iterator[type[models.Model]]:
+    """Every model (M2M tables included) whose changes make the cached pages stale."""
+    for config, content in declarations():
+        if content.page_cache:
+            yield from config.get_models(include_auto_created=True)
+
+
+def schedule_fields(model: type[models.Model]) -> tuple[str, ...]:
+    for _config, content in declarations():
+        if model in content.schedule:
+            return content.schedule[model]
+    return ()
+
+
+def demo_files() -> Iterator[tuple[AppConfig, Path]]:
+    for config, content in declarations():
+        if content.demo:
+            yield config, Path(config.path) / content.demo
+
+
+@checks.register()
+def check_declarations(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """`manage.py check` (and every start) names a declaration that points at nothing: a role
+    permission written wrong, a timeline or schedule field the model does not have."""
+    errors: list[checks.CheckMessage] = []
+    for config, content in declarations():
+        where = f"{config.name}.{MODULE}"
+        for role, names in content.roles.items():
+            errors += [
+                checks.Error(f"{where}: {role!r} is given {name!r}, not 'app_label.codename'.")
+                for name in names
+                if name.count(".") != 1
+            ]
+        fields = [(t.model, t.date, "timeline date") for t in content.timelines]
+        fields += [(m, f, "schedule field") for m, names in content.schedule.items() for f in names]
+        for model, name, what in fields:
+            try:
+                found = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                found = None
+            if not isinstance(found, models.DateField):  # DateTimeField is one too
+                errors.append(
+                    checks.Error(
+                        f"{where}: the {what} {model._meta.label}.{name} is not a date field."
+                    )
+                )
+    return errors

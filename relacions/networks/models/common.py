@@ -1,0 +1,7 @@
+"""What the models of both modules (bodies.py, memberships.py) share."""
+
+from django.utils.translation import gettext_lazy as _
+
+OBJECTIVES_LABEL = _("contributes to")
+OBJECTIVES_HELP = _("The objectives of the Pla de Mandat this work serves.")
+TERRASSA_CITY_COUNCIL = "Ajuntament de Terrassa"

@@ -1,3 +1,0 @@
-from relacions.core.sitemaps import ViewsSitemap
-
-sitemaps = {"open-data": ViewsSitemap(["opendata:index"])}

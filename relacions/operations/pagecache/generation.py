@@ -1,0 +1,187 @@
+"""The page cache's content generation: the number every cached page belongs to, raised by every
+change of content (see the package's docstring)."""
+
+import contextlib
+import functools
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from relacions.core.declaration import page_cache_models
+from relacions.core.signals import content_changed
+
+from ..models import PageCacheGeneration
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def cache_backend():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE", False)
+
+
+# --- The content generation -------------------------------------------------------------------
+#
+# The truth is one row in PostgreSQL (operations.PageCacheGeneration), raised in the transaction
+# that changes content. The cache holds a copy under GENERATION_KEY on a *lease*: it is stored until
+# a moment PAGE_CACHE_LEASE_SECONDS after a time taken *before* the row was read, and a raise waits
+# that long after locking the row before its transaction may commit. While the row is locked by a
+# raise nobody may renew the lease (FOR SHARE SKIP LOCKED finds no row). So when a change commits,
+# every copy of an older generation has expired, wherever it is and whether or not the cache could
+# be reached when the change was saved. See docs/OPERATIONS.md, "Cached pages when Redis is down".
+
+_CLOCK_SQL = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
+
+
+def _table() -> str:
+    return connection.ops.quote_name(PageCacheGeneration._meta.db_table)
+
+
+def _raise_sql() -> str:
+    # The clock keeps a generation from ever coming back: after a restored backup (an older
+    # value) or a truncated table the next value is still above every earlier one.
+    table = _table()
+    return (
+        f"INSERT INTO {table} (id, value) VALUES (1, {_CLOCK_SQL}) ON CONFLICT (id) DO UPDATE "
+        f"SET value = GREATEST({table}.value + 1, EXCLUDED.value) RETURNING value"
+    )
+
+
+def lease_seconds() -> float:
+    return getattr(settings, "PAGE_CACHE_LEASE_SECONDS", 0.5)
+
+
+def raise_stored_generation() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(_raise_sql())
+        return cursor.fetchone()[0]
+
+
+def _read_stored_generation() -> int | None:
+    """The committed generation; None while a raise holds the row (not committed yet)."""
+    table = _table()
+    with connection.cursor() as cursor:
+        # SKIP LOCKED: no row while a raise holds it, and no error to undo in a transaction.
+        cursor.execute(f"SELECT value FROM {table} WHERE id = 1 FOR SHARE SKIP LOCKED")
+        row = cursor.fetchone()
+        if row:
+            return row[0]
+        cursor.execute(f"SELECT EXISTS (SELECT FROM {table} WHERE id = 1)")
+        if cursor.fetchone()[0]:
+            return None
+    return raise_stored_generation()  # no row yet (a new or flushed table)
+
+
+def _cache_clock(cache) -> float | None:
+    clock = getattr(cache, "clock", None)
+    return clock() if clock else time.time()
+
+
+def _store_until(cache, value: int, until: float) -> None:
+    if hasattr(cache, "set_until"):
+        cache.set_until(GENERATION_KEY, value, until)
+    elif until > time.time():
+        cache.set(GENERATION_KEY, value, timeout=until - time.time())
+
+
+def renew_lease() -> int | None:
+    """Copy the committed generation into the cache for one lease and return it; None when it
+    cannot be known now (a change is being committed, the cache is unreachable): then nothing is
+    served from the page cache or stored in it."""
+    cache = cache_backend()
+    started = _cache_clock(cache)  # before the read: the lease cannot outlive what was read
+    if started is None:
+        return None
+    generation = _read_stored_generation()
+    if generation is not None:
+        _store_until(cache, generation, started + lease_seconds())
+    return generation
+
+
+def current_generation() -> int | None:
+    value = cache_backend().get(GENERATION_KEY)
+    return value if value is not None else renew_lease()
+
+
+def _committed():
+    # Once the change is visible the copy is renewed from the row at the next request.
+    cache_backend().delete(GENERATION_KEY)
+
+
+def bump_generation() -> None:
+    """Make every cached page stale when the current transaction commits (at once outside one).
+
+    The signals of every content model call it; so must what changes public content without
+    them (`QuerySet.update()`, `bulk_create()`, raw SQL, a restored backup). A transaction that
+    rolls back (a preview) leaves the generation, and the pages, as they were.
+    """
+    first = not any(entry[1] is _committed for entry in connection.run_on_commit)
+    raise_stored_generation()
+    locked_at = time.monotonic()
+    # This connection's own copy: in its transaction it reads the raised row (tests do).
+    cache_backend().delete(GENERATION_KEY)
+    if connection.in_atomic_block and first:
+        transaction.on_commit(_committed)
+        # Every lease granted before the row was locked ends before this transaction commits,
+        # whether or not the cache can be reached now.
+        time.sleep(max(0.0, locked_at + lease_seconds() - time.monotonic()))
+
+
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def rolled_back():
+    """For a block whose changes are always rolled back (a preview's save): nobody else ever
+    sees them, so they raise nothing and the cache is not touched (no copy dropped, no wait)."""
+    previous = getattr(_local, "rolled_back", False)
+    _local.rolled_back = True
+    try:
+        yield
+    finally:
+        _local.rolled_back = previous
+
+
+def _watched() -> bool:
+    if getattr(_local, "rolled_back", False):
+        return False
+    return enabled() or getattr(settings, "FRAGMENT_CACHE", False)
+
+
+def _content_changed(sender, **kwargs):
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return  # m2m_changed: only after the change
+    if _watched():
+        bump_generation()
+
+
+def _changed_without_signals(sender, **kwargs):
+    # relacions.core.signals.content_changed: a change that sent no model signal (a data
+    # migration, bulk writes), so whether the page cache is on or not, as bump_generation().
+    bump_generation()
+
+
+def content_models():
+    """Every model (M2M tables included) of the apps whose declaration (content.py) leaves
+    `page_cache` on: the content apps, images and pages."""
+    return page_cache_models()
+
+
+@functools.cache
+def connect_signals() -> None:
+    """Connect the generation counter to every content model, and to core's `content_changed`
+    (sent by what changes content without model signals); idempotent."""
+    content_changed.connect(_changed_without_signals, dispatch_uid="pagecache-content-changed")
+    for model in content_models():
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(_content_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=uid)
+        if model._meta.auto_created:
+            m2m_changed.connect(_content_changed, sender=model, dispatch_uid=uid)

@@ -1,0 +1,177 @@
+"""Helpers the test modules of several folders share: addresses, staff users, free ports, and
+settings.py run in a real `manage.py` process (production behaviour is only visible there, since
+pytest runs on relacions/settings_test.py). Fixtures live in tests/conftest.py and the plugins in
+tests/fixtures/; factories in tests/factories/."""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import dj_database_url
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS_FILE = ROOT / "relacions" / "settings.py"
+SUBPROCESS_TIMEOUT = 120
+PASSWORD = "correct-horse-battery-staple"
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)  # ca, es, en: Catalan first
+
+
+# --- Addresses ---------------------------------------------------------------------------------
+
+
+def address(name: str, language: str = "ca", **kwargs) -> str:
+    """The path of the URL named `name` in `language`."""
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def change_url(obj) -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=(obj.pk,))
+
+
+# --- Users and their clients ---------------------------------------------------------------
+
+
+def english_client() -> Client:
+    """A test client that asks for English, so the admin (outside i18n_patterns) answers in the
+    language the assertions are written in; public URLs carry their own language prefix."""
+    return Client(headers={"accept-language": "en"})
+
+
+def signed_in_client(user) -> Client:
+    """A client of its own signed in as `user`: never the shared `client`, so a test may act as
+    several users, and as an anonymous visitor, at once."""
+    client = english_client()
+    client.force_login(user)
+    return client
+
+
+def staff_member(username: str, role: str | None = None, **fields):
+    """A staff user in the group `role` (see relacions.core.roles; the groups must exist), whose
+    password is PASSWORD."""
+    user = get_user_model().objects.create_user(
+        username,
+        f"{username}@example.org",
+        PASSWORD,
+        is_staff=True,
+        first_name=username.capitalize(),
+        **fields,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+# --- Processes and ports -----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+# --- settings.py in a real process -------------------------------------------------------------
+
+PRODUCTION_HOST = "relacions.terrassa.cat"
+
+# os.environ.get("X" ...), os.environ["X"], os.getenv("X"), env_bool/int/list/float("X" ...):
+# the call may span lines, so the whole file is searched at once.
+_ENV_READ = re.compile(
+    r"""(?:os\.environ\.get\(|os\.environ\[|os\.getenv\(|env_(?:bool|int|list|float)\()\s*["']([A-Z][A-Z0-9_]*)["']"""
+)
+
+
+def settings_env_vars() -> set[str]:
+    """Every environment variable that relacions/settings.py reads."""
+    return set(_ENV_READ.findall(SETTINGS_FILE.read_text(encoding="utf-8")))
+
+
+def clean_env(**overrides: str) -> dict[str, str]:
+    """This process's environment without anything settings.py reads, plus `overrides`."""
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set for the browser tests, never in production.
+    drop = settings_env_vars() | {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {name: value for name, value in os.environ.items() if name not in drop}
+    env["DJANGO_SETTINGS_MODULE"] = "relacions.settings"
+    env.update(overrides)
+    return env
+
+
+def random_secret_key() -> str:
+    return secrets.token_urlsafe(50)  # 67 characters, as `check --deploy` wants (50+, varied)
+
+
+def database_url(settings_dict: dict) -> str:
+    """A DATABASE_URL for a Django database settings dict (unix socket folders included)."""
+    user = quote(settings_dict.get("USER") or "", safe="")
+    password = settings_dict.get("PASSWORD") or ""
+    auth = f"{user}:{quote(password, safe='')}" if password else user
+    host = settings_dict.get("HOST") or ""
+    if host.startswith("/"):
+        host = quote(host, safe="")  # a socket folder, percent-encoded as dj-database-url reads it
+    elif ":" in host:
+        host = f"[{host}]"
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    url = f"postgres://{auth}@{host}{port}/{quote(settings_dict['NAME'], safe='')}"
+    parsed = dj_database_url.parse(url)
+    for key in ("NAME", "USER", "HOST"):
+        assert (parsed[key] or "") == (settings_dict.get(key) or ""), (key, url)
+    return url
+
+
+def production_env(database: str, **overrides: str) -> dict[str, str]:
+    """What a production container gets: DEBUG unset, real secrets, no testing switch."""
+    return clean_env(
+        SECRET_KEY=random_secret_key(),
+        ALLOWED_HOSTS=PRODUCTION_HOST,
+        DATABASE_URL=database,
+        **overrides,
+    )
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def settings_in_subprocess(env: dict[str, str], *names: str) -> dict:
+    """The named settings, as a real `manage.py shell` process configured by `env` sees them."""
+    script = (
+        "import json; from django.conf import settings; "
+        f"values = {{n: getattr(settings, n, None) for n in {list(names)!r}}}; "
+        "print('SETTINGS=' + json.dumps(values, default=str))"
+    )
+    result = manage("shell", "-v", "0", "-c", script, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("SETTINGS="))
+    return json.loads(line.removeprefix("SETTINGS="))
