@@ -45,8 +45,8 @@ QUERIES = {
     # plan, its axes (filter form), axes with objectives, objectives, status counts
     "mandate overview": 6,
     "plan": 6,
-    # objective with its updates, forums, memberships, events, news
-    "objective": 7,
+    # objective with its updates, forums, memberships, events, news, agreements
+    "objective": 8,
     "plan json": 4,
     "plan csv": 4,
     # countries (filter form), count, agreements, their partners with places
