@@ -87,10 +87,13 @@ INSTALLED_APPS = [
     "relacions.images",
     "relacions.pages",
     # The content apps, in the order they may know each other (see docs/ARCHITECTURE.md).
+    # The register of places first: networks, events and agreements point to it.
+    "relacions.places",
     "relacions.mandate",
     "relacions.networks",
     "relacions.events",
     "relacions.news",
+    "relacions.agreements",
     # PostgreSQL full-text search (its fields, GIN index and lookups), for relacions.search.
     "django.contrib.postgres",
     "relacions.search",

@@ -57,9 +57,12 @@ class EventAdmin(PublishableAdmin):
         "working_group",
         "challenge_areas",
         "objectives",
+        "location",
     )
     list_select_related = ("image",)
-    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview")
+    # The city is derived from the place (Event.save), never typed; the country is chosen from
+    # the list, and follows the place when one is chosen.
+    readonly_fields = (*PublishableAdmin.readonly_fields, "image_preview", "city")
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "summary", "body", "image", "image_preview")}),
         (
@@ -71,6 +74,7 @@ class EventAdmin(PublishableAdmin):
                     "event_status",
                     "format",
                     "venue",
+                    "location",
                     ("city", "country"),
                     "online_url",
                 ),

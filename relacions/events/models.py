@@ -78,6 +78,17 @@ class Event(Publishable):
         help_text=_("Postponed and cancelled events stay on the site, clearly marked."),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
+    location = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("city or region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("Where the event takes place, from the register of places."),
+    )
+    # Derived from `location` on save (its Catalan name and its country), for the readers that
+    # predate the register of places; events saved before it keep what was typed.
     city = models.CharField(_("city"), max_length=100, blank=True)
     # Stored as the ISO 3166-1 alpha-2 code; shown by its name in the active language.
     country = CountryField(_("country"), blank=True)
@@ -157,6 +168,9 @@ class Event(Publishable):
 
     def save(self, *args, **kwargs):
         self._normalise_all_day()
+        if self.location_id is not None:
+            self.city = self.location.name_ca
+            self.country = self.location.country
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -276,4 +290,8 @@ class Event(Publishable):
         """Venue, city and country on one line ("" for an event that is only online)."""
         if not self.is_in_person:
             return ""
-        return ", ".join(part for part in (self.venue, self.city, self.country_name) if part)
+        city = self.city
+        if self.location_id is not None and self._state.fields_cache.get("location"):
+            # The place's name in the active language, when the query fetched it.
+            city = self._state.fields_cache["location"].name
+        return ", ".join(part for part in (self.venue, city, self.country_name) if part)

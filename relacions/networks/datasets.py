@@ -25,10 +25,10 @@ def current_category(network: Network, _build_uri: BuildUri) -> str:
 NETWORKS = Dataset(
     order=30,
     slug="networks",
-    title=_("Networks and twin cities"),
+    title=_("Networks"),
+    # Twinnings are agreements now (relacions.agreements has their dataset).
     description=_(
-        "The city networks and organisations Terrassa belongs to and its twinnings, with its "
-        "current membership."
+        "The city networks and organisations Terrassa belongs to, with its current membership."
     ),
     queryset=lambda: Network.objects.for_detail(),
     columns=(

@@ -7,10 +7,10 @@ from .models import Network
 
 
 def organization(network: Network, *, url: str, logo_url: str = "") -> dict:
-    """A schema.org Organization (a twin city: a City); `url` and `logo_url` absolute."""
+    """A schema.org Organization; `url` and `logo_url` absolute."""
     data = {
         "@context": "https://schema.org",
-        "@type": "City" if network.kind == Network.Kind.TWINNING else "Organization",
+        "@type": "Organization",
         "name": network.name,
         "url": network.website or url,
         "mainEntityOfPage": url,
@@ -20,7 +20,7 @@ def organization(network: Network, *, url: str, logo_url: str = "") -> dict:
     description = Truncator(strip_tags(network.description or "")).chars(300).strip()
     if description:
         data["description"] = description
-    if network.headquarters and network.kind != Network.Kind.TWINNING:
+    if network.headquarters:
         data["location"] = network.headquarters
     if logo_url:
         data["logo"] = logo_url

@@ -314,7 +314,7 @@ class Command(BaseCommand):
 
     def networks(self, count: int, images: list, objectives: list[int]):
         network_model, forum_model = model("networks.Network"), model("networks.Forum")
-        kinds = ["city-network", "city-network", "eu-body", "global", "twinning"]
+        kinds = ["city-network", "city-network", "eu-body", "global"]
         networks = self.bulk("networks", [
             network_model(
                 status="published", kind=kinds[n % len(kinds)], logo=images[n % len(images)],

@@ -17,6 +17,7 @@ from tests.factories import (
     PageFactory,
     PlanFactory,
 )
+from tests.factories.agreements import AgreementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ State = Publishable.State
 
 # Every Publishable model, with a factory whose other links are public (a forum's network).
 FACTORIES = {
+    "agreements.Agreement": AgreementFactory,
     "events.Event": EventFactory,
     "mandate.Plan": lambda **kwargs: PlanFactory(is_current=False, **kwargs),
     "networks.Forum": ForumFactory,

@@ -28,7 +28,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 HOST = "http://testserver"
-LIST_PAGES = ("pages:home", "news:list", "events:list", "networks:list", "opendata:index")
+LIST_PAGES = (
+    "pages:home",
+    "news:list",
+    "events:list",
+    "networks:list",
+    "agreements:list",
+    "opendata:index",
+)
 
 
 def sitemap(client) -> dict[str, dict[str, str]]:

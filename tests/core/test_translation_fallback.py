@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from modeltranslation.translator import translator
 
+from relacions.agreements.models import Agreement, Amendment, CooperationArea, Document, Partner
 from relacions.core.data_migrations import empty_blank_rich_text
 from relacions.core.fields import RichTextField
 from relacions.events.models import Event
@@ -26,6 +27,7 @@ from relacions.networks.models import ChallengeArea, Forum, Network, Position, W
 from relacions.news.models import NewsItem
 from relacions.operations.pagecache import current_generation
 from relacions.pages.models import Page, SiteSettings
+from relacions.places.models import Place
 from tests.factories import (
     AxisFactory,
     ChallengeAreaFactory,
@@ -41,6 +43,14 @@ from tests.factories import (
     ProgressUpdateFactory,
     WorkingGroupFactory,
 )
+from tests.factories.agreements import (
+    AgreementFactory,
+    AmendmentFactory,
+    CooperationAreaFactory,
+    DocumentFactory,
+    PartnerFactory,
+)
+from tests.factories.places import PlaceFactory
 from tests.workflow.conftest import form_data
 
 # Every public page reads the site settings.
@@ -145,7 +155,43 @@ def _position(make):
     return PositionFactory(**catalan_only(Position)).network
 
 
+def _agreement(make):
+    # An amount, so the page shows who pays; a status other than active, so it shows the reason.
+    return AgreementFactory(
+        amount=100, agreement_status="dormant", status_changed_on="2020-01-01",
+        **catalan_only(Agreement),
+    )  # fmt: skip
+
+
+def _partner(make):
+    return PartnerFactory(**catalan_only(Partner)).agreement
+
+
+def _place(make):
+    return PartnerFactory(place=PlaceFactory(**catalan_only(Place))).place
+
+
+def _amendment(make):
+    return AmendmentFactory(**catalan_only(Amendment)).agreement
+
+
+def _document(make):
+    return DocumentFactory(**catalan_only(Document)).agreement
+
+
+def _cooperation_area(make):
+    agreement = AgreementFactory()
+    agreement.areas.add(CooperationAreaFactory(**catalan_only(CooperationArea)))
+    return agreement
+
+
 SHOWN_ON: dict[type, Callable] = {
+    Agreement: _agreement,
+    Partner: _partner,
+    Place: _place,
+    Amendment: _amendment,
+    Document: _document,
+    CooperationArea: _cooperation_area,
     NewsItem: _news_item,
     Image: _image,
     Event: _event,

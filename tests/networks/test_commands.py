@@ -157,13 +157,8 @@ def test_the_demo_content_follows_the_facts():
     uclg = Network.objects.get(slug_en="uclg")
     assert (uclg.acronym_ca, uclg.acronym_en) == ("CGLU", "UCLG")
     assert Position.objects.filter(working_group__network=uclg, title_en="Vice-presidency").exists()
-    twins = Network.objects.filter(kind=Network.Kind.TWINNING)
-    assert sorted(twins.values_list("name_en", flat=True)) == [
-        "Granada (Nicaragua)",
-        "Pamiers",
-        "Tecoluca",
-        "Tetouan",
-    ]
+    # The twin cities are agreements now (relacions.agreements), not networks.
+    assert not Network.objects.filter(kind="twinning").exists()
     assert all(network.name_es and network.slug_es for network in Network.objects.all())
     for fee in MembershipFee.objects.all():
         assert "exemple" in fee.note.lower()

@@ -25,6 +25,14 @@ from tests.factories import (
     ProgressUpdateFactory,
     WorkingGroupFactory,
 )
+from tests.factories.agreements import (
+    AgreementFactory,
+    AmendmentFactory,
+    CooperationAreaFactory,
+    DocumentFactory,
+    PartnerFactory,
+)
+from tests.factories.places import PlaceFactory
 
 
 @pytest.fixture
@@ -106,8 +114,32 @@ def build_content(n: int, image) -> dict:
         other.networks.add(network)
         other.forums.add(forum)
 
+    places = [PlaceFactory() for _ in range(n)]
+    agreements = AgreementFactory.create_batch(n)
+    agreement, place = agreements[0], places[0]
+    for i, other in enumerate(agreements):
+        PartnerFactory(agreement=other, place=place)
+        PartnerFactory(agreement=agreement, place=places[i])
+        AmendmentFactory(
+            agreement=agreement, date=datetime.date(2000, 1, 1) + datetime.timedelta(i)
+        )
+        DocumentFactory(agreement=agreement)
+        other.areas.add(CooperationAreaFactory())
+    agreement.news_items.add(*items)
+    agreement.events.add(*events, *past)
+    agreement.networks.add(*networks)
+    agreement.areas.add(*(a for other in agreements for a in other.areas.all()))
+    for other in [*events, *past]:
+        other.location = place
+        other.save()
+    for other in networks:
+        other.seat = place
+        other.save()
+
     pages = [PageFactory() for _ in range(n)]
     return {
+        "agreement": agreement,
+        "place": place,
         "item": item,
         "event": event,
         "past_event": past[0],

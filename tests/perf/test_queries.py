@@ -45,10 +45,17 @@ QUERIES = {
     # plan, its axes (filter form), axes with objectives, objectives, status counts
     "mandate overview": 6,
     "plan": 6,
-    # objective with its updates, forums, memberships, events, news
-    "objective": 7,
+    # objective with its updates, forums, memberships, events, news, agreements
+    "objective": 8,
     "plan json": 4,
     "plan csv": 4,
+    # countries (filter form), count, agreements, their partners with places
+    "agreements": 5,
+    # agreement with its last activity and areas, partners with places, amendments, documents,
+    # news, events, networks
+    "agreement detail": 8,
+    # place, agreements, events, networks
+    "place": 5,
     "page": 2,
     # facet counts, the page of results
     "search": 3,
@@ -84,6 +91,9 @@ def page_urls(objects) -> dict[str, str]:
             "objective": objects["objective"].get_absolute_url(),
             "plan json": reverse("mandate:json"),
             "plan csv": reverse("mandate:csv"),
+            "agreements": reverse("agreements:list"),
+            "agreement detail": objects["agreement"].get_absolute_url(),
+            "place": objects["place"].get_absolute_url(),
             "page": objects["page"].get_absolute_url(),
             "search": f"{reverse('search:results')}?q=news",
         }

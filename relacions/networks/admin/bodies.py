@@ -28,11 +28,14 @@ class NetworkAdmin(PublishableAdmin):
     list_filter = ("status", "kind")
     search_fields = _localized("name", "acronym")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("logo",)
+    autocomplete_fields = ("logo", "seat")
     inlines = (ForumInline,)
     fieldsets = (
         (_("Content"), {"fields": ("name", "acronym", "slug", "description")}),
-        (_("About the network"), {"fields": ("kind", "headquarters", "website", "logo")}),
+        (
+            _("About the network"),
+            {"fields": ("kind", "seat", "headquarters", "website", "logo")},
+        ),
         PUBLICATION_FIELDSET,
         HISTORY_FIELDSET,
     )

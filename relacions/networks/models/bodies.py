@@ -1,19 +1,19 @@
 """Networks, their forums, working groups and challenge areas, with their querysets.
 
-Twin cities are Networks of the kind "twinning": a twinning is a standing partnership of the city
-with another one, with the same public page (the partner, its country, a description) and the
-same history (a Membership of category "partner" since the agreement), so it needs no model of
-its own.
+Twin cities are not networks: a twinning is an agreement between two cities (relacions.agreements,
+where migration 0002 moved the networks of the former kind "twinning").
 """
 
 import datetime
 
 import reversion
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.fields import RichTextField
@@ -44,7 +44,15 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.select_related("logo").prefetch_related("logo__renditions")
 
     def for_listing(self):
-        return self.published().with_logo().with_memberships().with_active_first()
+        # Twin cities are agreements (relacions.agreements): a row of the former kind left by
+        # the move (one with forums of its own) is not listed among the networks.
+        return (
+            self.published()
+            .exclude(kind="twinning")
+            .with_logo()
+            .with_memberships()
+            .with_active_first()
+        )
 
     def for_detail(self):
         return self.published().for_page()
@@ -117,7 +125,6 @@ class Network(Publishable):
         CITY_NETWORK = "city-network", _("City network")
         EU_BODY = "eu-body", _("EU body")
         GLOBAL = "global", _("Global organisation")
-        TWINNING = "twinning", _("Twinning")
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(
@@ -135,8 +142,17 @@ class Network(Publishable):
         max_length=200,
         blank=True,
         help_text=_(
-            "City (and country) of the secretariat; for a twinning, the partner's country."
+            "City (and country) of the secretariat. Filled in from the seat when one is chosen."
         ),
+    )
+    seat = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("seat"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="network_seats",
+        help_text=_("The city of the secretariat, from the register of places."),
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
@@ -158,8 +174,20 @@ class Network(Publishable):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.seat_id is not None:
+            self._derive_headquarters()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("networks:detail", kwargs={"slug": self.slug})
+
+    def _derive_headquarters(self) -> None:
+        # The seat's name and country in each language, for the pages, search and open data
+        # that read `headquarters` (typed by hand before the register of places).
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                setattr(self, f"headquarters_{language}", self.seat.label())
 
     # The methods below read `memberships` as prefetched by `with_memberships()` (sorted by date).
 

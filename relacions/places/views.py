@@ -1,0 +1,49 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+
+from relacions.core.models import Publishable
+
+from .models import Place
+
+RELATED_LIMIT = 20
+
+
+def public_links(place: Place) -> dict[str, list]:
+    """The published items that point to `place`, read through the reverse relations the apps
+    above declare (agreements' partners, events, networks' seats), so this app imports none of
+    them; a relation that does not exist is left out. One query each."""
+    links = {}
+    partners = getattr(place, "agreement_partners", None)
+    if partners is not None:
+        agreement = partners.model._meta.get_field("agreement").related_model
+        links["agreements"] = list(
+            agreement._default_manager.filter(Publishable.published_q(), partners__place=place)
+            .distinct()
+            .order_by("title", "pk")[:RELATED_LIMIT]
+        )
+    for accessor, order in (("events", "-start"), ("network_seats", "name")):
+        related = getattr(place, accessor, None)
+        if related is not None:
+            links[accessor] = list(
+                related.filter(Publishable.published_q()).order_by(order, "pk")[:RELATED_LIMIT]
+            )
+    return links
+
+
+class PlaceDetailView(DetailView):
+    """A place and the published agreements, events and networks tied to it. A place nothing
+    public points to has no page (the register itself is not published)."""
+
+    template_name = "places/place_detail.html"
+    context_object_name = "place"
+
+    def get_object(self, queryset=None):
+        place = get_object_or_404(Place.objects.by_slug(self.kwargs["slug"])[:1])
+        self.links = public_links(place)
+        if not any(self.links.values()):
+            raise Http404("Nothing public is tied to this place.")
+        return place
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, **self.links)
