@@ -708,3 +708,12 @@ def test_documents_uploaded_before_names_were_kept_still_download(network_admin_
     assert membership.document_name == f"membership-{membership.pk}.pdf"
     assert without_document.document_name == ""
     assert b"".join(download(network_admin_client, membership).streaming_content) == PDF
+
+
+def test_a_networks_seat_is_chosen_from_the_places_never_typed(admin_client):
+    network = NetworkFactory(headquarters_ca="Brussel·les (Bèlgica)")
+    response = admin_client.get(reverse("admin:networks_network_change", args=(network.pk,)))
+    body = response.content.decode()
+    assert 'name="seat"' in body
+    assert 'name="headquarters_ca"' not in body
+    assert "Brussel·les (Bèlgica)" in body

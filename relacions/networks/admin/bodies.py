@@ -29,6 +29,8 @@ class NetworkAdmin(PublishableAdmin):
     search_fields = _localized("name", "acronym")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("logo", "seat")
+    # Filled in from the seat (a place), never typed: a city is not free text any more.
+    readonly_fields = (*PublishableAdmin.readonly_fields, "headquarters")
     inlines = (ForumInline,)
     fieldsets = (
         (_("Content"), {"fields": ("name", "acronym", "slug", "description")}),
