@@ -22,13 +22,8 @@ from tests.factories.events import PastEventFactory
 from tests.factories.networks import NetworkFactory
 from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
+from tests.fixtures.browser import NARROWEST, VNU_JAR, axe_violations
 from tests.helpers import LANGUAGES
-from tests.sitewide.test_browser_every_page import (  # noqa: F401 (vnu: a fixture)
-    NARROWEST,
-    VNU_JAR,
-    axe_violations,
-    vnu,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

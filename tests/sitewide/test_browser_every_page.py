@@ -9,14 +9,7 @@ The checker is npm's `vnu-jar` (`make install` runs `npm ci`); without it, or wi
 tests are skipped, except under CI=true, where they must run.
 """
 
-import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
@@ -27,43 +20,10 @@ from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from relacions.operations import views as operations_views
 from relacions.pages.models import Page
-from tests.fixtures.browser import WCAG_21_AA
+from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-NARROWEST = 320
-
-
-@pytest.fixture(scope="session")
-def vnu():
-    """validate([paths]) -> {file name: [error messages]}, in one run of the checker."""
-    java = shutil.which("java")
-    missing = None if java else "no java"
-    if not VNU_JAR.exists():
-        missing = f"no {VNU_JAR.relative_to(settings.BASE_DIR)} (run `npm ci`)"
-    if missing:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true and {missing}: the HTML validity tests must run in CI.")
-        pytest.skip(missing)
-
-    def validate(paths: list[Path]) -> dict[str, list[str]]:
-        command = [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
-        result = subprocess.run(
-            [*command, *map(str, paths)], capture_output=True, text=True, timeout=300
-        )
-        report = json.loads(result.stderr or result.stdout)
-        errors: dict[str, list[str]] = {}
-        for message in report["messages"]:
-            if message["type"] in ("error", "non-document-error"):
-                name = Path(message.get("url", "?")).name
-                errors.setdefault(name, []).append(
-                    f"line {message.get('lastLine', '?')}: {message['message']}"
-                )
-        return errors
-
-    return validate
 
 
 def page_types(language: str) -> dict[str, tuple[str, int]]:
@@ -110,14 +70,6 @@ def error_pages(language: str) -> dict[str, bytes]:
         unavailable = operations_views.service_unavailable(request)
     assert (server_error.status_code, unavailable.status_code) == (500, 503)
     return {"500": server_error.content, "503": unavailable.content}
-
-
-def axe_violations(axe, page) -> list[str]:
-    response = axe.run(page, options=WCAG_21_AA).response
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in response["violations"]
-    ]
 
 
 def test_every_page_type_is_valid_accessible_and_fits_a_phone(
