@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "relacions.events",
     "relacions.news",
     "relacions.agreements",
+    "relacions.projects",
     # PostgreSQL full-text search (its fields, GIN index and lookups), for relacions.search.
     "django.contrib.postgres",
     "relacions.search",

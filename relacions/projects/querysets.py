@@ -1,0 +1,44 @@
+"""The projects' query vocabulary."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from relacions.core.models import Publishable, PublishableQuerySet
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def with_partners(self):
+        partners = self.model._meta.get_field("partners").related_model
+        return self.prefetch_related(
+            Prefetch("partners", queryset=partners.objects.select_related("place"))
+        )
+
+    def in_country(self, country: str):
+        partners = self.model._meta.get_field("partners").related_model
+        return self.filter(
+            Exists(partners.objects.filter(project=OuterRef("pk"), place__country=country))
+        )
+
+    def for_listing(self):
+        return self.published().select_related("programme__parent")
+
+    def for_detail(self):
+        return self.published().for_page()
+
+    def for_page(self):
+        """What the project's page shows, published or not (for_detail() and the preview)."""
+        return (
+            self.select_related("programme__parent", "department")
+            .with_partners()
+            .prefetch_related("results", "themes")
+        )
+
+    def countries(self) -> list[str]:
+        """The partners' countries of the published projects (the filter's choices)."""
+        partners = self.model._meta.get_field("partners").related_model
+        return sorted(
+            set(
+                partners.objects.filter(
+                    Publishable.published_q(prefix="project__"), place__isnull=False
+                ).values_list("place__country", flat=True)
+            )
+        )
