@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 MEDIA_PREFIX = "media"
 PRIVATE_PREFIX = "private"
@@ -31,7 +32,7 @@ class MediaStorage(S3Storage):
     """Public media in the bucket, addressed under MEDIA_URL (the app and the proxy serve them)."""
 
     def url(self, name, parameters=None, expire=None, http_method=None):
-        return urljoin(settings.MEDIA_URL, filepath_to_uri(self._clean_name(name)))
+        return urljoin(settings.MEDIA_URL, filepath_to_uri(clean_name(name)))
 
 
 class PrivateStorage(S3Storage):

@@ -21,7 +21,9 @@ from pathlib import Path
 
 from tests.helpers import ROOT, clean_env, free_port, random_secret_key, wait_for
 
-VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
+VARNISHD = shutil.which("varnishd") or (
+    "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
+)
 REDIS_SERVER = shutil.which("redis-server")
 PROXY_DIR = ROOT / "docker" / "proxy"
 BUCKET = "relacions-cluster"
@@ -32,7 +34,9 @@ START_TIMEOUT = 60
 
 def missing_programs() -> list[str]:
     """What this machine lacks to run the stack (Debian packages: varnish, redis-server)."""
-    return [name for name, path in (("varnishd", VARNISHD), ("redis-server", REDIS_SERVER)) if not path]
+    return [
+        name for name, path in (("varnishd", VARNISHD), ("redis-server", REDIS_SERVER)) if not path
+    ]
 
 
 def answers(url: str, status: int = 200) -> bool:

@@ -4,12 +4,12 @@ it may keep, and the ban that empties it of pages.
 What it keeps
     A page the page cache serves or stores under a known generation is sent with
     `Surrogate-Control: max-age=N` (N: PROXY_CACHE_SECONDS, never more than the page cache's
-    entry would live) unless the page uses the CSP nonce (the proxy could not give each visitor a
-    fresh one, as the page cache does), which the proxy turns into its TTL and removes; browsers still get
-    `max-age=0, must-revalidate`. Nothing else is kept as a page: no session, no preview, no
-    error, nothing rendered while a change is being committed (the generation is unknown then),
-    and the proxy only sends on what has no such header. Static files and media keep their own
-    year-long `immutable` headers.
+    entry would live), which the proxy turns into its TTL and removes; browsers still get
+    `max-age=0, must-revalidate`. Not a page that uses the CSP nonce: the proxy could not give
+    each visitor a fresh one, as the page cache does. Nothing else is kept as a page: no
+    session, no preview, no error, nothing rendered while a change is being committed (the
+    generation is unknown then): the proxy only passes on what has no such header. Static
+    files and media keep their own year-long `immutable` headers.
 
 Never stale, as the page cache
     A raise of the generation (bump_generation) waits one lease with the row locked: by then no
@@ -64,7 +64,7 @@ def _ban(url: str) -> None:
     connection_class = (
         http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     )
-    connection = connection_class(parts.hostname, parts.port, timeout=timeout)
+    connection = connection_class(parts.hostname or "localhost", parts.port, timeout=timeout)
     try:
         connection.request("BAN", parts.path or "/", headers={"X-Ban": "pages"})
         response = connection.getresponse()
