@@ -116,6 +116,8 @@ lock: install
 bench: install
 	@command -v wrk >/dev/null || apt-get install -y wrk || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 	@$(PROXY_PACKAGES)
+	@# nginx serves the proxy benchmark's baseline (RUNLEVEL=1: the package starts no service).
+	@command -v nginx >/dev/null || RUNLEVEL=1 apt-get install -y --no-install-recommends nginx-light || { echo "nginx is needed: apt-get install -y nginx-light"; exit 1; }
 	@$(DB_START)
 	$(PY) -m tests.benchmarks.pages $(BENCH_ARGS)
 	$(PY) -m tests.benchmarks.breakdown
