@@ -12,7 +12,7 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
@@ -66,7 +66,7 @@ def _file_head(relative_path: str) -> bytes:
                 return file.read(12)
         with storages["default"].open(relative_path, "rb") as file:
             return file.read(12)
-    except (OSError, SuspiciousFileOperation):
+    except (OSError, SuspiciousOperation):
         return b""
 
 
@@ -91,7 +91,7 @@ def _serve_from_storage(request, path):
         if not storage.exists(path):
             raise Http404
         file = storage.open(path, "rb")
-    except (OSError, SuspiciousFileOperation):
+    except (OSError, SuspiciousOperation):
         raise Http404 from None
     content_type, encoding = mimetypes.guess_type(path)
     response = FileResponse(file, content_type=content_type or "application/octet-stream")
