@@ -134,6 +134,8 @@ PROXY_PACKAGES := command -v varnishd >/dev/null || test -x /usr/sbin/varnishd |
 cluster: export EMBEDDED_DB_DIR = $(TEST_DB_DIR)
 cluster: install
 	@$(PROXY_PACKAGES)
+	@$(DB_START)
+	@trap '$(DB_STOP)' EXIT; \
 	$(PY) -m pytest -p no:xdist -m cluster tests/cluster $(PYTEST_ARGS)
 
 # Lighthouse (docs/BENCHMARKS.md): the performance, accessibility, best-practices and SEO scores
