@@ -18,12 +18,13 @@ DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop;
 # The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
 COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
-.PHONY: help install run test db db-stop migrate setup lint typecheck format messages lock bench lighthouse clean backup restore
+.PHONY: help install run test db db-stop migrate setup lint typecheck format messages lock bench lighthouse clean backup restore cluster
 
 help:
 	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install and run the whole test suite"
 	@echo "make lint | typecheck | format | messages | lock | db | db-stop | clean | bench | lighthouse"
+	@echo "make cluster   two replicas behind Varnish, with Redis and an S3 server: the tests/cluster test"
 	@echo "make backup | restore BACKUP=backups/<stamp> [FORCE=1]"
 
 # The virtual environment is rebuilt only when the lock file changes.
@@ -114,10 +115,28 @@ lock: install
 # About 25 minutes on 2 cores; BENCH_ARGS passes options (e.g. --duration 5).
 bench: install
 	@command -v wrk >/dev/null || apt-get install -y wrk || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+	@$(PROXY_PACKAGES)
+	@# nginx serves the proxy benchmark's baseline (RUNLEVEL=1: the package starts no service).
+	@command -v nginx >/dev/null || RUNLEVEL=1 apt-get install -y --no-install-recommends nginx-light || { echo "nginx is needed: apt-get install -y nginx-light"; exit 1; }
 	@$(DB_START)
 	$(PY) -m tests.benchmarks.pages $(BENCH_ARGS)
 	$(PY) -m tests.benchmarks.breakdown
 	$(PY) -m tests.benchmarks.search
+	$(PY) -m tests.benchmarks.proxy $(PROXY_BENCH_ARGS)
+
+# Varnish (the caching proxy) and redis-server, from Debian, for `make cluster` and `make bench`.
+PROXY_PACKAGES := command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || apt-get install -y --no-install-recommends varnish || { echo "Varnish is needed: apt-get install -y varnish"; exit 1; }; \
+	command -v redis-server >/dev/null || apt-get install -y --no-install-recommends redis-server || { echo "Redis is needed: apt-get install -y redis-server"; exit 1; }
+
+# Beyond one machine, proved on this one (docs/OPERATIONS.md, "Scaling out"): two gunicorn replicas
+# behind Varnish, with PostgreSQL (a throwaway cluster), Redis and an S3 server (moto) as local
+# processes, then the tests marked `cluster`. About 2 minutes; not part of `make test`.
+cluster: export EMBEDDED_DB_DIR = $(TEST_DB_DIR)
+cluster: install
+	@$(PROXY_PACKAGES)
+	@$(DB_START)
+	@trap '$(DB_STOP)' EXIT; \
+	$(PY) -m pytest -p no:xdist -m cluster tests/cluster $(PYTEST_ARGS)
 
 # Lighthouse (docs/BENCHMARKS.md): the performance, accessibility, best-practices and SEO scores
 # of six public pages in ca, es and en (desktop preset, median of 3 runs), on gunicorn with DEBUG

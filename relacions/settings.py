@@ -224,6 +224,13 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # PostgreSQL again (one query per lease for the whole site); every transaction that changes
 # content waits this long before committing, so no copy outlives a change (pagecache).
 PAGE_CACHE_LEASE_SECONDS = env_float("PAGE_CACHE_LEASE_SECONDS", 0.5)
+# The caching reverse proxy in front of the replicas (relacions.operations.pagecache.proxy): the
+# purge addresses of every proxy (comma-separated, e.g. http://proxy:6091/); without them no page
+# is marked for a proxy to keep. A page lives there PROXY_CACHE_SECONDS at most, which is also
+# how long a change waits to commit when a proxy cannot be reached to be purged.
+PROXY_PURGE_URLS = env_list("PROXY_PURGE_URLS")
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 10)
+PROXY_PURGE_TIMEOUT = env_float("PROXY_PURGE_TIMEOUT", 1.0)
 # What a page computes over all the content (a list's filter choices), kept under the same rules
 # as the pages; on except in tests. FRAGMENT_CACHE=true|false overrides.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", default=not TESTING)
@@ -280,6 +287,16 @@ STORAGES = {
         )
     },
 }
+# S3-compatible object storage (relacions.operations.storage) when OBJECT_STORAGE_BUCKET names a
+# bucket: media (still served at MEDIA_URL, by the app and the caching proxy), private documents
+# (the app or a signed address that expires after PRIVATE_URL_SECONDS) and backups. The local
+# disk otherwise, as `make run` uses it.
+PRIVATE_URL_SECONDS = env_int("PRIVATE_URL_SECONDS", 60)
+OBJECT_STORAGE_BUCKET = os.environ.get("OBJECT_STORAGE_BUCKET", "").strip()
+if OBJECT_STORAGE_BUCKET:
+    from relacions.operations.storage import object_storages
+
+    STORAGES.update(object_storages(os.environ, PRIVATE_URL_SECONDS))
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 # Without collectstatic (development and tests) whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING

@@ -8,10 +8,13 @@ whose names change whenever their picture does, may be cached for a year
 (`LIBRARY_IMAGE_CACHE_CONTROL`).
 """
 
+import mimetypes
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
-from django.http import Http404
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import FileSystemStorage, storages
+from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -51,12 +54,19 @@ def is_library_image(relative_path: str, content_type: str, head: bytes) -> bool
     )
 
 
+def _on_disk() -> bool:
+    return isinstance(storages["default"], FileSystemStorage)
+
+
 def _file_head(relative_path: str) -> bytes:
-    # Only called once django.views.static.serve has found the file inside MEDIA_ROOT.
+    # Only called once the file was found (in MEDIA_ROOT, or in the object store).
     try:
-        with open(Path(settings.MEDIA_ROOT) / relative_path, "rb") as file:
+        if _on_disk():
+            with open(Path(settings.MEDIA_ROOT) / relative_path, "rb") as file:
+                return file.read(12)
+        with storages["default"].open(relative_path, "rb") as file:
             return file.read(12)
-    except OSError:
+    except (OSError, SuspiciousOperation):
         return b""
 
 
@@ -74,9 +84,28 @@ def protect_media(relative_path: str, response) -> None:
         response.headers["Cache-Control"] = LIBRARY_IMAGE_CACHE_CONTROL
 
 
+def _serve_from_storage(request, path):
+    """A file of the object store (OBJECT_STORAGE_BUCKET), as `serve` answers from the disk."""
+    storage = storages["default"]
+    try:
+        if not storage.exists(path):
+            raise Http404
+        file = storage.open(path, "rb")
+    except (OSError, SuspiciousOperation):
+        raise Http404 from None
+    content_type, encoding = mimetypes.guess_type(path)
+    response = FileResponse(file, content_type=content_type or "application/octet-stream")
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
+    return response
+
+
 @require_safe
 def serve_media(request, path):
-    """Uploaded files, when Django serves them (SERVE_MEDIA): from MEDIA_ROOT as it is now."""
+    """Uploaded files, when Django serves them (SERVE_MEDIA): from MEDIA_ROOT as it is now, or
+    from the object store's media prefix (the proxy in front keeps them)."""
+    if not _on_disk():
+        return _serve_from_storage(request, path)
     try:
         return serve(request, path, document_root=str(settings.MEDIA_ROOT))
     except OSError:

@@ -4,7 +4,8 @@ They keep the name they were uploaded with (`Membership.document_name`, given ba
 download's Content-Disposition), but are stored under a random one, outside MEDIA_ROOT (which is
 served to anyone at MEDIA_URL), in `PRIVATE_MEDIA_ROOT` (by default a `private-media` folder
 beside MEDIA_ROOT), and have no public URL at all: `storage.url()` raises, and the admin streams
-them through a view that checks the user's permission (`MembershipAdmin.document_view`).
+them through a view that checks the user's permission (`MembershipAdmin.document_view`). On
+object storage they are in the bucket's private prefix (relacions.operations.storage).
 """
 
 import unicodedata
@@ -13,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -42,8 +43,12 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
-def get_private_storage() -> PrivateStorage:
+def get_private_storage() -> Storage:
     # A callable, so migrations record this function rather than a folder of this machine.
+    # With object storage (OBJECT_STORAGE_BUCKET) the bucket's private prefix, which gives no
+    # public address either (relacions.operations.storage).
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return private_storage
 
 

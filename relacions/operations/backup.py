@@ -1,5 +1,7 @@
 """Backups: the database with `pg_dump -Fc`, MEDIA_ROOT and PRIVATE_MEDIA_ROOT each as a tar.gz,
-in one folder per backup.
+in one folder per backup. With object storage (OBJECT_STORAGE_BUCKET, relacions.operations.storage)
+the media and private files are read from the bucket and restored into it, and each backup
+folder is also uploaded under the bucket's `backups/` prefix.
 
     backups/20260115-031500/
         database.dump           PostgreSQL's custom format (`pg_restore --list` reads it)
@@ -37,7 +39,11 @@ from typing import Any
 
 import psycopg
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage, storages
 from django.db import connections
+
+from .storage import on_object_storage, walk
 
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar.gz"
@@ -163,8 +169,8 @@ def backup(
 ) -> Path:
     """Write a new backup folder under `destination` and return it."""
     target = target or Target.from_settings()
-    media_root = Path(media_root or settings.MEDIA_ROOT)
-    private_media_root = Path(private_media_root or settings.PRIVATE_MEDIA_ROOT)
+    media = _media_source(media_root, "default", settings.MEDIA_ROOT)
+    private_media = _media_source(private_media_root, "private", settings.PRIVATE_MEDIA_ROOT)
     server_major = target.server_major()
     pg_dump = find_program("pg_dump", server_major)
 
@@ -177,8 +183,8 @@ def backup(
     _make_private_folder(folder)
 
     _run(pg_dump, ["--format=custom", "--no-owner", "--file", str(folder / DATABASE_FILE)], target)
-    media_files = _archive_media(media_root, folder / MEDIA_FILE)
-    private_media_files = _archive_media(private_media_root, folder / PRIVATE_MEDIA_FILE)
+    media_files = _archive_media(media, folder / MEDIA_FILE)
+    private_media_files = _archive_media(private_media, folder / PRIVATE_MEDIA_FILE)
     manifest = {
         "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "database": target.name,
@@ -190,7 +196,22 @@ def backup(
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     for path in folder.iterdir():
         path.chmod(FILE_MODE)
+    if on_object_storage("backups"):
+        # A replica's disk does not outlive it: the folder is kept in the bucket too.
+        for path in sorted(folder.iterdir()):
+            with path.open("rb") as file:
+                storages["backups"].save(f"{folder.name}/{path.name}", File(file))
     return folder
+
+
+def _media_source(given, alias: str, default_root) -> "Path | Storage":
+    """Where uploaded files are read from and written to: the folder given, else the object
+    store when the storage `alias` is on it (OBJECT_STORAGE_BUCKET), else the folder set."""
+    if given is not None:
+        return Path(given)
+    if on_object_storage(alias):
+        return storages[alias]
+    return Path(default_root)
 
 
 def _make_private_folder(folder: Path) -> None:
@@ -213,10 +234,19 @@ def readable_by_others(source: Path) -> list[str]:
     ]
 
 
-def _archive_media(media_root: Path, archive: Path) -> int:
+def _archive_media(media_root: "Path | Storage", archive: Path) -> int:
     count = 0
     with tarfile.open(archive, "w:gz") as tar:
-        if media_root.is_dir():
+        if isinstance(media_root, Storage):
+            for name in walk(media_root):
+                with media_root.open(name, "rb") as file:
+                    info = tarfile.TarInfo(name)
+                    info.size = media_root.size(name)
+                    info.mtime = int(media_root.get_modified_time(name).timestamp())
+                    info.mode = FILE_MODE
+                    tar.addfile(info, file)
+                count += 1
+        elif media_root.is_dir():
             for path in sorted(media_root.rglob("*")):
                 if path.is_file() and not path.is_symlink():
                     tar.add(path, arcname=path.relative_to(media_root).as_posix())
@@ -244,17 +274,19 @@ def restore(
     source = Path(source)
     dump = source / DATABASE_FILE
     # Each archive and the folder it goes to; the private one is absent from older backups.
-    archives = [(source / MEDIA_FILE, Path(media_root or settings.MEDIA_ROOT))]
+    archives = [(source / MEDIA_FILE, _media_source(media_root, "default", settings.MEDIA_ROOT))]
     private = source / PRIVATE_MEDIA_FILE
     if private.is_file():
-        archives.append((private, Path(private_media_root or settings.PRIVATE_MEDIA_ROOT)))
+        archives.append(
+            (private, _media_source(private_media_root, "private", settings.PRIVATE_MEDIA_ROOT))
+        )
     for required in (dump, archives[0][0]):
         if not required.is_file():
             raise BackupError(f"{required} is missing: is {source} a backup folder?")
     target = target or Target.from_settings()
 
     tables = target.table_count()
-    full_folders = [root for _archive, root in archives if root.is_dir() and any(root.iterdir())]
+    full_folders = [root for _archive, root in archives if _has_files(root)]
     if not force and (tables or full_folders):
         found = []
         if tables:
@@ -280,9 +312,35 @@ def restore(
     }
 
 
-def _extract_media(archive: Path, root: Path) -> int:
+def _has_files(root: "Path | Storage") -> bool:
+    if isinstance(root, Storage):
+        return next(walk(root), None) is not None
+    return root.is_dir() and any(root.iterdir())
+
+
+def _extract_media(archive: Path, root: "Path | Storage") -> int:
+    if isinstance(root, Storage):
+        return _extract_to_storage(archive, root)
     root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(archive, "r:gz") as tar:
         # The "data" filter refuses absolute paths, `..`, links out of the folder and devices.
         tar.extractall(root, filter="data")
         return sum(1 for member in tar.getmembers() if member.isfile())
+
+
+def _extract_to_storage(archive: Path, storage: Storage) -> int:
+    """The archive's files written into the object store under their names (replacing what is
+    there, as extracting over a folder does); only regular files with safe relative names."""
+    count = 0
+    with tarfile.open(archive, "r:gz") as tar:
+        for member in tar.getmembers():
+            if not member.isfile():
+                continue
+            name = tarfile.data_filter(member, "/restore").name
+            file = tar.extractfile(member)
+            assert file is not None  # a regular file has content
+            if storage.exists(name):
+                storage.delete(name)
+            storage.save(name, File(file))
+            count += 1
+    return count

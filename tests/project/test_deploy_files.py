@@ -166,18 +166,31 @@ def pytest_database_settings(django_db_setup, django_db_blocker) -> dict:
 # --- docker-compose.yml -----------------------------------------------------------------------
 
 
+REPLICAS = ("web1", "web2")
+
+
 def test_compose_services():
     services = compose()["services"]
-    assert set(services) == {"db", "redis", "web"}
+    assert set(services) == {"db", "redis", "objects", "objects-bucket", *REPLICAS, "proxy"}
     assert services["db"]["image"] == "postgres:17"
     assert services["redis"]["image"] == "redis:7-alpine"
-    assert services["web"]["build"] == "."
+    assert services["proxy"]["image"].startswith("varnish:7")
+    for name in REPLICAS:
+        assert services[name]["build"] == "."
 
 
-def test_web_waits_for_healthy_database_and_redis():
-    depends_on = compose()["services"]["web"]["depends_on"]
-    assert depends_on["db"] == {"condition": "service_healthy"}
-    assert depends_on["redis"] == {"condition": "service_healthy"}
+def test_replicas_wait_for_healthy_database_redis_and_bucket():
+    services = compose()["services"]
+    for name in REPLICAS:
+        depends_on = (
+            services[name]["depends_on"] if name == "web1" else services["web1"]["depends_on"]
+        )
+        assert depends_on["db"] == {"condition": "service_healthy"}
+        assert depends_on["redis"] == {"condition": "service_healthy"}
+        assert depends_on["objects-bucket"] == {"condition": "service_completed_successfully"}
+    # The second replica starts once the first has migrated and answers.
+    assert services["web2"]["depends_on"] == {"web1": {"condition": "service_healthy"}}
+    assert services["web2"]["environment"]["MIGRATE_ON_START"] == "false"
 
 
 def test_db_and_redis_have_health_checks():
@@ -186,37 +199,48 @@ def test_db_and_redis_have_health_checks():
     assert "ping" in services["redis"]["healthcheck"]["test"]
 
 
-def test_data_lives_in_named_volumes():
+def test_data_lives_in_named_volumes_and_the_bucket():
     data = compose()
     declared = set(data["volumes"])
     db_volumes = dict(v.split(":", 1) for v in data["services"]["db"]["volumes"])
     assert db_volumes.get("db-data") == "/var/lib/postgresql/data"  # postgres:17's PGDATA
-    web = data["services"]["web"]
-    web_volumes = dict(v.split(":", 1) for v in web["volumes"])
-    media_root = web["environment"]["MEDIA_ROOT"]
-    assert web_volumes.get("media") == media_root == dockerfile_env()["MEDIA_ROOT"]
-    assert {"db-data", "media"} <= declared
+    assert {"db-data", "objects-data"} <= declared
+    for name in REPLICAS:
+        web = data["services"][name]
+        # Nothing on a replica's disk: uploads are in the shared object store.
+        assert "volumes" not in web
+        assert web["environment"]["OBJECT_STORAGE_BUCKET"]
 
 
 def test_web_environment():
-    environment = compose()["services"]["web"]["environment"]
-    for name in (
-        "DATABASE_URL",
-        "REDIS_URL",
-        "SECRET_KEY",
-        "ALLOWED_HOSTS",
-        "CSRF_TRUSTED_ORIGINS",
-    ):
-        assert name in environment
-    assert environment["DATABASE_URL"].startswith("postgres://")
-    assert "@db:5432/" in environment["DATABASE_URL"]
-    assert environment["REDIS_URL"].startswith("redis://redis:6379/")
-    assert any(port.endswith(":8000") for port in compose()["services"]["web"]["ports"])
+    for replica in REPLICAS:
+        environment = compose()["services"][replica]["environment"]
+        for name in (
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "CSRF_TRUSTED_ORIGINS",
+            "PROXY_PURGE_URLS",
+        ):
+            assert name in environment
+        assert environment["DATABASE_URL"].startswith("postgres://")
+        assert "@db:5432/" in environment["DATABASE_URL"]
+        assert environment["REDIS_URL"].startswith("redis://redis:6379/")
+        assert environment["PROXY_PURGE_URLS"] == "http://proxy:6091/"
+    # Only the proxy is published; its purge port is not.
+    ports = compose()["services"]["proxy"]["ports"]
+    assert [port for port in ports if port.endswith(":80")] == ports
 
 
 def test_required_secrets_fail_loudly_when_unset():
     text = COMPOSE_FILE.read_text(encoding="utf-8")
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "POSTGRES_PASSWORD"):
+    for name in (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "POSTGRES_PASSWORD",
+        "OBJECT_STORAGE_ACCESS_KEY_ID",
+    ):
         assert re.search(r"\$\{" + name + r":\?", text), f"{name} must use ${{{name}:?...}}"
 
 
@@ -243,7 +267,13 @@ def test_env_example_comments_each_variable():
 def test_env_example_sets_nothing_but_the_required_values():
     """Copied as it is, .env must not override a default with an empty or sample value."""
     active = {name: value for name, is_active, value, _ in env_example() if is_active}
-    assert active == {"SECRET_KEY": "", "ALLOWED_HOSTS": "", "POSTGRES_PASSWORD": ""}
+    assert active == {
+        "SECRET_KEY": "",
+        "ALLOWED_HOSTS": "",
+        "POSTGRES_PASSWORD": "",
+        "OBJECT_STORAGE_ACCESS_KEY_ID": "",
+        "OBJECT_STORAGE_SECRET_ACCESS_KEY": "",
+    }
 
 
 # --- Dockerfile ---------------------------------------------------------------------------------

@@ -55,9 +55,16 @@ CSP nonces
     the header): a nonce is never sent twice. The ETag is computed on the stored form, so it
     does not change with the nonce.
 
+The caching proxy
+    A page served or stored under a known generation may be kept by the caching reverse proxy in
+    front of the replicas for PROXY_CACHE_SECONDS at most; the raise that makes cached pages
+    stale bans them from every proxy of PROXY_PURGE_URLS before its transaction commits, or
+    waits until they have expired when a proxy cannot be reached (`proxy`).
+
 The package: `generation` (the content generation, its lease and the signals that raise it),
-`lifetime` (how long an entry may live: the next scheduled change, midnight; `remember()`) and
-`middleware` (what may be cached, and the middleware that serves and stores pages). What the
+`lifetime` (how long an entry may live: the next scheduled change, midnight; `remember()`),
+`middleware` (what may be cached, and the middleware that serves and stores pages) and `proxy`
+(what the caching proxy may keep, and its ban). What the
 rest of the project calls is imported here.
 """
 

@@ -15,6 +15,7 @@ from relacions.core.declaration import page_cache_models
 from relacions.core.signals import content_changed
 
 from ..models import PageCacheGeneration
+from . import proxy
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -132,6 +133,13 @@ def bump_generation() -> None:
         # Every lease granted before the row was locked ends before this transaction commits,
         # whether or not the cache can be reached now.
         time.sleep(max(0.0, locked_at + lease_seconds() - time.monotonic()))
+        # Then the caching proxies drop their pages, still before the commit (or it waits until
+        # an unreachable proxy's pages have expired): pagecache.proxy.
+        proxy.purge_before_commit(locked_at=locked_at, lease=lease_seconds())
+    elif not connection.in_atomic_block:
+        # Committed already (no transaction): as the cache's copy, a proxy that cannot be
+        # reached now may serve the older pages until they expire (PROXY_CACHE_SECONDS).
+        proxy.ban_pages()
 
 
 _local = threading.local()

@@ -3,6 +3,7 @@
 import functools
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -20,6 +21,7 @@ from .generation import (
     renew_lease,
 )
 from .lifetime import entry_lifetime
+from .proxy import ban_pages, mark_cacheable
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +127,7 @@ class PageCacheMiddleware:
                 raise_stored_generation()
             except DatabaseError as error:
                 logger.warning("Page cache generation not raised at start: %s", error)
+            ban_pages()  # and the caching proxies' copies (pagecache.proxy)
 
     def __call__(self, request):
         language = _request_language(request)
@@ -160,6 +163,8 @@ class PageCacheMiddleware:
             response.headers[name] = value
         response.headers["Content-Length"] = str(len(body))
         response.headers["X-Page-Cache"] = "hit"
+        if not entry["nonce"]:  # a nonce is never sent twice: the proxy cannot replace it
+            mark_cacheable(response, entry.get("expires"))
         return response
 
     def store(self, request, response, key: str, generation: int) -> None:
@@ -176,6 +181,15 @@ class PageCacheMiddleware:
         headers = [
             (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
         ]
-        entry = {"generation": generation, "body": body, "nonce": bool(nonce), "headers": headers}
+        expires = time.time() + lifetime
+        entry = {
+            "generation": generation,
+            "body": body,
+            "nonce": bool(nonce),
+            "headers": headers,
+            "expires": expires,
+        }
         cache_backend().set(key, entry, timeout=lifetime)
         response.headers["X-Page-Cache"] = "miss"
+        if not nonce:
+            mark_cacheable(response, expires)
