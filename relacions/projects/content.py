@@ -3,6 +3,8 @@
 from relacions.core.declaration import Content
 from relacions.core.roles import EDITORS
 
+from . import datasets
+
 content = Content(
     # Editors write projects, their partners and results (and import the register); the code
     # lists are the Administrators' (who have every permission): Editors read them.
@@ -25,4 +27,6 @@ content = Content(
             "projects.view_department",
         ),
     },
+    datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
+    demo="demo.yaml",
 )
