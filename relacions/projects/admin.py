@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -152,6 +152,13 @@ class ProjectAdmin(ImportExportMixin, PublishableAdmin):
     def city_co_financing(self, project: Project) -> str:
         return _percent(project.city_co_financing_rate())
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme":
+            # Named "Interreg › Interreg Europe": each choice reads its programme.
+            ordering = self.admin_site.get_model_admin(Programme).get_ordering(request)
+            kwargs["queryset"] = Programme.objects.select_related("parent").order_by(*ordering)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_view_on_site_url(self, obj=None):
         if obj is None or not obj.is_published():
             return None
@@ -169,6 +176,14 @@ class ProjectAdmin(ImportExportMixin, PublishableAdmin):
         kwargs.pop("request", None)
         # One invalid row and the whole file is rolled back, at the preview and at the import.
         return {**kwargs, "rollback_on_validation_errors": True}
+
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except ValueError as error:
+            # The file is gone (or the form was forged): ImportFileStorage says so.
+            messages.error(request, str(error))
+            return HttpResponseRedirect(reverse("admin:projects_project_import"))
 
     def process_dataset(self, dataset, form, request, **kwargs):
         """The confirmed import, as one revision by the user; if a row fails now (the data
@@ -242,26 +257,17 @@ class ProgrammeAdmin(TranslatedWorkflowAdmin):
     search_fields = _localized("name")
     autocomplete_fields = ("parent",)
     def get_ordering(self, request):
-        # Each strand right after its programme: the programme's order and id, then the strands
-        # (annotated in get_queryset()).
-        return ("family_order", "family", "is_strand", "order", "pk")
-
-    def get_queryset(self, request):
+        # Each strand right after its programme: the programme's order and id, the programme
+        # itself, then its strands. Also the order of the project form's list of programmes.
         return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                family_order=Coalesce("parent__order", "order"),
-                family=Coalesce("parent_id", "id"),
-                is_strand=Case(
-                    When(parent__isnull=True, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                ),
-            )
+            Coalesce("parent__order", "order"),
+            Coalesce("parent_id", "id"),
+            F("parent_id").asc(nulls_first=True),
+            "order",
+            "pk",
         )
 
-    @admin.display(description=_("name"), ordering="family_order")
+    @admin.display(description=_("name"))
     def full_name_column(self, programme: Programme) -> str:
         return programme.full_name()
 

@@ -10,7 +10,7 @@ skipped (no save, no new version, no revision). Related items are named by keys 
 round trip (docs/ARCHITECTURE.md, "The projects' spreadsheet", lists them):
 
 - programme: its Catalan name, a strand after its programme's: `Interreg › Interreg Europe`;
-- department, themes: Catalan names (themes separated by `;`);
+- department, themes: Catalan names (themes one a line in their cell);
 - objectives: `<plan's Catalan slug>/<code>`; networks, agreements, news, events: Catalan slugs
   (separated by `,`);
 - partners: one cell, a line each, `organisation | kind | place | role | PIC` (the kind is IATI's
@@ -223,6 +223,7 @@ class ManyKeyedWidget(widgets.ManyToManyWidget):
     def __init__(self, model, *, separator: str, kind: str, **kwargs):
         super().__init__(model, separator=separator, **kwargs)
         self.kind = kind
+        self.joiner = separator if separator == "\n" else f"{separator} "
 
     def key_of(self, obj) -> str:
         return obj.slug_ca
@@ -231,7 +232,9 @@ class ManyKeyedWidget(widgets.ManyToManyWidget):
         return {obj.slug_ca: obj for obj in self.model.objects.filter(slug_ca__in=keys)}
 
     def keys(self, value) -> list[str]:
-        return [key.strip() for key in _text(value).split(self.separator) if key.strip()]
+        text = _text(value)
+        parts = text.splitlines() if self.separator == "\n" else text.split(self.separator)
+        return [key.strip() for key in parts if key.strip()]
 
     def clean(self, value, row=None, **kwargs):
         keys = self.keys(value)
@@ -245,7 +248,7 @@ class ManyKeyedWidget(widgets.ManyToManyWidget):
     def render(self, value, obj=None, **kwargs):
         if value is None:
             return ""
-        return f"{self.separator} ".join(self.key_of(item) for item in value.all())
+        return self.joiner.join(self.key_of(item) for item in value.all())
 
 
 class ThemesWidget(ManyKeyedWidget):
@@ -272,9 +275,7 @@ class ObjectivesWidget(ManyKeyedWidget):
     def render(self, value, obj=None, **kwargs):
         if value is None:
             return ""
-        return f"{self.separator} ".join(
-            self.key_of(item) for item in value.select_related("plan")
-        )
+        return self.joiner.join(self.key_of(item) for item in value.select_related("plan"))
 
 
 def _missing_message(kind: str, keys: list[str]) -> str:
@@ -306,7 +307,7 @@ def partners_cell(project: Project) -> str:
             partner.role,
             partner.participant_code,
         )
-        lines.append(f" {PARTNER_SEPARATOR} ".join(parts).rstrip())
+        lines.append(f" {PARTNER_SEPARATOR} ".join(parts).rstrip())  # four separators, always
     return "\n".join(lines)
 
 
@@ -329,25 +330,15 @@ def parse_partners(value) -> tuple[list[Partner], list[str]]:
     slugs = set()
     parsed = []
     for line in lines:
-        parts = [part.strip() for part in line.split(PARTNER_SEPARATOR)]
-        if len(parts) > len(PARTNER_PARTS):
-            parsed.append(None)
-            continue
+        # From the right: the kind, place, role and PIC never hold a "|", an organisation's
+        # name may (the export writes every part, so its lines have four separators).
+        parts = [part.strip() for part in line.rsplit(PARTNER_SEPARATOR, len(PARTNER_PARTS) - 1)]
         parts += [""] * (len(PARTNER_PARTS) - len(parts))
         parsed.append(dict(zip(PARTNER_PARTS, parts, strict=True)))
         if parts[2]:
             slugs.add(parts[2])
     places = {place.slug_ca: place for place in Place.objects.filter(slug_ca__in=slugs)}
     for number, data in enumerate(parsed, 1):
-        if data is None:
-            errors.append(
-                gettext(
-                    "Partner %(number)d: a line has at most five parts separated by “|”: "
-                    "organisation | kind | place | role | PIC."
-                )
-                % {"number": number}
-            )
-            continue
         place = None
         if data["place"]:
             place = places.get(data["place"])
@@ -396,7 +387,7 @@ class ProjectResource(resources.ModelResource):
             Department, missing=gettext_lazy("There is no department named “%(value)s”.")
         ),
     )
-    themes = _many("themes", ThemesWidget(Theme, separator=";", kind="themes"))
+    themes = _many("themes", ThemesWidget(Theme, separator="\n", kind="themes"))
     objectives = _many(
         "objectives",
         ObjectivesWidget(
