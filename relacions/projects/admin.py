@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
@@ -227,12 +227,9 @@ class ProjectAdmin(ImportExportMixin, PublishableAdmin):
         totals = result.totals
         messages.success(
             request,
-            gettext(
-                "Import finished: %(new)s added, %(updated)s updated, %(skipped)s unchanged."
-            )
+            gettext("Import finished: %(new)d added, %(updated)d updated, %(skipped)d unchanged.")
             % {
-                "new": ngettext("%d project", "%d projects", totals[RowResult.IMPORT_TYPE_NEW])
-                % totals[RowResult.IMPORT_TYPE_NEW],
+                "new": totals[RowResult.IMPORT_TYPE_NEW],
                 "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
                 "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
             },
@@ -256,6 +253,7 @@ class ProgrammeAdmin(TranslatedWorkflowAdmin):
     list_select_related = ("parent",)
     search_fields = _localized("name")
     autocomplete_fields = ("parent",)
+
     def get_ordering(self, request):
         # Each strand right after its programme: the programme's order and id, the programme
         # itself, then its strands. Also the order of the project form's list of programmes.

@@ -154,8 +154,7 @@ class DateTimeWidget(widgets.Widget):
             if parsed is None:
                 raise ValueError(
                     gettext(
-                        "“%(value)s” is not a date and time: write it as "
-                        "2026-03-31T09:00:00+02:00."
+                        "“%(value)s” is not a date and time: write it as 2026-03-31T09:00:00+02:00."
                     )
                     % {"value": text}
                 )
@@ -484,7 +483,12 @@ class ProjectResource(resources.ModelResource):
 
     def get_queryset(self):
         return Project.objects.select_related("programme__parent", "department").prefetch_related(
-            "themes", "objectives__plan", "networks", "agreements", "news_items", "events",
+            "themes",
+            "objectives__plan",
+            "networks",
+            "agreements",
+            "news_items",
+            "events",
             "partners__place",
         )
 

@@ -8,10 +8,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from relacions.core.models import Publishable
 from relacions.core.roles import EDITORS
 from relacions.projects.models import Partner, Programme, Project, Role
 from tests.factories.places import PlaceFactory
-from relacions.core.models import Publishable
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory, ThemeFactory
 from tests.helpers import change_url
 from tests.workflow.conftest import form_data
@@ -158,7 +158,12 @@ def test_the_co_financing_rates_are_shown_computed(editor_client):
             "The end date cannot be earlier than the start date.",
         ),
         (
-            {"total_cost": "1000", "eu_contribution": "2000", "city_budget": "", "city_eu_contribution": ""},
+            {
+                "total_cost": "1000",
+                "eu_contribution": "2000",
+                "city_budget": "",
+                "city_eu_contribution": "",
+            },
             "The EU contribution cannot be higher than the project&#x27;s total cost.",
         ),
         (
@@ -175,7 +180,13 @@ def test_the_co_financing_rates_are_shown_computed(editor_client):
             "The city&#x27;s EU contribution cannot be higher than the city&#x27;s budget.",
         ),
     ],
-    ids=["end-before-start", "eu-above-total", "city-above-project", "city-eu-above-eu", "city-eu-above-budget"],
+    ids=[
+        "end-before-start",
+        "eu-above-total",
+        "city-above-project",
+        "city-eu-above-eu",
+        "city-eu-above-budget",
+    ],
 )
 def test_a_project_that_breaks_a_rule_is_refused_with_the_reason(editor_client, changes, message):
     project = _draft(title_en="Before")
@@ -213,7 +224,11 @@ def test_a_duplicate_grant_agreement_number_is_refused(editor_client):
 def test_the_partners_have_one_coordinator(editor_client, city_role, partner_roles, message):
     project = _draft(city_role=Role.PARTNER, title_en="Before")
     response = _post(
-        editor_client, project, title_en="After", city_role=city_role, **_partner_rows(*partner_roles)
+        editor_client,
+        project,
+        title_en="After",
+        city_role=city_role,
+        **_partner_rows(*partner_roles),
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -269,8 +284,28 @@ def test_the_coordinator_error_is_in_the_editors_language(editor, language, expe
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("ca", ("Programa i subvenció", "Diners (euros)", "Socis", "Resultats i lliurables", "Importa", "Exporta")),
-        ("es", ("Programa y subvención", "Dinero (euros)", "Socios", "Resultados y entregables", "Importar", "Exportar")),
+        (
+            "ca",
+            (
+                "Programa i subvenció",
+                "Diners (euros)",
+                "Socis",
+                "Resultats i lliurables",
+                "Importa",
+                "Exporta",
+            ),
+        ),
+        (
+            "es",
+            (
+                "Programa y subvención",
+                "Dinero (euros)",
+                "Socios",
+                "Resultados y entregables",
+                "Importar",
+                "Exportar",
+            ),
+        ),
     ],
 )
 def test_the_project_pages_speak_the_editors_language(editor, language, words):
@@ -281,7 +316,12 @@ def test_the_project_pages_speak_the_editors_language(editor, language, words):
     page += client.get(reverse(CHANGELIST)).content.decode()
     for word in words:
         assert word in page, word
-    for english in ("Programme and grant", "Money (euros)", "EU co-financing rate", "the city&#x27;s role"):
+    for english in (
+        "Programme and grant",
+        "Money (euros)",
+        "EU co-financing rate",
+        "the city&#x27;s role",
+    ):
         assert english not in page, english
 
 
@@ -290,7 +330,12 @@ def test_the_import_and_export_pages_speak_the_editors_language(editor, language
     client = _client_in(editor, language)
     for name in ("import", "export"):
         page = client.get(reverse(f"admin:projects_project_{name}")).content.decode()
-        for english in ("Upload a file", "Partners go in one cell", "File to import", "This importer will import"):
+        for english in (
+            "Upload a file",
+            "Partners go in one cell",
+            "File to import",
+            "This importer will import",
+        ):
             assert english not in page, (name, english)
 
 

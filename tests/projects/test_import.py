@@ -75,7 +75,9 @@ def _snapshot() -> dict:
 
 
 def _fields(project) -> dict:
-    fields = {field.attname: getattr(project, field.attname) for field in Project._meta.concrete_fields}
+    fields = {
+        field.attname: getattr(project, field.attname) for field in Project._meta.concrete_fields
+    }
     for name in ("themes", "objectives", "networks", "agreements", "news_items", "events"):
         fields[name] = sorted(getattr(project, name).values_list("pk", flat=True))
     fields["partners"] = list(
@@ -154,7 +156,9 @@ def test_the_export_names_related_items_by_stable_keys(editor_client, register):
     rows = list(book.active.values)
     headers = rows[0]
     first = next(
-        dict(zip(headers, row, strict=True)) for row in rows[1:] if row[headers.index("acronym")] == "IA4END"
+        dict(zip(headers, row, strict=True))
+        for row in rows[1:]
+        if row[headers.index("acronym")] == "IA4END"
     )
     assert {"title_ca", "title_es", "title_en", "slug_ca", "partners"} <= set(headers)
     assert first["programme"] == "Interreg › Interreg Europe"
@@ -211,7 +215,12 @@ def test_an_import_adds_projects_after_a_preview_that_saved_nothing(editor_clien
                 "Universitat | 80 |  | associated",
                 themes="Clima",
             ),
-            _row(slug_ca="segon", acronym="SEG", city_role="partner", partners="Lead | 11 | | coordinator"),
+            _row(
+                slug_ca="segon",
+                acronym="SEG",
+                city_role="partner",
+                partners="Lead | 11 | | coordinator",
+            ),
         ]
     )
     preview = _preview(editor_client, content, CSV_FORMAT)
@@ -242,7 +251,12 @@ def test_a_reimport_updates_by_slug_or_grant_number_and_never_duplicates(editor_
     content = _csv(
         [
             _row(title_en="Updated"),
-            _row(slug_ca="renamed", acronym="REN", grant_agreement_number="101000001", title_en="Found"),
+            _row(
+                slug_ca="renamed",
+                acronym="REN",
+                grant_agreement_number="101000001",
+                title_en="Found",
+            ),
         ]
     )
     preview = _preview(editor_client, content, CSV_FORMAT)
@@ -311,7 +325,17 @@ def test_one_invalid_row_and_nothing_is_saved(editor_client, values, message):
     ProjectFactory(grant_agreement_number="101999999", slug_ca="taken")
     ProjectFactory(slug_ca="nou-projecte")  # the invalid row updates it
     projects, partners = Project.objects.count(), Partner.objects.count()
-    content = _csv([_row(slug_ca="valid-row", acronym="OK", city_role="partner", partners="L | 11 | | coordinator"), _row(**values)])
+    content = _csv(
+        [
+            _row(
+                slug_ca="valid-row",
+                acronym="OK",
+                city_role="partner",
+                partners="L | 11 | | coordinator",
+            ),
+            _row(**values),
+        ]
+    )
     preview = _preview(editor_client, content, CSV_FORMAT)
     page = preview.content.decode()
     assert message in page, page[page.find("<main") :][:4000]
@@ -339,7 +363,9 @@ def test_a_row_that_became_invalid_after_the_preview_saves_nothing(editor_client
     second = ProjectFactory(slug_ca="second", title_en="Second")
     preview = _preview(
         editor_client,
-        _csv([_row(), _row(slug_ca="second", title_en="Changed", grant_agreement_number="101000002")]),
+        _csv(
+            [_row(), _row(slug_ca="second", title_en="Changed", grant_agreement_number="101000002")]
+        ),
         CSV_FORMAT,
     )
     # Meanwhile another project takes the grant number the file gives the second row.
