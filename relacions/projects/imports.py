@@ -495,6 +495,18 @@ class ProjectResource(resources.ModelResource):
     def dehydrate_partners(self, project: Project) -> str:
         return partners_cell(project)
 
+    def before_import(self, dataset, **kwargs):
+        # The library's own message for this is never translated (it formats before it
+        # translates): said here first, in the user's language.
+        if "slug_ca" not in (dataset.headers or ()):
+            raise ValueError(
+                gettext(
+                    "The file has no “slug_ca” column, which says which project each row is. "
+                    "Export the list to get a file in the right format."
+                )
+            )
+        super().before_import(dataset, **kwargs)
+
     # Which project a row is.
 
     def get_instance(self, instance_loader, row):

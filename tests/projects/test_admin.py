@@ -2,9 +2,12 @@
 Editor meets it on the project's page (the error shown, translated, and nothing saved)."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -31,6 +34,12 @@ def _client_in(user, language: str) -> Client:
     client = Client(headers={"accept-language": language})
     client.force_login(user)
     return client
+
+
+def _visible(page: str) -> str:
+    """The page's text, without its scripts and styles (whose code is no reader's)."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
 def _post(client, project, **changes):
@@ -328,15 +337,35 @@ def test_the_project_pages_speak_the_editors_language(editor, language, words):
 @pytest.mark.parametrize("language", ["ca", "es"])
 def test_the_import_and_export_pages_speak_the_editors_language(editor, language):
     client = _client_in(editor, language)
-    for name in ("import", "export"):
-        page = client.get(reverse(f"admin:projects_project_{name}")).content.decode()
+    project = _draft(starts_on=datetime.date(2024, 1, 1))
+    ProjectPartnerFactory(project=project, role=Role.COORDINATOR)
+    export = reverse("admin:projects_project_export")
+    exported = client.post(export, {"format": "1", "resource": "0"}).content
+    invalid = SimpleUploadedFile("p.csv", exported.replace(b"2024-01-01", b"2030-01-01"))
+    pages = {
+        "import": client.get(reverse("admin:projects_project_import")).content.decode(),
+        "export": client.get(export).content.decode(),
+        "errors": client.post(
+            reverse("admin:projects_project_import"),
+            {"format": "1", "resource": "0", "import_file": invalid},
+        ).content.decode(),
+    }
+    assert "ends_on" in pages["errors"]  # the row's error, by its column
+    for name, page in pages.items():
+        text = _visible(page)
         for english in (
             "Upload a file",
             "Partners go in one cell",
             "File to import",
             "This importer will import",
+            "This exporter will export",
+            "Some rows failed to validate",
+            "Please correct these errors",
+            "Non field specific",
+            "The end date cannot be earlier",
+            "Traceback",
         ):
-            assert english not in page, (name, english)
+            assert english not in text, (name, english)
 
 
 def test_a_theme_filter_and_search_answer(editor_client):

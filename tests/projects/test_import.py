@@ -354,8 +354,9 @@ def test_a_file_without_the_slug_column_is_refused(editor_client):
     del row["slug_ca"]
     preview = _preview(editor_client, _csv([row]), CSV_FORMAT)
     assert preview.context.get("confirm_form") is None
-    assert "slug_ca" in preview.content.decode()
-    assert "Traceback" not in preview.content.decode()
+    page = preview.content.decode()
+    assert "The file has no “slug_ca” column" in page
+    assert "Traceback" not in page
     assert not Project.objects.exists()
 
 
