@@ -522,10 +522,21 @@ class ProjectResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
+        texts = [
+            field.attribute
+            for field in self.get_import_fields()
+            if isinstance(field.widget, TextWidget) and field.attribute
+        ]
+        before = {name: getattr(instance, name) for name in texts}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        for name in texts:
+            # An empty cell leaves an empty text as it was: NULL (a translation not written)
+            # and "" read the same, and an unchanged row must stay unsaved.
+            if getattr(instance, name) in ("", None) and before[name] in ("", None):
+                setattr(instance, name, before[name])
         for field in self.get_import_fields():
             if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
                 try:

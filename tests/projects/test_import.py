@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
+from relacions.core.demo import load_apps
 from relacions.core.models import Publishable
 from relacions.core.roles import NETWORK_ADMINISTRATORS
 from relacions.projects.imports import FORMATS, ProjectCSV, ProjectXLSX
@@ -424,3 +425,15 @@ def test_a_forged_confirmation_reads_no_other_file(editor_client, tmp_path):
     )
     assert response.status_code in (302, 400) or b"expired" in response.content
     assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT], ids=["csv", "xlsx"])
+def test_the_demo_projects_round_trip_unchanged(editor_client, file_format):
+    load_apps("places", "mandate", "networks", "events", "news", "agreements", "projects")
+    assert Project.objects.count() >= 2 and Partner.objects.exists()
+    before, versions = _snapshot(), Version.objects.count()
+    preview = _preview(editor_client, _export(editor_client, file_format), file_format)
+    assert {row.import_type for row in preview.context["result"].rows} == {"skip"}
+    assert _confirm(editor_client, preview).status_code == 302
+    assert _snapshot() == before
+    assert Version.objects.count() == versions
