@@ -17,9 +17,16 @@ from relacions.projects.models import Partner, Programme, Project, Role
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory, ThemeFactory
 from tests.helpers import change_url
+from tests.projects.seeded import seed_programmes
 from tests.workflow.conftest import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.projects.admin_urls")]
+
+
+@pytest.fixture(autouse=True)
+def _programmes(db):
+    seed_programmes()
+
 
 CHANGELIST = "admin:projects_project_changelist"
 

@@ -28,8 +28,15 @@ from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory, ThemeFactory
 from tests.helpers import signed_in_client, staff_member
+from tests.projects.seeded import seed_programmes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.projects.admin_urls")]
+
+
+@pytest.fixture(autouse=True)
+def _programmes(db):
+    seed_programmes()
+
 
 IMPORT = "admin:projects_project_import"
 CONFIRM = "admin:projects_project_process_import"
