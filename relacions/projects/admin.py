@@ -42,6 +42,15 @@ def _percent(rate) -> str:
     return "—" if rate is None else f"{number_format(rate, 2)} %"
 
 
+class ProgrammeFilter(admin.RelatedFieldListFilter):
+    """The programmes by their full names, strands after their programme, in one query."""
+
+    def field_choices(self, field, request, model_admin):
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        programmes = Programme.objects.select_related("parent").order_by(*ordering)
+        return [(programme.pk, programme.full_name()) for programme in programmes]
+
+
 class PartnerFormSet(forms.BaseInlineFormSet):
     """One coordinator per project, the city or a partner (models.check_coordination). The
     city's role is the main form's: Django has put the posted value on `self.instance` before it
@@ -92,7 +101,13 @@ class ProjectAdmin(ImportExportMixin, PublishableAdmin):
         "state_badge",
     )
     list_display_links = ("acronym", "title")
-    list_filter = ("project_status", "city_role", "programme", "themes", "status")
+    list_filter = (
+        "project_status",
+        "city_role",
+        ("programme", ProgrammeFilter),
+        "themes",
+        "status",
+    )
     list_select_related = ("programme__parent",)
     search_fields = ("acronym", "grant_agreement_number", *_localized("title"))
     prepopulated_fields = {"slug": ("title",)}
@@ -163,6 +178,10 @@ class ProjectAdmin(ImportExportMixin, PublishableAdmin):
         if obj is None or not obj.is_published():
             return None
         return super().get_view_on_site_url(obj)
+
+    def get_export_queryset(self, request):
+        # The list's filters and search, with what each row reads.
+        return ProjectResource.for_export(super().get_export_queryset(request))
 
     def has_import_permission(self, request):
         # An import adds and changes projects.

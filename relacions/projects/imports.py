@@ -271,11 +271,6 @@ class ObjectivesWidget(ManyKeyedWidget):
         )
         return {self.key_of(objective): objective for objective in objectives}
 
-    def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        return self.joiner.join(self.key_of(item) for item in value.select_related("plan"))
-
 
 def _missing_message(kind: str, keys: list[str]) -> str:
     listed = ", ".join(f"“{key}”" for key in keys)
@@ -482,7 +477,12 @@ class ProjectResource(resources.ModelResource):
         self._seen: dict[str, int] = {}
 
     def get_queryset(self):
-        return Project.objects.select_related("programme__parent", "department").prefetch_related(
+        return self.for_export(Project.objects.all())
+
+    @staticmethod
+    def for_export(projects):
+        """What a row reads: a constant number of queries whatever the number of projects."""
+        return projects.select_related("programme__parent", "department").prefetch_related(
             "themes",
             "objectives__plan",
             "networks",

@@ -392,3 +392,17 @@ def test_an_end_date_is_kept_when_valid(editor_client):
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.ends_on == datetime.date(2026, 6, 30)
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_projects_list_keeps_its_queries_whatever_the_number(
+    editor_client, django_assert_max_num_queries, count
+):
+    theme = ThemeFactory()
+    for _ in range(count):
+        _draft().themes.add(theme)
+    editor_client.get(reverse(CHANGELIST))  # the session and caches warm
+    with django_assert_max_num_queries(25):
+        response = editor_client.get(reverse(CHANGELIST))
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == count

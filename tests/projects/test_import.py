@@ -444,3 +444,20 @@ def test_the_demo_projects_round_trip_unchanged(editor_client, file_format):
     assert _confirm(editor_client, preview).status_code == 302
     assert _snapshot() == before
     assert Version.objects.count() == versions
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_export_keeps_its_queries_whatever_the_number(
+    editor_client, django_assert_max_num_queries, count
+):
+    theme, place = ThemeFactory(), PlaceFactory()
+    for _ in range(count):
+        project = ProjectFactory(city_role=Role.PARTNER)
+        project.themes.add(theme)
+        project.networks.add(NetworkFactory())
+        project.objectives.add(ObjectiveFactory())
+        ProjectPartnerFactory(project=project, role=Role.COORDINATOR, place=place)
+    _export(editor_client, CSV_FORMAT)  # the session and caches warm
+    with django_assert_max_num_queries(30):
+        exported = _export(editor_client, CSV_FORMAT)
+    assert len(exported.decode("utf-8-sig").splitlines()) == count + 1
