@@ -73,7 +73,8 @@ def test_the_projects_admin_pages_are_accessible_and_keep_the_csp(
     page.goto("/admin/projects/project/import/")
     page.set_input_files("#id_import_file", str(broken))
     page.select_option("#id_format", label="csv")
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("form[enctype='multipart/form-data'] input[type=submit]")
     errors = page.locator(".errorlist li")
     assert errors.count() == 1
     assert errors.first.is_visible()
@@ -88,9 +89,11 @@ def test_the_projects_admin_pages_are_accessible_and_keep_the_csp(
     assert page.input_value("#id_format") == page.eval_on_selector(
         "#id_format option:text-is('csv')", "o => o.value"
     )
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("form[enctype='multipart/form-data'] input[type=submit]")
     problems["import preview"] = _problems(page)
-    page.click("input[name=confirm]")
+    with page.expect_navigation():
+        page.click("input[name=confirm]")
     page.wait_for_url("**/admin/projects/project/")
     assert "Import finished: 0 added, 0 updated, 1 unchanged." in page.inner_text(".messagelist")
     project.refresh_from_db()
