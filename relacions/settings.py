@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "relacions.security.app_configs.TwoFactorDevicesConfig",
     # ISO 3166 countries with their names translated (events' country).
     "django_countries",
+    # The projects' import and export as a spreadsheet (relacions/projects/imports.py).
+    "import_export",
     "relacions.core",
     # What keeps the site running: database watchdog, Redis cache, page cache, health, backups.
     "relacions.operations",
