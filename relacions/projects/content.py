@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from relacions.core.declaration import Content, Timeline
 
-from . import search, sitemaps
+from . import datasets, search, sitemaps
 from .models import Project
 
 content = Content(
@@ -16,4 +16,6 @@ content = Content(
     timelines=(
         Timeline(Project, pgettext_lazy("objective timeline", "Projects"), date="starts_on"),
     ),
+    datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
+    demo="demo.yaml",
 )

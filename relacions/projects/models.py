@@ -23,7 +23,7 @@ from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
 from relacions.networks.files import validate_document_size, validate_pdf
 
-from .querysets import ProjectQuerySet
+from .querysets import PartnerQuerySet, ProjectQuerySet
 
 END_BEFORE_START = _("The end date cannot be earlier than the start date.")
 EU_ABOVE_TOTAL = _("The EU contribution cannot be higher than the project's total cost.")
@@ -414,6 +414,8 @@ class Partner(models.Model):
         validators=[validate_participant_code],
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partner")

@@ -1,6 +1,8 @@
 """The projects' query vocabulary."""
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
+from django.db.models.functions import ExtractYear
 
 from relacions.core.models import Publishable, PublishableQuerySet
 
@@ -42,3 +44,26 @@ class ProjectQuerySet(PublishableQuerySet):
                 ).values_list("place__country", flat=True)
             )
         )
+
+    def yearly_totals(self):
+        """Per year in which published projects started: how many, and their money (the sums
+        skip missing amounts). One row per year, oldest first, as dicts."""
+        return (
+            self.published()
+            .annotate(year=ExtractYear("starts_on"))
+            .order_by()
+            .values("year")
+            .annotate(
+                projects=Count("pk"),
+                total_cost=Sum("total_cost"),
+                eu_contribution=Sum("eu_contribution"),
+                city_budget=Sum("city_budget"),
+                city_eu_contribution=Sum("city_eu_contribution"),
+            )
+            .order_by("year")
+        )
+
+
+class PartnerQuerySet(models.QuerySet):
+    def of_published_projects(self):
+        return self.filter(Publishable.published_q(prefix="project__"))

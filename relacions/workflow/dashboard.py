@@ -65,7 +65,7 @@ def build(request) -> dict:
                 {
                     "name": opts.verbose_name_plural,
                     "items": _entries(model, items, "publish_at"),
-                    "more_url": _changelist(opts, "?status__exact=published"),
+                    "more_url": _changelist(opts, "?state=scheduled"),
                 }
             )
     for model, _model_admin in admins:

@@ -25,13 +25,6 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     locals().update(translated("name", "Theme {n} {lang}"))
 
 
-class DepartmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Department
-
-    locals().update(translated("name", "Department {n} {lang}"))
-
-
 class ProjectFactory(PublishedFactory):
     class Meta:
         model = Project
@@ -42,23 +35,21 @@ class ProjectFactory(PublishedFactory):
     locals().update(translated("summary", "Summary of project {n} in {lang}"))
     locals().update(translated("description", "<p>Description of project {n} in {lang}</p>"))
     programme = factory.SubFactory(ProgrammeFactory)
-    city_role = "coordinator"
     starts_on = datetime.date(2024, 1, 1)
     ends_on = datetime.date(2025, 12, 31)
-    total_cost = Decimal("1000000.00")
-    eu_contribution = Decimal("800000.00")
-    city_budget = Decimal("200000.00")
-    city_eu_contribution = Decimal("160000.00")
+    total_cost = Decimal("100000.00")
+    eu_contribution = Decimal("80000.00")
+    city_budget = Decimal("20000.00")
+    city_eu_contribution = Decimal("16000.00")
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class ProjectPartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
 
     project = factory.SubFactory(ProjectFactory)
-    organisation = factory.Sequence(lambda n: f"Partner organisation {n}")
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
     kind = Partner.Kind.LOCAL_GOVERNMENT
-    role = "partner"
     place = factory.SubFactory(PlaceFactory)
 
 
@@ -68,5 +59,12 @@ class ResultFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     locals().update(translated("title", "Result {n} {lang}"))
-    date = datetime.date(2024, 6, 1)
-    url = "https://www.example.org/result.pdf"
+    date = datetime.date(2025, 6, 30)
+    url = "https://example.org/result"
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    locals().update(translated("name", "Department {n} {lang}"))

@@ -291,6 +291,8 @@ def test_a_forum_is_public_only_while_its_network_is():
     forum.network.status = Network.Status.DRAFT
     forum.network.save()
     assert list(Forum.objects.published()) == []
+    # The instance says the same as the queryset (the admin's "view on site", the previews).
+    assert not Forum.objects.get(pk=forum.pk).is_published()
 
 
 def test_positions_held_in_a_network_include_its_forums_and_groups_but_not_draft_forums():
@@ -313,3 +315,9 @@ def test_memberships_on_an_objective_page_are_those_of_published_networks():
     MembershipFactory(network=NetworkFactory(status=Network.Status.DRAFT))
     assert list(Membership.objects.for_objective_timeline()) == [shown]
     assert shown.get_absolute_url() == shown.network.get_absolute_url()
+
+
+def test_a_fee_is_named_by_its_year_never_by_its_confidential_amount():
+    fee = MembershipFeeFactory(year=2024, amount="1234.56")
+    assert str(fee) == "Fee of 2024"
+    assert "1234" not in str(fee) and "1.234" not in str(fee)

@@ -33,8 +33,12 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
-from tests.factories.projects import PartnerFactory as ProjectPartnerFactory
-from tests.factories.projects import ProjectFactory, ResultFactory, ThemeFactory
+from tests.factories.projects import (
+    ProjectFactory,
+    ProjectPartnerFactory,
+    ResultFactory,
+    ThemeFactory,
+)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from django.utils import translation
 from relacions.projects.models import Programme
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import (
-    PartnerFactory,
     ProgrammeFactory,
     ProjectFactory,
+    ProjectPartnerFactory,
     ResultFactory,
     ThemeFactory,
 )
@@ -50,7 +50,7 @@ def ia4end(db):
         website="https://ia4end.example.org/",
     )
     place = PlaceFactory(name_ca="Lió", name_es="Lyon", name_en="Lyon", country="FR")
-    PartnerFactory(project=project, organisation="Métropole de Lyon", place=place)
+    ProjectPartnerFactory(project=project, organisation="Métropole de Lyon", place=place)
     ResultFactory(project=project, title_ca="Guia de bones pràctiques", date=None)
     project.themes.add(ThemeFactory(name_ca="Inclusió social"))
     return project

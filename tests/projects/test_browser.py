@@ -19,8 +19,8 @@ from tests.factories.networks import NetworkFactory
 from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import (
-    PartnerFactory,
     ProjectFactory,
+    ProjectPartnerFactory,
     ResultFactory,
     ThemeFactory,
 )
@@ -48,8 +48,8 @@ def projects(site_settings):
         city_eu_contribution=Decimal("48250.00"),
         website="https://lookwide.example.org/",
     )
-    PartnerFactory(project=project, place=place, organisation="Ville de Lyon")
-    PartnerFactory(project=project, place=PlaceFactory(country="IT"), role="coordinator")
+    ProjectPartnerFactory(project=project, place=place, organisation="Ville de Lyon")
+    ProjectPartnerFactory(project=project, place=PlaceFactory(country="IT"), role="coordinator")
     ResultFactory(project=project)
     ResultFactory(project=project, title_es="", title_en="", url="")  # Catalan only
     project.themes.add(ThemeFactory(), ThemeFactory(name_es="", name_en=""))
@@ -59,12 +59,13 @@ def projects(site_settings):
     project.agreements.add(AgreementFactory())
     project.objectives.add(ObjectiveFactory(axis__plan=PlanFactory(is_current=True)))
     for year in range(2015, 2028, 3):
-        PartnerFactory(
+        ProjectPartnerFactory(
             project=ProjectFactory(
                 programme=programme("Interreg Euro-MED (MED)"),
                 starts_on=datetime.date(year, 3, 1),
                 ends_on=datetime.date(year + 2, 2, 28),
                 city_eu_contribution=Decimal("12345.67") * (year - 2013),
+                total_cost=Decimal("2000000.00"),
                 city_budget=Decimal("1000000.00"),
                 eu_contribution=Decimal("1000000.00"),
                 project_status="4" if year < 2024 else "2",

@@ -15,8 +15,8 @@ from tests.factories.networks import NetworkFactory
 from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import (
-    PartnerFactory,
     ProjectFactory,
+    ProjectPartnerFactory,
     ResultFactory,
     ThemeFactory,
 )
@@ -65,6 +65,7 @@ def test_the_filters_narrow_the_list(client):
     ProjectFactory(
         acronym="CLOSEDONE",
         programme=programme("URBACT"),
+        city_role="coordinator",
         project_status="4",
         starts_on=datetime.date(2016, 3, 1),
         ends_on=datetime.date(2018, 2, 28),
@@ -241,12 +242,12 @@ def test_an_objective_page_lists_the_projects_that_serve_it(client):
 
 def test_a_place_page_lists_the_projects_with_partners_there(client):
     place = PlaceFactory(name_ca="Lió")
-    PartnerFactory(project=ProjectFactory(acronym="LYONPROJ"), place=place)
-    PartnerFactory(project=ProjectFactory(acronym="DRAFTPROJ", status="draft"), place=place)
+    ProjectPartnerFactory(project=ProjectFactory(acronym="LYONPROJ"), place=place)
+    ProjectPartnerFactory(project=ProjectFactory(acronym="DRAFTPROJ", status="draft"), place=place)
     page = text(client.get(path_in("ca", place)))
     assert "LYONPROJ" in page and "DRAFTPROJ" not in page
     lonely = PlaceFactory()
-    PartnerFactory(project=ProjectFactory(status="draft"), place=lonely)
+    ProjectPartnerFactory(project=ProjectFactory(status="draft"), place=lonely)
     assert client.get(path_in("ca", lonely)).status_code == 404
 
 
@@ -267,9 +268,9 @@ def build(count: int, *, linked: int) -> object:
     theme = ThemeFactory()
     for project in projects:
         project.themes.add(theme)
-        PartnerFactory(project=project)
+        ProjectPartnerFactory(project=project)
     for _index in range(linked):
-        PartnerFactory(project=first)
+        ProjectPartnerFactory(project=first)
         ResultFactory(project=first)
         first.themes.add(ThemeFactory())
     first.news_items.add(*NewsItemFactory.create_batch(linked))
@@ -303,7 +304,7 @@ def test_the_detail_query_count_is_constant(client, django_assert_max_num_querie
     with django_assert_max_num_queries(DETAIL_QUERIES):
         response = client.get(path_in("ca", project))
     assert response.status_code == 200
-    assert text(response).count("<strong>Partner organisation") == count + 1
+    assert text(response).count("<strong>Organisation ") == count + 1
 
 
 def test_a_money_amount_left_blank_reads_as_a_dash(client):

@@ -58,3 +58,34 @@ def test_the_dashboard_has_a_constant_number_of_queries(
     client = signed_in_client(administrator)
     with django_assert_max_num_queries(75):
         assert client.get(reverse(INDEX)).status_code == 200
+
+
+def test_the_scheduled_link_lists_only_what_is_scheduled(administrator):
+    soon = timezone.now() + datetime.timedelta(days=2)
+    EventFactory(publish_at=soon, title_en="Scheduled event")
+    EventFactory(title_en="Live event")
+    EventFactory(status=NewsItem.Status.DRAFT, title_en="Draft event")
+    EventFactory(unpublish_at=timezone.now() - datetime.timedelta(days=1), title_en="Gone event")
+    client = signed_in_client(administrator)
+
+    changelist = reverse("admin:events_event_changelist")
+    link = f"{changelist}?state=scheduled"
+    assert f'href="{link}"' in client.get(reverse(INDEX)).content.decode()
+    listed = client.get(link).content.decode()
+    assert "Scheduled event" in listed
+    assert not [title for title in ("Live event", "Draft event", "Gone event") if title in listed]
+    for state, title in (
+        ("live", "Live event"),
+        ("draft", "Draft event"),
+        ("expired", "Gone event"),
+    ):
+        page = client.get(f"{changelist}?state={state}").content.decode()
+        assert title in page and "Scheduled event" not in page, state
+
+
+def test_a_state_the_filter_does_not_know_lists_everything(administrator):
+    EventFactory(title_en="Live event")
+    client = signed_in_client(administrator)
+    response = client.get(reverse("admin:events_event_changelist") + "?state=nonsense")
+    assert response.status_code == 200
+    assert "Live event" in response.content.decode()

@@ -261,6 +261,10 @@ class Forum(Publishable):
             "networks:forum", kwargs={"network_slug": self.network.slug, "slug": self.slug}
         )
 
+    def is_published(self, now=None) -> bool:
+        """As `ForumQuerySet.published()`: public only while its network is too."""
+        return super().is_published(now) and self.network.is_published(now)
+
 
 class WorkingGroup(models.Model):
     """A working group of a network, under one or more of its forums (or none, when the network

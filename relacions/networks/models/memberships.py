@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from relacions.core.catalan import elide_if_catalan
 from relacions.core.models import Publishable
-from relacions.core.money import euros
 
 from ..files import (
     DOCUMENT_NAME_MAX_LENGTH,
@@ -299,7 +298,9 @@ class MembershipFee(models.Model):
         )
 
     def __str__(self):
-        return f"{self.year}: {euros(self.amount)}"
+        # The year only: a fee's amount is confidential, and this name reaches every place that
+        # names the object (the revision history, the audit log, a deletion's summary).
+        return _("Fee of %(year)s") % {"year": self.year}
 
     def clean(self):
         super().clean()
