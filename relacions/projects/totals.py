@@ -2,12 +2,10 @@
 the EU money that comes to the city per year and per programme, the active projects and the
 partners' countries. Published projects only: a draft never changes a figure.
 
-How a project's money is spread over the years: in proportion to the days it runs in each year
-(a project from 1 July 2024 to 30 June 2026 gives about a quarter of its money to 2024, half to
-2025 and a quarter to 2026), the way its budget is spent, rather than all of it in the year it
-starts. Each year's share is the amount up to the end of that year less the amount up to its
-start, each rounded to the cent, so a project's shares add up to its amount exactly and the
-years add up to the total.
+A project's money counts in the year it starts, all of it: the year the grant is won, simple to
+explain and to check against the records, and the same rule as the open data's yearly totals
+(`Project.objects.yearly_totals()`), so the page and the downloads give the same figures. The
+years a project runs (for the list's year filter) are read in the same query.
 """
 
 import datetime
@@ -31,18 +29,17 @@ SQL = """
 WITH p (id, starts_on, ends_on, amount, status, programme_id) AS ({projects}),
 programmes (id, names, position) AS (SELECT q.pk, q.names, q."order" FROM ({programmes}) AS q),
 countries (country) AS ({countries}),
-shares AS (
-    SELECT y.year,
-           ROUND(p.amount * (LEAST(p.ends_on, make_date(y.year, 12, 31)) - p.starts_on + 1)
-                 / (p.ends_on - p.starts_on + 1), 2)
-           - ROUND(p.amount * GREATEST(make_date(y.year, 1, 1) - p.starts_on, 0)
-                   / (p.ends_on - p.starts_on + 1), 2) AS amount
-    FROM p
-    CROSS JOIN LATERAL generate_series(
+years AS (
+    SELECT EXTRACT(YEAR FROM p.starts_on)::int AS year, SUM(p.amount) AS amount,
+           COUNT(*) AS projects
+    FROM p GROUP BY 1
+),
+running AS (
+    SELECT DISTINCT y.year
+    FROM p CROSS JOIN LATERAL generate_series(
         EXTRACT(YEAR FROM p.starts_on)::int, EXTRACT(YEAR FROM p.ends_on)::int
     ) AS y (year)
 ),
-years AS (SELECT year, SUM(amount) AS amount, COUNT(*) AS projects FROM shares GROUP BY year),
 by_programme AS (
     SELECT programmes.id, programmes.names, programmes.position,
            SUM(p.amount) AS amount, COUNT(*) AS projects
@@ -56,11 +53,12 @@ SELECT
     (SELECT ARRAY_AGG(year ORDER BY year) FROM years),
     (SELECT ARRAY_AGG(amount ORDER BY year) FROM years),
     (SELECT ARRAY_AGG(projects ORDER BY year) FROM years),
-    (SELECT ARRAY_AGG(id ORDER BY amount DESC, position, id) FROM by_programme),
-    (SELECT ARRAY_AGG(names ORDER BY amount DESC, position, id) FROM by_programme),
-    (SELECT ARRAY_AGG(amount ORDER BY amount DESC, position, id) FROM by_programme),
-    (SELECT ARRAY_AGG(projects ORDER BY amount DESC, position, id) FROM by_programme),
-    (SELECT ARRAY_AGG(country ORDER BY country) FROM countries)
+    (SELECT ARRAY_AGG(id ORDER BY amount DESC NULLS LAST, position, id) FROM by_programme),
+    (SELECT ARRAY_AGG(names ORDER BY amount DESC NULLS LAST, position, id) FROM by_programme),
+    (SELECT ARRAY_AGG(amount ORDER BY amount DESC NULLS LAST, position, id) FROM by_programme),
+    (SELECT ARRAY_AGG(projects ORDER BY amount DESC NULLS LAST, position, id) FROM by_programme),
+    (SELECT ARRAY_AGG(country ORDER BY country) FROM countries),
+    (SELECT ARRAY_AGG(year ORDER BY year) FROM running)
 """
 
 
@@ -69,7 +67,7 @@ class Row:
     """One bar of the chart, one row of a table: a year or a programme."""
 
     label: str
-    amount: Decimal
+    amount: Decimal | None
     projects: int
     key: str = ""  # the list filter's value that shows these projects
 
@@ -82,13 +80,10 @@ class Totals:
     years: list[Row]
     programmes: list[Row]
     countries: list[str]  # ISO codes, sorted by their name in the active language
+    running_years: list[int]  # every year some published project runs in
 
     def country_names(self) -> list[str]:
         return [str(countries.name(code)) for code in self.countries]
-
-    @property
-    def largest(self) -> Decimal:
-        return max((row.amount for row in self.years), default=Decimal(0))
 
 
 def _query(queryset) -> tuple[str, tuple]:
@@ -104,10 +99,11 @@ def project_totals(now: datetime.datetime | None = None) -> Totals:
             "pk", "starts_on", "ends_on", "city_eu_contribution", "project_status", "programme"
         )
     )
-    # COALESCE for the amount and the top-level programme is applied below, in SQL.
+    # An amount not recorded stays NULL: SUM skips it, and a year or a programme with none
+    # recorded has no amount (shown as "—", as in the open data) rather than zero.
     # Django names the inner columns after the fields (in an order of its own): read by name.
     projects_sql = (
-        "SELECT pp.pk, pp.starts_on, pp.ends_on, COALESCE(pp.city_eu_contribution, 0), "
+        "SELECT pp.pk, pp.starts_on, pp.ends_on, pp.city_eu_contribution, "
         "pp.project_status, COALESCE(programme.parent_id, pp.programme) "
         f"FROM ({projects[0]}) AS pp "
         f"JOIN {Programme._meta.db_table} AS programme ON programme.id = pp.programme"
@@ -146,7 +142,7 @@ def project_totals(now: datetime.datetime | None = None) -> Totals:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     (count, active, amount, years, year_amounts, year_projects) = row[:6]
-    (programme_ids, names, programme_amounts, programme_projects, codes) = row[6:]
+    (programme_ids, names, programme_amounts, programme_projects, codes, running) = row[6:]
     column = _name_column()
     return Totals(
         projects=count,
@@ -169,6 +165,7 @@ def project_totals(now: datetime.datetime | None = None) -> Totals:
             )
         ],
         countries=sorted(codes or (), key=lambda code: str(countries.name(code))),
+        running_years=list(running or ()),
     )
 
 

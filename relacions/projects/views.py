@@ -44,7 +44,7 @@ class ProjectListView(ListView):
             self.request.GET,
             programmes=programme_tree(),
             themes=Theme.objects.all(),
-            years=[int(row.key) for row in self.totals.years],
+            years=self.totals.running_years,
         )
         self.filters = self.filter_form.filters()
         if self.filter_form.errors:

@@ -1,15 +1,14 @@
 """The totals panel: computed by PostgreSQL in one query, equal to a hand count, blind to drafts.
 
-The hand count (each project's money spread over the years it runs, by days):
-- H (Horizon Europe), 1 July 2024 – 30 June 2026, 730 days, 100,000.00 to the city: up to the end
-  of 2024, 184 days → 25,205.48; up to the end of 2025, 549 days → 75,205.48, so 2025 gets
-  50,000.00 and 2026 the remaining 24,794.52. Implementation (active).
+A project's money counts in the year it starts (relacions/projects/totals.py). The hand count of
+the fixture below:
+- H (Horizon Europe), 1 July 2024 – 30 June 2026, 100,000.00 to the city. Implementation (active).
 - E (Interreg › Interreg Europe), all of 2025, 60,000.00. Finalisation (active). A partner in Italy.
 - S (Interreg › Interreg Sudoe), all of 2023, 40,000.50. Closed. Partners in France and Italy.
 - U (URBACT), 2026–2027, no amount recorded. Pipeline. A partner in Portugal.
-Per year: 2023 40,000.50; 2024 25,205.48; 2025 110,000.00; 2026 24,794.52; 2027 0.00.
-Per programme: Interreg 100,000.50 (2 projects); Horizon Europe 100,000.00; URBACT 0.00.
-Total 200,000.50; 4 projects, 2 active; 3 countries.
+Per year: 2023 40,000.50; 2024 100,000.00; 2025 60,000.00; 2026 none recorded.
+Per programme: Interreg 100,000.50 (2 projects); Horizon Europe 100,000.00; URBACT none.
+Total 200,000.50; 4 projects, 2 active; 3 countries; projects run in 2023–2027.
 """
 
 import datetime
@@ -19,9 +18,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone, translation
 
+from relacions.core.demo import load_apps
 from relacions.projects.totals import project_totals
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory
+from tests.helpers import address
 
 from .conftest import programme
 
@@ -34,6 +35,9 @@ def project(name, *, starts, ends, amount, status, countries=()):
         programme=programme(name_of[name]),
         starts_on=datetime.date.fromisoformat(starts),
         ends_on=datetime.date.fromisoformat(ends),
+        total_cost=Decimal("2000000.00"),
+        eu_contribution=Decimal("1600000.00"),
+        city_budget=Decimal("400000.00"),
         city_eu_contribution=None if amount is None else Decimal(amount),
         project_status=status,
     )
@@ -81,18 +85,17 @@ def test_the_totals_equal_the_hand_count(counted):
     assert totals.amount == Decimal("200000.50")
     assert [(row.label, row.amount, row.projects) for row in totals.years] == [
         ("2023", Decimal("40000.50"), 1),
-        ("2024", Decimal("25205.48"), 1),
-        ("2025", Decimal("110000.00"), 2),
-        ("2026", Decimal("24794.52"), 2),
-        ("2027", Decimal("0.00"), 1),
+        ("2024", Decimal("100000.00"), 1),
+        ("2025", Decimal("60000.00"), 1),
+        ("2026", None, 1),
     ]
     assert [(row.label, row.amount, row.projects) for row in totals.programmes] == [
         ("Interreg", Decimal("100000.50"), 2),
         ("Horitzó Europa", Decimal("100000.00"), 1),
-        ("URBACT", Decimal("0.00"), 1),
+        ("URBACT", None, 1),
     ]
-    assert sum(row.amount for row in totals.years) == totals.amount
     assert totals.countries == ["FR", "IT", "PT"]  # França, Itàlia, Portugal
+    assert totals.running_years == [2023, 2024, 2025, 2026, 2027]
     with translation.override("en"):
         assert project_totals().programmes[1].label == "Horizon Europe"
 
@@ -105,11 +108,11 @@ def test_the_page_shows_the_hand_count_as_chart_and_table(client, counted):
     assert 'role="img"' in chart and "<title" in chart and "<desc" in chart
     table = panel[panel.index("<table") : panel.index("</table>")]
     assert '<th scope="col">' in table and "<caption" in table
-    for figure in ("40.000,50", "25.205,48", "110.000,00", "24.794,52"):
-        assert f"{figure}\u00a0€" in chart and f"{figure}\u00a0€" in table
+    for figure in ("40.000,50\u00a0€", "100.000,00\u00a0€", "60.000,00\u00a0€", "—"):
+        assert figure in chart and figure in table
     assert "França, Itàlia, Portugal" in panel
     english = totals_panel(client.get("/en/projects/").content.decode())
-    assert "€200,000.50" in english and "€110,000.00" in english
+    assert "€200,000.50" in english and "€60,000.00" in english
 
 
 @pytest.mark.parametrize("count", [1, 200])
@@ -138,3 +141,46 @@ def test_a_draft_or_a_scheduled_project_never_changes_a_figure(client, counted):
 
 def totals_panel(page: str) -> str:
     return re.search(r'<section class="project-totals".*?</section>', page, re.S)[0]
+
+
+def test_the_page_equals_a_hand_count_of_the_demo_projects(client):
+    """relacions/projects/demo.yaml, counted by hand (all published; amounts to the city):
+    IA4END 2018 120,000 and LOOK WIDE 2019 48,000 (Rights, Equality and Citizenship, closed);
+    CULTNEIGH URBACT 2023 68,000; YOUNGEU Erasmus+ › KA2 2024 110,000; LOCALENERGY Interreg ›
+    Interreg Europe 2022 152,000 (finalisation); TWIN35 CERV › Citizens' engagement 2025 30,000;
+    NEUTRALCITY Horizon Europe 2027, pipeline, no city figures. Partners in Vic and Barcelona
+    (Spain), Leeds (United Kingdom), Pamiers (France), Brussels (Belgium)."""
+    load_apps("places", "mandate", "networks", "events", "news", "agreements", "projects")
+    with translation.override("ca"):
+        totals = project_totals()
+    assert (totals.projects, totals.active) == (7, 4)
+    assert totals.amount == Decimal("528000.00")
+    assert {row.label: row.amount for row in totals.years} == {
+        "2018": Decimal("120000.00"),
+        "2019": Decimal("48000.00"),
+        "2022": Decimal("152000.00"),
+        "2023": Decimal("68000.00"),
+        "2024": Decimal("110000.00"),
+        "2025": Decimal("30000.00"),
+        "2027": None,
+    }
+    assert [(row.label, row.amount, row.projects) for row in totals.programmes] == [
+        ("Drets, Igualtat i Ciutadania (2014–2020)", Decimal("168000.00"), 2),
+        ("Interreg", Decimal("152000.00"), 1),
+        ("Erasmus+", Decimal("110000.00"), 1),
+        ("URBACT", Decimal("68000.00"), 1),
+        ("CERV — Ciutadania, Igualtat, Drets i Valors", Decimal("30000.00"), 1),
+        ("Horitzó Europa", None, 1),
+    ]
+    assert totals.country_names() == ["Bèlgica", "Espanya", "França", "Regne Unit"]
+    assert 2021 not in totals.running_years and totals.running_years[-1] == 2030
+
+    panel = totals_panel(client.get("/ca/projectes/").content.decode())
+    for figure in ("528.000,00", "120.000,00", "48.000,00", "152.000,00", "168.000,00"):
+        assert f"{figure}\u00a0€" in panel
+    # The page and the open data's yearly totals agree.
+    download = client.get(address("opendata:json", "ca", dataset="project-totals"))
+    rows = {row["year"]: row["city_eu_contribution"] for row in download.json()["items"]}
+    assert {str(year): amount and Decimal(amount) for year, amount in rows.items()} == {
+        row.label: row.amount for row in totals.years
+    }

@@ -22,20 +22,21 @@ ROW, BAR, TOP = 32, 20, 6
 
 @register.inclusion_tag("projects/_bar_chart.html")
 def bar_chart(rows, *, chart_id: str, title: str, description: str):
-    """`rows`: totals' Rows (a label, an amount); one horizontal bar each."""
+    """`rows`: totals' Rows (a label, an amount or None); one horizontal bar each."""
     rows = list(rows)
-    largest = max((row.amount for row in rows), default=Decimal(0))
+    largest = max((row.amount or 0 for row in rows), default=Decimal(0))
     room = WIDTH - LABEL - 8 - VALUE
     bars = []
     for index, row in enumerate(rows):
-        length = float(row.amount / largest * room) if largest else 0.0
+        amount = row.amount or 0
+        length = float(amount / largest * room) if largest else 0.0
         y = TOP + index * ROW
         bars.append(
             {
                 "row": row,
                 "y": y,
                 "text_y": y + BAR / 2,
-                "width": round(max(length, 1.0 if row.amount else 0.0), 1),
+                "width": round(max(length, 1.0 if amount else 0.0), 1),
                 "value_x": round(LABEL + 8 + length + 6, 1),
                 "amount": euros(row.amount),
             }
