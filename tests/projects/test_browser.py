@@ -19,6 +19,7 @@ from tests.factories.networks import NetworkFactory
 from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import (
+    ProgrammeFactory,
     ProjectFactory,
     ProjectPartnerFactory,
     ResultFactory,
@@ -27,17 +28,20 @@ from tests.factories.projects import (
 from tests.fixtures.browser import NARROWEST, VNU_JAR, axe_violations
 from tests.helpers import LANGUAGES
 
-from .conftest import programme
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def projects(site_settings):
+    # Made here: a transactional test empties the tables, the seeded code list included.
+    erasmus = ProgrammeFactory(name_ca="Erasmus+", name_es="Erasmus+", name_en="Erasmus+")
+    ka2 = ProgrammeFactory(parent=erasmus, name_es="", name_en="")  # Catalan only
+    interreg = ProgrammeFactory(name_ca="Interreg", name_es="Interreg", name_en="Interreg")
+    euro_med = ProgrammeFactory(parent=interreg)
     place = PlaceFactory(name_ca="Lió", name_es="Lyon", name_en="Lyon")
     project = ProjectFactory(
         acronym="LOOKWIDE",
-        programme=programme("KA2 — Cooperation among organisations"),
+        programme=ka2,
         grant_agreement_number="2023-1-ES01-KA220-000000000",
         call_identifier="ERASMUS-EDU-2023-PCOOP-ENGO",
         starts_on=datetime.date(2023, 11, 1),
@@ -61,7 +65,7 @@ def projects(site_settings):
     for year in range(2015, 2028, 3):
         ProjectPartnerFactory(
             project=ProjectFactory(
-                programme=programme("Interreg Euro-MED (MED)"),
+                programme=euro_med,
                 starts_on=datetime.date(year, 3, 1),
                 ends_on=datetime.date(year + 2, 2, 28),
                 city_eu_contribution=Decimal("12345.67") * (year - 2013),
