@@ -12,7 +12,7 @@ from relacions.core.money import euros
 
 register = template.Library()
 
-# Drawn narrow and scaled to the column (at most 30rem, site.css), as the objective's progress
+# Drawn narrow and scaled to the column (at most 26rem, site.css), as the objective's progress
 # chart: its 17-unit labels stay about 13 px on a 320 px phone.
 WIDTH = 400
 LABEL = 50  # the year, right-aligned before the bar
