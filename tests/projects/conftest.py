@@ -1,7 +1,9 @@
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.utils import translation
 
 from relacions.projects.models import Programme
@@ -15,8 +17,16 @@ from tests.factories.projects import (
 )
 
 
+def seeded_programmes() -> None:
+    """The code list as migration 0002 seeds it: a transactional test (the browser tests)
+    empties every table, and --reuse-db keeps the emptied database for the next run."""
+    seed = import_module("relacions.projects.migrations.0002_seed_programmes").seed
+    seed(apps, None)
+
+
 def programme(name: str) -> Programme:
     """A programme of the seeded code list, by its English name."""
+    seeded_programmes()
     return Programme.objects.get(name_en=name)
 
 

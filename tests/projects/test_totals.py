@@ -24,7 +24,7 @@ from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory
 from tests.helpers import address
 
-from .conftest import programme
+from .conftest import programme, seeded_programmes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -150,6 +150,7 @@ def test_the_page_equals_a_hand_count_of_the_demo_projects(client):
     Interreg Europe 2022 152,000 (finalisation); TWIN35 CERV › Citizens' engagement 2025 30,000;
     NEUTRALCITY Horizon Europe 2027, pipeline, no city figures. Partners in Vic and Barcelona
     (Spain), Leeds (United Kingdom), Pamiers (France), Brussels (Belgium)."""
+    seeded_programmes()  # the demo names programmes of the seeded code list
     load_apps("places", "mandate", "networks", "events", "news", "agreements", "projects")
     with translation.override("ca"):
         totals = project_totals()
