@@ -11,17 +11,21 @@ RELATED_LIMIT = 20
 
 def public_links(place: Place) -> dict[str, list]:
     """The published items that point to `place`, read through the reverse relations the apps
-    above declare (agreements' partners, events, networks' seats), so this app imports none of
-    them; a relation that does not exist is left out. One query each."""
+    above declare (agreements' and projects' partners, events, networks' seats), so this app
+    imports none of them; a relation that does not exist is left out. One query each."""
     links = {}
-    partners = getattr(place, "agreement_partners", None)
-    if partners is not None:
-        agreement = partners.model._meta.get_field("agreement").related_model
-        links["agreements"] = list(
-            agreement._default_manager.filter(Publishable.published_q(), partners__place=place)
-            .distinct()
-            .order_by("title", "pk")[:RELATED_LIMIT]
-        )
+    for accessor, parent, name in (
+        ("agreement_partners", "agreement", "agreements"),
+        ("project_partners", "project", "projects"),
+    ):
+        partners = getattr(place, accessor, None)
+        if partners is not None:
+            model = partners.model._meta.get_field(parent).related_model
+            links[name] = list(
+                model._default_manager.filter(Publishable.published_q(), partners__place=place)
+                .distinct()
+                .order_by("title", "pk")[:RELATED_LIMIT]
+            )
     for accessor, order in (("events", "-start"), ("network_seats", "name")):
         related = getattr(place, accessor, None)
         if related is not None:
@@ -32,8 +36,8 @@ def public_links(place: Place) -> dict[str, list]:
 
 
 class PlaceDetailView(DetailView):
-    """A place and the published agreements, events and networks tied to it. A place nothing
-    public points to has no page (the register itself is not published)."""
+    """A place and the published agreements, projects, events and networks tied to it. A place
+    nothing public points to has no page (the register itself is not published)."""
 
     template_name = "places/place_detail.html"
     context_object_name = "place"

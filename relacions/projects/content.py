@@ -1,11 +1,17 @@
 """What the projects give the shared features (relacions.core.declaration)."""
 
-from relacions.core.declaration import Content
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from relacions.core.declaration import Content, Timeline
 from relacions.core.roles import EDITORS
 
-from . import datasets
+from . import datasets, search, sitemaps
+from .models import Project
 
 content = Content(
+    # /ca/projectes/, /es/proyectos/, /en/projects/ (the segment is translated in locale/).
+    urls=(_("projects/"), "relacions.projects.urls"),
     # Editors write projects, their partners and results (and import the register); the code
     # lists are the Administrators' (who have every permission): Editors read them.
     roles={
@@ -27,6 +33,11 @@ content = Content(
             "projects.view_department",
         ),
     },
+    search=search.INDEXED,
+    sitemaps=sitemaps.SITEMAPS,
+    timelines=(
+        Timeline(Project, pgettext_lazy("objective timeline", "Projects"), date="starts_on"),
+    ),
     datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
     demo="demo.yaml",
 )

@@ -337,14 +337,20 @@ class Project(Publishable):
         entries = [TimelineEntry(self.starts_on, _("Start"))]
         for result in self.results.all():
             if result.date:
-                entries.append(TimelineEntry(result.date, _("Result"), result.title, result.href()))
+                entries.append(
+                    TimelineEntry(result.date, _("Result"), result.title, result.href(), result)
+                )
         for item in news:
             entries.append(
-                TimelineEntry(item.published_on, _("News"), item.title, item.get_absolute_url())
+                TimelineEntry(
+                    item.published_on, _("News"), item.title, item.get_absolute_url(), item
+                )
             )
         for event in events:
             entries.append(
-                TimelineEntry(event.start.date(), _("Event"), event.title, event.get_absolute_url())
+                TimelineEntry(
+                    event.start.date(), _("Event"), event.title, event.get_absolute_url(), event
+                )
             )
         entries.append(TimelineEntry(self.ends_on, _("End")))
         return sorted(entries, key=lambda entry: entry.date)
@@ -365,6 +371,9 @@ class TimelineEntry:
     kind: str
     text: str = ""
     url: str = ""
+    # The item the text is the title of, so a page can mark a title shown in Catalan.
+    obj: models.Model | None = None
+    field: str = "title"
 
 
 class Partner(models.Model):

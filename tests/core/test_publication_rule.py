@@ -18,6 +18,7 @@ from tests.factories import (
     PlanFactory,
 )
 from tests.factories.agreements import AgreementFactory
+from tests.factories.projects import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,7 @@ FACTORIES = {
     "networks.Network": NetworkFactory,
     "news.NewsItem": NewsItemFactory,
     "pages.Page": PageFactory,
+    "projects.Project": ProjectFactory,
 }
 
 # (status, publish_at, unpublish_at) → the state the item is in at NOW.

@@ -34,6 +34,7 @@ LIST_PAGES = (
     "events:list",
     "networks:list",
     "agreements:list",
+    "projects:list",
     "opendata:index",
 )
 

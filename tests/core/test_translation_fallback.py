@@ -28,6 +28,7 @@ from relacions.news.models import NewsItem
 from relacions.operations.pagecache import current_generation
 from relacions.pages.models import Page, SiteSettings
 from relacions.places.models import Place
+from relacions.projects.models import Department, Programme, Project, Result, Theme
 from tests.factories import (
     AxisFactory,
     ChallengeAreaFactory,
@@ -51,6 +52,13 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
+from tests.factories.projects import (
+    DepartmentFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+    ResultFactory,
+    ThemeFactory,
+)
 from tests.workflow.conftest import form_data
 
 # Every public page reads the site settings.
@@ -185,7 +193,35 @@ def _cooperation_area(make):
     return agreement
 
 
+def _project(make):
+    return ProjectFactory(**catalan_only(Project))
+
+
+def _programme(make):
+    return ProjectFactory(programme=ProgrammeFactory(**catalan_only(Programme)))
+
+
+def _theme(make):
+    project = ProjectFactory()
+    project.themes.add(ThemeFactory(**catalan_only(Theme)))
+    return project
+
+
+def _department(make):
+    return ProjectFactory(department=DepartmentFactory(**catalan_only(Department)))
+
+
+def _result(make):
+    # Dated, so the timeline shows its title too.
+    return ResultFactory(**catalan_only(Result)).project
+
+
 SHOWN_ON: dict[type, Callable] = {
+    Project: _project,
+    Programme: _programme,
+    Theme: _theme,
+    Department: _department,
+    Result: _result,
     Agreement: _agreement,
     Partner: _partner,
     Place: _place,
@@ -498,7 +534,11 @@ def test_the_data_migration_empties_stored_markup_that_shows_nothing(make_image,
 @pytest.mark.parametrize("language", TARGETS)
 @pytest.mark.parametrize(
     ("factory", "model", "list_url"),
-    [(NewsItemFactory, NewsItem, "news:list"), (EventFactory, Event, "events:list")],
+    [
+        (NewsItemFactory, NewsItem, "news:list"),
+        (EventFactory, Event, "events:list"),
+        (ProjectFactory, Project, "projects:list"),
+    ],
 )
 def test_a_card_in_catalan_says_so(client, site_settings, factory, model, list_url, language):
     factory(**catalan_only(model))

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from relacions.projects.models import Partner, Programme, Project, Result, Theme
+from relacions.projects.models import Department, Partner, Programme, Project, Result, Theme
 
 from .base import PublishedFactory, translated
 from .places import PlaceFactory
@@ -61,3 +61,10 @@ class ResultFactory(factory.django.DjangoModelFactory):
     locals().update(translated("title", "Result {n} {lang}"))
     date = datetime.date(2025, 6, 30)
     url = "https://example.org/result"
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    locals().update(translated("name", "Department {n} {lang}"))

@@ -33,6 +33,12 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
+from tests.factories.projects import (
+    ProjectFactory,
+    ProjectPartnerFactory,
+    ResultFactory,
+    ThemeFactory,
+)
 
 
 @pytest.fixture
@@ -136,8 +142,24 @@ def build_content(n: int, image) -> dict:
         other.seat = place
         other.save()
 
+    projects = ProjectFactory.create_batch(n)
+    project = projects[0]
+    for i, other in enumerate(projects):
+        ProjectPartnerFactory(project=other, place=place)
+        ProjectPartnerFactory(project=project, place=places[i])
+        ResultFactory(project=project)
+        other.themes.add(ThemeFactory())
+        other.objectives.add(objectives[0])
+    project.themes.add(*(t for other in projects for t in other.themes.all()))
+    project.news_items.add(*items)
+    project.events.add(*events, *past)
+    project.networks.add(*networks)
+    project.agreements.add(*agreements)
+    project.objectives.add(*objectives)
+
     pages = [PageFactory() for _ in range(n)]
     return {
+        "project": project,
         "agreement": agreement,
         "place": place,
         "item": item,

@@ -20,6 +20,7 @@ from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from relacions.operations import views as operations_views
 from relacions.pages.models import Page
+from relacions.projects.models import Project
 from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
 
@@ -48,6 +49,8 @@ def page_types(language: str) -> dict[str, tuple[str, int]]:
             "forum": Forum.objects.published().select_related("network").first().get_absolute_url(),
             "mandate": reverse("mandate:overview"),
             "objective": objective.get_absolute_url(),
+            "projects": reverse("projects:list"),
+            "project": Project.objects.published().get(acronym="IA4END").get_absolute_url(),
             "search": reverse("search:results") + "?q=cultura",
             "open-data": reverse("opendata:index"),
         }
@@ -100,7 +103,7 @@ def test_every_page_type_is_valid_accessible_and_fits_a_phone(
             violations[f"{language}-{name}"] = axe_violations(axe, page)
     phone.context.close()
 
-    assert len(saved) == 20 * len(LANGUAGES)
+    assert len(saved) == 22 * len(LANGUAGES)
     assert vnu(saved) == {}
     assert {name: found for name, found in violations.items() if found} == {}
     assert too_wide == []

@@ -1,0 +1,113 @@
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from relacions.core.structured_data import to_script
+from relacions.workflow.preview import PreviewMixin
+
+from . import structured_data
+from .forms import ProjectFilterForm
+from .funding import funding_statement
+from .models import Programme, Project, Theme
+from .totals import project_totals
+
+RELATED_LIMIT = 20
+
+
+def programme_tree() -> list[Programme]:
+    """The code list, each programme followed by its strands (one query)."""
+    programmes = list(Programme.objects.all())
+    strands: dict[int, list[Programme]] = {}
+    for programme in programmes:
+        if programme.parent_id:
+            strands.setdefault(programme.parent_id, []).append(programme)
+    tree = []
+    for programme in programmes:
+        if not programme.parent_id:
+            tree += [programme, *strands.get(programme.pk, [])]
+    return tree
+
+
+class ProjectListView(ListView):
+    """The projects, newest first, filterable by programme (a programme with its strands),
+    status, the city's role, theme and year (the years a project runs), under the register's
+    totals."""
+
+    template_name = "projects/project_list.html"
+    context_object_name = "projects"
+    paginate_by = 30
+    query_parameters = ("programme", "status", "role", "theme", "year")
+
+    def get_queryset(self):
+        self.totals = project_totals()
+        self.filter_form = ProjectFilterForm(
+            self.request.GET,
+            programmes=programme_tree(),
+            themes=Theme.objects.all(),
+            years=self.totals.running_years,
+        )
+        self.filters = self.filter_form.filters()
+        if self.filter_form.errors:
+            return Project.objects.none()
+        projects = Project.objects.for_listing()
+        if "programme" in self.filters:
+            programme = int(self.filters["programme"])
+            projects = projects.filter(Q(programme=programme) | Q(programme__parent=programme))
+        if "status" in self.filters:
+            projects = projects.filter(project_status=self.filters["status"])
+        if "role" in self.filters:
+            projects = projects.filter(city_role=self.filters["role"])
+        if "theme" in self.filters:
+            projects = projects.filter(themes=int(self.filters["theme"]))
+        if "year" in self.filters:
+            year = int(self.filters["year"])
+            projects = projects.filter(starts_on__year__lte=year, ends_on__year__gte=year)
+        return projects
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form, filters=self.filters, totals=self.totals, **kwargs
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.filter_form.errors:
+            response_kwargs["status"] = 404
+        return super().render_to_response(context, **response_kwargs)
+
+
+class ProjectDetailView(PreviewMixin, DetailView):
+    """A published project: its money, partners, results, timeline and what it is tied to, with
+    the EU emblem and funding statement when its programme is EU-funded. Drafts are seen only
+    through the admin's signed preview links."""
+
+    template_name = "projects/project_detail.html"
+    context_object_name = "project"
+
+    def get_object(self, queryset=None):
+        projects = Project.objects.for_detail().by_slug(self.kwargs["slug"])
+        return get_object_or_404(projects[:1])
+
+    def get_preview_object(self, obj):
+        return Project.objects.for_page().get(pk=obj.pk)
+
+    def get_context_data(self, **kwargs):
+        project = self.object
+        news = list(project.news_items.published().order_by("-published_on")[:RELATED_LIMIT])
+        events = list(project.events.published().order_by("-start")[:RELATED_LIMIT])
+        return super().get_context_data(
+            **kwargs,
+            news=news,
+            events=events,
+            networks=list(project.networks.published()),
+            agreements=list(project.agreements.published().order_by("title", "pk")),
+            objectives=list(
+                project.objectives.public().select_related("plan").order_by("plan_id", "code")
+            ),
+            timeline=project.timeline(news=news, events=events),
+            funding=funding_statement(project),
+            json_ld=to_script(
+                structured_data.project_data(
+                    project, url=self.request.build_absolute_uri(project.get_absolute_url())
+                )
+            ),
+        )
