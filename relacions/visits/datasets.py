@@ -67,7 +67,7 @@ VISITS = Dataset(
         "received, once they have ended: places, purpose, participants, outcome, gifts and, once "
         "final, the total cost (the costs dataset breaks it down)."
     ),
-    queryset=lambda: Visit.objects.for_detail().order_by("starts_on", "pk"),
+    queryset=lambda: Visit.objects.for_data().order_by("starts_on", "pk"),
     columns=(
         Column("id", _("Identifier"), attribute("pk")),
         Column("title", _("Title"), attribute("title")),

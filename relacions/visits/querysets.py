@@ -4,7 +4,10 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
+    Case,
+    CharField,
     Count,
     DecimalField,
     Exists,
@@ -15,8 +18,11 @@ from django.db.models import (
     Q,
     Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce, ExtractYear, NullIf, Round
+from django.db.models.functions import Cast, Coalesce, ExtractYear, JSONObject, NullIf, Round
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.models import PublishableQuerySet
 
@@ -46,8 +52,33 @@ class VisitQuerySet(PublishableQuerySet):
         return self.published().for_page()
 
     def for_page(self):
-        """What the visit's page shows, published or not (for_detail() and the preview)."""
-        return self.with_places().prefetch_related("participants", "gifts", "costs")
+        """What the visit's page shows, published or not (for_detail() and the preview): its
+        participants, gifts and (only when final) costs come with the row, so the page stays
+        within its queries."""
+        participants = self.model._meta.get_field("participants").related_model
+        gifts = self.model._meta.get_field("gifts").related_model
+        costs = self.model._meta.get_field("costs").related_model
+        return self.with_places().annotate(
+            participants_shown=_rows(
+                participants, ("role", "name", "count"), translated=("position",)
+            ),
+            gifts_shown=_rows(
+                gifts,
+                ("received_by", "fate"),
+                translated=("description",),
+                money=("estimated_value",),
+            ),
+            costs_shown=_rows(
+                costs,
+                ("concept", "paid_by"),
+                money=("amount",),
+                only=Q(visit__costs_final=True),
+            ),
+        )
+
+    def for_data(self):
+        """The public visits with everything the open-data file writes."""
+        return self.published().with_places().prefetch_related("participants", "gifts", "costs")
 
     def costs_overdue(self, today: datetime.date | None = None):
         """Visits whose costs are still not final VISITS_COSTS_PUBLIC_WITHIN_DAYS after they
@@ -107,3 +138,25 @@ class VisitQuerySet(PublishableQuerySet):
                 .values_list("country", flat=True)
             )
         )
+
+
+def _rows(model, fields, *, translated=(), money=(), only=None):
+    """The visit's `model` rows as [{field: value}] in one expression of the visit's query:
+    translated fields in the active language, falling back to Catalan (`<field>_fallback` says
+    so, as the `fallback_lang` tag does), amounts as text (Decimal-exact)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    values = {field: F(field) for field in fields}
+    for field in money:
+        values[field] = Cast(field, CharField())
+    for field in translated:
+        own = build_localized_fieldname(field, language)
+        default = build_localized_fieldname(field, settings.LANGUAGE_CODE)
+        missing = Q(**{f"{own}__isnull": True}) | Q(**{own: ""})
+        values[field] = Coalesce(NullIf(own, Value("")), default)
+        values[f"{field}_fallback"] = Case(
+            When(missing, then=Value(language != settings.LANGUAGE_CODE)), default=Value(False)
+        )
+    rows = model.objects.filter(only or Q(), visit=OuterRef("pk"))
+    return ArraySubquery(
+        rows.order_by(*model._meta.ordering).annotate(shown=JSONObject(**values)).values("shown")
+    )

@@ -58,7 +58,9 @@ def test_a_published_visit_still_to_end_is_scheduled():
 
 
 def test_the_end_cannot_come_before_the_start_in_any_language():
-    visit = VisitFactory.build(starts_on=datetime.date(2024, 5, 2), ends_on=datetime.date(2024, 5, 1))
+    visit = VisitFactory.build(
+        starts_on=datetime.date(2024, 5, 2), ends_on=datetime.date(2024, 5, 1)
+    )
     with translation.override("es"):
         with pytest.raises(ValidationError) as error:
             visit.full_clean(exclude=["places"])
