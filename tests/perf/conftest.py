@@ -33,6 +33,7 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
+from tests.factories.visits import CostFactory, GiftFactory, ParticipantFactory, VisitFactory
 
 
 @pytest.fixture
@@ -136,8 +137,23 @@ def build_content(n: int, image) -> dict:
         other.seat = place
         other.save()
 
+    visits = [VisitFactory(places=[place]) for _ in range(n)]
+    visit = visits[0]
+    visit.places.add(*places)
+    visit.networks.add(*networks)
+    visit.agreements.add(*agreements)
+    visit.events.add(*past)
+    visit.objectives.add(*objectives)
+    for other in visits:
+        ParticipantFactory(visit=visit)
+        GiftFactory(visit=visit)
+        CostFactory(visit=other)
+    visit.costs_final = True
+    visit.save()
+
     pages = [PageFactory() for _ in range(n)]
     return {
+        "visit": visit,
         "agreement": agreement,
         "place": place,
         "item": item,

@@ -1,4 +1,4 @@
-"""Every public page makes a fixed number of queries, at most eight, whatever the amount of
+"""Every public page makes a fixed number of queries, at most nine, whatever the amount of
 content: the same with one object of each kind as with fifty (the object a detail page shows
 linked to all of them). Measured with the page cache off: a page served from the database."""
 
@@ -10,7 +10,9 @@ from django.utils import timezone, translation
 
 pytestmark = pytest.mark.django_db
 
-LIMIT = 8
+# Eight until the visits: an objective's page reads one relation per register that declares a
+# timeline (relacions.mandate.linked), and visits are the sixth.
+LIMIT = 9
 
 # Each page's queries. Every page: the site's chrome (settings, menu and footer pages: 1).
 QUERIES = {
@@ -45,8 +47,8 @@ QUERIES = {
     # plan, its axes (filter form), axes with objectives, objectives, status counts
     "mandate overview": 6,
     "plan": 6,
-    # objective with its updates, forums, memberships, events, news, agreements
-    "objective": 8,
+    # objective with its updates, forums, memberships, events, news, agreements, visits
+    "objective": 9,
     "plan json": 4,
     "plan csv": 4,
     # countries (filter form), count, agreements, their partners with places
@@ -54,8 +56,13 @@ QUERIES = {
     # agreement with its last activity and areas, partners with places, amendments, documents,
     # news, events, networks
     "agreement detail": 8,
-    # place, agreements, events, networks
-    "place": 5,
+    # years, countries (filter form), count, visits, their places, the totals by year
+    "visits": 7,
+    # visit (with participants, gifts and final costs), places, networks, agreements,
+    # projects, events, objectives
+    "visit detail": 8,
+    # place, agreements, events, networks, visits
+    "place": 6,
     "page": 2,
     # facet counts, the page of results
     "search": 3,
@@ -93,6 +100,8 @@ def page_urls(objects) -> dict[str, str]:
             "plan csv": reverse("mandate:csv"),
             "agreements": reverse("agreements:list"),
             "agreement detail": objects["agreement"].get_absolute_url(),
+            "visits": reverse("visits:list"),
+            "visit detail": objects["visit"].get_absolute_url(),
             "place": objects["place"].get_absolute_url(),
             "page": objects["page"].get_absolute_url(),
             "search": f"{reverse('search:results')}?q=news",
