@@ -271,7 +271,16 @@ def test_unless_another_has_leaves_a_value_another_object_holds(write):
 
 def test_every_app_with_demo_content_has_its_file_in_installed_apps_order():
     labels = [config.label for config, _path in demo_files()]
-    assert labels == ["pages", "places", "mandate", "networks", "events", "news", "agreements"]
+    assert labels == [
+        "pages",
+        "places",
+        "mandate",
+        "networks",
+        "events",
+        "news",
+        "agreements",
+        "visits",
+    ]
     order = [config.label for config in apps.get_app_configs()]
     assert labels == sorted(labels, key=order.index)
 
@@ -284,7 +293,7 @@ def test_the_command_loads_every_file_and_says_what_it_did():
 
     output = io.StringIO()
     call_command("load_demo_content", stdout=output)
-    assert output.getvalue().count("0 created, 0 updated") == 7
+    assert output.getvalue().count("0 created, 0 updated") == 8
 
 
 def test_the_command_reports_a_broken_file(monkeypatch, write):

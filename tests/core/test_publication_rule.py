@@ -18,6 +18,7 @@ from tests.factories import (
     PlanFactory,
 )
 from tests.factories.agreements import AgreementFactory
+from tests.factories.visits import VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,8 @@ FACTORIES = {
     "networks.Network": NetworkFactory,
     "news.NewsItem": NewsItemFactory,
     "pages.Page": PageFactory,
+    # A visit that ended a week ago: its own rule (public once ended) is tests/visits'.
+    "visits.Visit": VisitFactory,
 }
 
 # (status, publish_at, unpublish_at) → the state the item is in at NOW.

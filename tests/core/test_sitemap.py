@@ -34,6 +34,7 @@ LIST_PAGES = (
     "events:list",
     "networks:list",
     "agreements:list",
+    "visits:list",
     "opendata:index",
 )
 

@@ -28,6 +28,7 @@ from relacions.news.models import NewsItem
 from relacions.operations.pagecache import current_generation
 from relacions.pages.models import Page, SiteSettings
 from relacions.places.models import Place
+from relacions.visits.models import Gift, Participant, Visit
 from tests.factories import (
     AxisFactory,
     ChallengeAreaFactory,
@@ -51,6 +52,7 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
+from tests.factories.visits import GiftFactory, ParticipantFactory, VisitFactory
 from tests.workflow.conftest import form_data
 
 # Every public page reads the site settings.
@@ -185,7 +187,22 @@ def _cooperation_area(make):
     return agreement
 
 
+def _visit(make):
+    return VisitFactory(**catalan_only(Visit))
+
+
+def _participant(make):
+    return ParticipantFactory(**catalan_only(Participant)).visit
+
+
+def _gift(make):
+    return GiftFactory(**catalan_only(Gift)).visit
+
+
 SHOWN_ON: dict[type, Callable] = {
+    Visit: _visit,
+    Participant: _participant,
+    Gift: _gift,
     Agreement: _agreement,
     Partner: _partner,
     Place: _place,

@@ -38,8 +38,8 @@ def test_every_content_app_registers_its_models():
     labels = {indexed.model._meta.label_lower for indexed in registry}
     assert labels == {
         "pages.page", "news.newsitem", "events.event", "networks.network", "networks.forum",
-        "mandate.plan", "mandate.objective", "agreements.agreement",
+        "mandate.plan", "mandate.objective", "agreements.agreement", "visits.visit",
     }  # fmt: skip
     assert [facet.key for facet in registry.facets()] == [
-        "news", "events", "networks", "agreements", "objectives", "pages",
+        "news", "events", "networks", "agreements", "visits", "objectives", "pages",
     ]  # fmt: skip
