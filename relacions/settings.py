@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "relacions.news",
     "relacions.agreements",
     "relacions.projects",
+    "relacions.visits",
     # PostgreSQL full-text search (its fields, GIN index and lookups), for relacions.search.
     "django.contrib.postgres",
     "relacions.search",
@@ -417,6 +418,10 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 # Behind TRUSTED_PROXY_COUNT reverse proxies the visitor's address is that many entries from the
 # right of X-Forwarded-For; 0 trusts nothing but the connection's own address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Visits: the costs of a visit must be public (marked final) at the latest this many days after
+# it ends; the admin home lists the overdue ones. Barcelona publishes within three months.
+VISITS_COSTS_PUBLIC_WITHIN_DAYS = env_int("VISITS_COSTS_PUBLIC_WITHIN_DAYS", 90)
 
 # Two-factor authentication (TOTP, django-otp). Staff may turn it on for themselves; it is
 # required of staff in the group TWO_FACTOR_GROUP, or of all staff with REQUIRE_STAFF_2FA.

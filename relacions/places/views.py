@@ -11,8 +11,8 @@ RELATED_LIMIT = 20
 
 def public_links(place: Place) -> dict[str, list]:
     """The published items that point to `place`, read through the reverse relations the apps
-    above declare (agreements' and projects' partners, events, networks' seats), so this app
-    imports none of them; a relation that does not exist is left out. One query each."""
+    above declare (agreements' and projects' partners, events, networks' seats, visits), so
+    this app imports none of them; a relation that does not exist is left out. One query each."""
     links = {}
     for accessor, parent, name in (
         ("agreement_partners", "agreement", "agreements"),
@@ -26,12 +26,16 @@ def public_links(place: Place) -> dict[str, list]:
                 .distinct()
                 .order_by("title", "pk")[:RELATED_LIMIT]
             )
-    for accessor, order in (("events", "-start"), ("network_seats", "name")):
+    for accessor, order in (
+        ("events", "-start"),
+        ("network_seats", "name"),
+        ("visits", "-starts_on"),
+    ):
         related = getattr(place, accessor, None)
         if related is not None:
-            links[accessor] = list(
-                related.filter(Publishable.published_q()).order_by(order, "pk")[:RELATED_LIMIT]
-            )
+            # The model's own rule (a visit is public only once it has ended).
+            public = related.model.published_q()
+            links[accessor] = list(related.filter(public).order_by(order, "pk")[:RELATED_LIMIT])
     return links
 
 

@@ -19,6 +19,7 @@ from tests.factories import (
 )
 from tests.factories.agreements import AgreementFactory
 from tests.factories.projects import ProjectFactory
+from tests.factories.visits import VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,8 @@ FACTORIES = {
     "news.NewsItem": NewsItemFactory,
     "pages.Page": PageFactory,
     "projects.Project": ProjectFactory,
+    # A visit that ended a week ago: its own rule (public once ended) is tests/visits'.
+    "visits.Visit": VisitFactory,
 }
 
 # (status, publish_at, unpublish_at) → the state the item is in at NOW.

@@ -35,6 +35,7 @@ LIST_PAGES = (
     "networks:list",
     "agreements:list",
     "projects:list",
+    "visits:list",
     "opendata:index",
 )
 

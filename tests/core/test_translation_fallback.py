@@ -29,6 +29,7 @@ from relacions.operations.pagecache import current_generation
 from relacions.pages.models import Page, SiteSettings
 from relacions.places.models import Place
 from relacions.projects.models import Department, Programme, Project, Result, Theme
+from relacions.visits.models import Gift, Participant, Visit
 from tests.factories import (
     AxisFactory,
     ChallengeAreaFactory,
@@ -59,6 +60,7 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
+from tests.factories.visits import GiftFactory, ParticipantFactory, VisitFactory
 from tests.workflow.conftest import form_data
 
 # Every public page reads the site settings.
@@ -216,12 +218,27 @@ def _result(make):
     return ResultFactory(**catalan_only(Result)).project
 
 
+def _visit(make):
+    return VisitFactory(**catalan_only(Visit))
+
+
+def _participant(make):
+    return ParticipantFactory(**catalan_only(Participant)).visit
+
+
+def _gift(make):
+    return GiftFactory(**catalan_only(Gift)).visit
+
+
 SHOWN_ON: dict[type, Callable] = {
     Project: _project,
     Programme: _programme,
     Theme: _theme,
     Department: _department,
     Result: _result,
+    Visit: _visit,
+    Participant: _participant,
+    Gift: _gift,
     Agreement: _agreement,
     Partner: _partner,
     Place: _place,

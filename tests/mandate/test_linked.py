@@ -83,7 +83,9 @@ def timeline(body: str) -> str:
 
 def test_every_relation_of_the_design_is_read():
     names = {name for name, _timeline in available_relations(Objective)}
-    assert names == {"news_items", "events", "memberships", "forums", "agreements", "projects"}
+    assert names == {
+        "news_items", "events", "memberships", "forums", "agreements", "projects", "visits"
+    }  # fmt: skip
 
 
 def test_published_linked_items_appear_newest_first_with_their_dates(client, plan):

@@ -250,8 +250,9 @@ def many_objectives(plan, count: int):
 # the session/middleware's own. Measured once, then pinned: the same for 1 and for 50 objectives.
 OVERVIEW_QUERIES = 6
 # The objective with its plan, its updates, one query for each register linked to objectives
-# (news, events, memberships, forums, agreements, projects) and the site's chrome.
-DETAIL_QUERIES = 9
+# (news, events, memberships, forums, agreements, projects, visits: mandate.linked) and the
+# site's chrome.
+DETAIL_QUERIES = 10
 
 
 @pytest.mark.parametrize("count", [1, 50])

@@ -39,6 +39,7 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
+from tests.factories.visits import CostFactory, GiftFactory, ParticipantFactory, VisitFactory
 
 
 @pytest.fixture
@@ -157,9 +158,24 @@ def build_content(n: int, image) -> dict:
     project.agreements.add(*agreements)
     project.objectives.add(*objectives)
 
+    visits = [VisitFactory(places=[place]) for _ in range(n)]
+    visit = visits[0]
+    visit.places.add(*places)
+    visit.networks.add(*networks)
+    visit.agreements.add(*agreements)
+    visit.events.add(*past)
+    visit.objectives.add(*objectives)
+    for other in visits:
+        ParticipantFactory(visit=visit)
+        GiftFactory(visit=visit)
+        CostFactory(visit=other)
+    visit.costs_final = True
+    visit.save()
+
     pages = [PageFactory() for _ in range(n)]
     return {
         "project": project,
+        "visit": visit,
         "agreement": agreement,
         "place": place,
         "item": item,

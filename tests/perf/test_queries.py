@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 pytestmark = pytest.mark.django_db
 
 # Ten: a project's page reads nine relations (partners, results, themes and the five kinds of
-# linked item), one query each.
+# linked item), one query each; an objective's page one relation per register that declares a
+# timeline (relacions.mandate.linked): seven since the projects and the visits.
 LIMIT = 10
 
 # Each page's queries. Every page: the site's chrome (settings, menu and footer pages: 1).
@@ -47,8 +48,9 @@ QUERIES = {
     # plan, its axes (filter form), axes with objectives, objectives, status counts
     "mandate overview": 6,
     "plan": 6,
-    # objective with its updates, forums, memberships, events, news, agreements, projects
-    "objective": 9,
+    # objective with its updates, forums, memberships, events, news, agreements, projects,
+    # visits
+    "objective": 10,
     "plan json": 4,
     "plan csv": 4,
     # countries (filter form), count, agreements, their partners with places
@@ -61,8 +63,13 @@ QUERIES = {
     # project with its programme and department, partners with places, results, themes,
     # news, events, networks, agreements, objectives
     "project detail": 10,
-    # place, agreements, projects, events, networks
-    "place": 6,
+    # years, countries (filter form), count, visits, their places, the totals by year
+    "visits": 7,
+    # visit (with participants, gifts and final costs), places, networks, agreements,
+    # projects, events, objectives
+    "visit detail": 8,
+    # place, agreements, projects, events, networks, visits
+    "place": 7,
     "page": 2,
     # facet counts, the page of results
     "search": 3,
@@ -102,6 +109,8 @@ def page_urls(objects) -> dict[str, str]:
             "agreement detail": objects["agreement"].get_absolute_url(),
             "projects": reverse("projects:list"),
             "project detail": objects["project"].get_absolute_url(),
+            "visits": reverse("visits:list"),
+            "visit detail": objects["visit"].get_absolute_url(),
             "place": objects["place"].get_absolute_url(),
             "page": objects["page"].get_absolute_url(),
             "search": f"{reverse('search:results')}?q=news",

@@ -39,7 +39,8 @@ def test_every_content_app_registers_its_models():
     assert labels == {
         "pages.page", "news.newsitem", "events.event", "networks.network", "networks.forum",
         "mandate.plan", "mandate.objective", "agreements.agreement", "projects.project",
+        "visits.visit",
     }  # fmt: skip
     assert [facet.key for facet in registry.facets()] == [
-        "news", "events", "networks", "agreements", "projects", "objectives", "pages",
+        "news", "events", "networks", "agreements", "projects", "visits", "objectives", "pages",
     ]  # fmt: skip
