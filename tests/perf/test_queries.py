@@ -14,8 +14,9 @@ LIMIT = 8
 
 # Each page's queries. Every page: the site's chrome (settings, menu and footer pages: 1).
 QUERIES = {
-    # featured news and their renditions, latest news and theirs, upcoming events and theirs
-    "home": 7,
+    # featured news and their renditions, latest news and theirs, upcoming events and theirs,
+    # the places on the small world map
+    "home": 8,
     # years, networks (filter form), count, items, renditions, items' networks
     "news list": 7,
     "news list by network": 7,
@@ -54,8 +55,11 @@ QUERIES = {
     # agreement with its last activity and areas, partners with places, amendments, documents,
     # news, events, networks
     "agreement detail": 8,
-    # place, agreements, events, networks
-    "place": 5,
+    # place; one per layer that ties places: networks, agreements, projects, events, news
+    "place": 7,
+    # one per layer on the map: networks, agreements, projects, events
+    "world": 5,
+    "world geojson": 4,
     "page": 2,
     # facet counts, the page of results
     "search": 3,
@@ -94,6 +98,8 @@ def page_urls(objects) -> dict[str, str]:
             "agreements": reverse("agreements:list"),
             "agreement detail": objects["agreement"].get_absolute_url(),
             "place": objects["place"].get_absolute_url(),
+            "world": reverse("places:world"),
+            "world geojson": reverse("places:geojson"),
             "page": objects["page"].get_absolute_url(),
             "search": f"{reverse('search:results')}?q=news",
         }
