@@ -202,6 +202,16 @@ def check_declarations(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """`manage.py check` (and every start) names a declaration that points at nothing: a role
     permission written wrong, a timeline or schedule field the model does not have."""
     errors: list[checks.CheckMessage] = []
+    keys = [layer.key for _config, content in declarations() for layer in content.places]
+    errors += [
+        checks.Error(f"Two place layers are called {key!r}: each needs its own key.")
+        for key in sorted({key for key in keys if keys.count(key) > 1})
+    ]
+    errors += [
+        checks.Error(f"The place layer {layer.key!r} is on the map with several lookups.")
+        for layer in declared("places")
+        if layer.on_map and len(layer.lookups) != 1
+    ]
     for config, content in declarations():
         where = f"{config.name}.{MODULE}"
         for role, names in content.roles.items():

@@ -20,6 +20,7 @@ from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from relacions.operations import views as operations_views
 from relacions.pages.models import Page
+from relacions.places.models import Place
 from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
 
@@ -50,6 +51,8 @@ def page_types(language: str) -> dict[str, tuple[str, int]]:
             "objective": objective.get_absolute_url(),
             "search": reverse("search:results") + "?q=cultura",
             "open-data": reverse("opendata:index"),
+            "world": reverse("places:world"),
+            "world-place": Place.objects.get(slug_ca="pamiers").get_absolute_url(),
         }
         addresses = {name: (path, 200) for name, path in pages.items()}
         addresses["404"] = (f"/{language}/{'no-such-page'}/", 404)

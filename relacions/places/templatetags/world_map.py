@@ -14,4 +14,12 @@ register = template.Library()
 def world_map_compact():
     data = world()
     dots = [to_frame(float(place.longitude), float(place.latitude)) for place in tied_places()]
-    return {"width": data["width"], "height": data["height"], "dots": dots, "count": len(dots)}
+    return {
+        "width": data["width"],
+        "height": data["height"],
+        # The picture's own size, in whole pixels (its aspect ratio before it loads).
+        "img_width": round(data["width"]),
+        "img_height": round(data["height"]),
+        "dots": dots,
+        "count": len(dots),
+    }
