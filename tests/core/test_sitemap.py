@@ -35,6 +35,7 @@ LIST_PAGES = (
     "networks:list",
     "agreements:list",
     "opendata:index",
+    "places:world",
 )
 
 
