@@ -18,12 +18,12 @@ DB_STOP := if [ -z "$$DATABASE_URL" ]; then $(PY) -m relacions.embedded_db stop;
 # The compiled .mo files are committed; with GNU gettext present they are rebuilt from the .po files.
 COMPILE_MESSAGES := if command -v msgfmt >/dev/null; then DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0; fi
 
-.PHONY: help install run test db db-stop migrate setup lint typecheck format messages lock bench lighthouse clean backup restore cluster
+.PHONY: help install run test db db-stop migrate setup lint typecheck format messages lock mapdata bench lighthouse clean backup restore cluster
 
 help:
 	@echo "make run    install, prepare the database, load the demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   install and run the whole test suite"
-	@echo "make lint | typecheck | format | messages | lock | db | db-stop | clean | bench | lighthouse"
+	@echo "make lint | typecheck | format | messages | lock | mapdata | db | db-stop | clean | bench | lighthouse"
 	@echo "make cluster   two replicas behind Varnish, with Redis and an S3 server: the tests/cluster test"
 	@echo "make backup | restore BACKUP=backups/<stamp> [FORCE=1]"
 
@@ -104,6 +104,12 @@ messages: install
 	@trap '$(DB_STOP)' EXIT; \
 	DEBUG=true $(PY) manage.py makemessages -l ca -l es -l en --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete && \
 	DEBUG=true $(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+
+# The world map's countries (docs/ARCHITECTURE.md, "Terrassa in the world"): npm's world-atlas
+# (Natural Earth 1:110m) projected and simplified once into relacions/places/data/world-110m.json
+# and static/img/world-110m.svg, both kept in git. Only when the source changes.
+mapdata: install
+	DEBUG=true $(PY) manage.py build_map_data
 
 # Re-pin the dependencies after editing pyproject.toml.
 lock: install

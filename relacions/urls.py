@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from relacions.core import views as core_views
@@ -33,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Each app's translated first segment (/ca/actualitat/, /es/actualidad/, /en/news/ …), as
     # its content.py declares it; the pages' catch-all slug pattern last.
+    # The places' old addresses (/ca/llocs/<slug>/), moved under the world map (/ca/mon/<slug>/).
+    path(_("places/"), include("relacions.places.old_urls")),
     *(path(segment, include(module)) for segment, module in public_urls()),
     prefix_default_language=True,
 )

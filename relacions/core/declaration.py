@@ -69,6 +69,47 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class PlaceLayer:
+    """One kind of tie between the city and a place of the register (relacions.places), for the
+    world map (a layer of markers, a row of its table, its GeoJSON and CSV) and the place's page
+    (an entry of its timeline). An app declares it; the places app reads it and imports no app.
+
+    - `key`: the layer's name in the map's address (?layer=agreements) and in the files.
+    - `label`: what the layer is called (the map's checkbox, the table's column).
+    - `queryset`: the rows that tie a place, public ones only, with what `title`, `date`,
+      `describe` and `url` read already joined (select_related), so a layer costs one query.
+    - `place`: the lookup from a row to its Place ("place", "location", "seat"); a tuple of
+      lookups for rows tied to places through others (the news of an event held there), which
+      show on the place's page but not as markers (`on_map` is then False).
+    - `title`, `date`, `url`: a row's item as its page names it, the date it ties from (a
+      signature, an event's day; None when unknown) and its page.
+    - `describe`: the tie in a few words for the marker's name ("Twinning since 1990").
+    """
+
+    key: str
+    label: str | Promise
+    queryset: Callable[[], models.QuerySet]
+    place: str | tuple[str, ...]
+    title: Callable[[Any], str]
+    date: Callable[[Any], datetime.date | None]
+    url: Callable[[Any], str]
+    describe: Callable[[Any], str]
+    on_map: bool = True
+    # Where the layer comes on the map and in its form (as the open-data page's order).
+    order: int = 0
+
+    @property
+    def lookups(self) -> tuple[str, ...]:
+        return (self.place,) if isinstance(self.place, str) else self.place
+
+    def place_of(self, row: models.Model):
+        """The row's Place (a layer on the map has one lookup, a chain of foreign keys)."""
+        for name in self.lookups[0].split("__"):
+            row = getattr(row, name)
+        return row
+
+
+@dataclass(frozen=True)
 class Content:
     """One app's declaration. Every part is optional.
 
@@ -82,6 +123,7 @@ class Content:
       moments change a page by themselves (an event's end moves it to the archive).
     - `timelines`: how the app's models show on an objective's timeline.
     - `datasets`: `relacions.opendata.datasets.Dataset`s (or `Outputs`) on the open-data page.
+    - `places`: `PlaceLayer`s, the app's ties to places (the world map and the place pages).
     - `dashboard`: callables `(request) -> panel dict or None` for the admin home.
     - `demo`: the demo content's file, relative to the app (relacions.core.demo).
     """
@@ -94,6 +136,7 @@ class Content:
     schedule: Mapping[type[models.Model], tuple[str, ...]] = field(default_factory=dict)
     timelines: tuple[Timeline, ...] = ()
     datasets: tuple[Any, ...] = ()
+    places: tuple[PlaceLayer, ...] = ()
     dashboard: tuple[Callable[[HttpRequest], dict | None], ...] = ()
     demo: str | None = None
 
@@ -125,6 +168,11 @@ def public_urls() -> list[tuple[str | Promise, str]]:
     return sorted(routes, key=lambda route: route[0] == "")
 
 
+def place_layers() -> list[PlaceLayer]:
+    """Every app's ties to places, in the order the map lists them."""
+    return sorted(declared("places"), key=lambda layer: layer.order)
+
+
 def timeline_for(model: type[models.Model]) -> Timeline | None:
     return next((t for t in declared("timelines") if t.model is model), None)
 
@@ -154,6 +202,16 @@ def check_declarations(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """`manage.py check` (and every start) names a declaration that points at nothing: a role
     permission written wrong, a timeline or schedule field the model does not have."""
     errors: list[checks.CheckMessage] = []
+    keys = [layer.key for _config, content in declarations() for layer in content.places]
+    errors += [
+        checks.Error(f"Two place layers are called {key!r}: each needs its own key.")
+        for key in sorted({key for key in keys if keys.count(key) > 1})
+    ]
+    errors += [
+        checks.Error(f"The place layer {layer.key!r} is on the map with several lookups.")
+        for layer in declared("places")
+        if layer.on_map and len(layer.lookups) != 1
+    ]
     for config, content in declarations():
         where = f"{config.name}.{MODULE}"
         for role, names in content.roles.items():

@@ -1,13 +1,14 @@
 """What the networks app gives the shared features (relacions.core.declaration)."""
 
+from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, Timeline
+from relacions.core.declaration import Content, PlaceLayer, Timeline
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 
 from . import dashboard, datasets, search, sitemaps
-from .models import Forum, Membership
+from .models import Forum, Membership, Network
 
 MANAGED_MODELS = (
     "network",
@@ -17,6 +18,23 @@ MANAGED_MODELS = (
     "workinggroup",
     "challengearea",
     "position",
+)
+
+SEATS = PlaceLayer(
+    key="networks",
+    label=_("Networks' seats"),
+    # Since when the city belongs to the network: its first membership.
+    queryset=lambda: (
+        Network.objects.published()
+        .filter(seat__isnull=False)
+        .annotate(member_since=Min("memberships__since"))
+    ),
+    place="seat",
+    title=lambda network: network.name,
+    date=lambda network: network.member_since,
+    url=lambda network: network.get_absolute_url(),
+    describe=lambda network: _("Seat of %(network)s") % {"network": network.name},
+    order=10,
 )
 
 content = Content(
@@ -62,6 +80,7 @@ content = Content(
         ),
     ),
     datasets=(datasets.NETWORKS,),
+    places=(SEATS,),
     dashboard=(dashboard.renewals_due,),
     demo="demo.yaml",
 )

@@ -1,57 +1,125 @@
-from django.http import Http404
+from django import forms
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView
-
-from relacions.core.models import Publishable
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, TemplateView
 
 from .models import Place
+from .world import counts, drawing, map_layers, map_ties, place_timeline, shapes
 
-RELATED_LIMIT = 20
+
+class LayersForm(forms.Form):
+    """The map's layers, chosen with plain checkboxes (GET): no layer asked for shows them all."""
+
+    layer = forms.MultipleChoiceField(
+        label=_("Show"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("There is no layer called “%(value)s”.")},
+    )
+
+    def __init__(self, *args, layers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["layer"].choices = [(layer.key, layer.label) for layer in layers]
+
+    def chosen(self) -> set[str]:
+        every = {key for key, _label in self.fields["layer"].choices}
+        if not self.is_bound or not self.is_valid():
+            return every
+        return set(self.cleaned_data["layer"])
 
 
-def public_links(place: Place) -> dict[str, list]:
-    """The published items that point to `place`, read through the reverse relations the apps
-    above declare (agreements' and projects' partners, events, networks' seats, visits), so
-    this app imports none of them; a relation that does not exist is left out. One query each."""
-    links = {}
-    for accessor, parent, name in (
-        ("agreement_partners", "agreement", "agreements"),
-        ("project_partners", "project", "projects"),
-    ):
-        partners = getattr(place, accessor, None)
-        if partners is not None:
-            model = partners.model._meta.get_field(parent).related_model
-            links[name] = list(
-                model._default_manager.filter(Publishable.published_q(), partners__place=place)
-                .distinct()
-                .order_by("title", "pk")[:RELATED_LIMIT]
-            )
-    for accessor, order in (
-        ("events", "-start"),
-        ("network_seats", "name"),
-        ("visits", "-starts_on"),
-    ):
-        related = getattr(place, accessor, None)
-        if related is not None:
-            # The model's own rule (a visit is public only once it has ended).
-            public = related.model.published_q()
-            links[accessor] = list(related.filter(public).order_by(order, "pk")[:RELATED_LIMIT])
-    return links
+class WorldMapView(TemplateView):
+    """Terrassa in the world: every public tie to a place, as a map drawn on the server (links,
+    no script needed) and as a table that says the same."""
+
+    template_name = "places/world_map.html"
+
+    def get_context_data(self, **kwargs):
+        layers = map_layers()
+        # A form was sent when it carries its marker field, even with every box unticked.
+        bound = "chosen" in self.request.GET or "layer" in self.request.GET
+        form = LayersForm(self.request.GET if bound else None, layers=layers)
+        chosen = form.chosen()
+        ties = map_ties([layer for layer in layers if layer.key in chosen])
+        layer_shapes = shapes()
+        return super().get_context_data(
+            **kwargs,
+            form=form,
+            layers=[
+                {
+                    "key": layer.key,
+                    "label": layer.label,
+                    "shape": layer_shapes[layer.key],
+                    "checked": layer.key in chosen,
+                }
+                for layer in layers
+            ],
+            ties=ties,
+            counts=counts(ties),
+            map=drawing(ties),
+        )
+
+
+def world_geojson(request):
+    """Every tied place as a GeoJSON Feature (RFC 7946: longitude first), its ties listed in its
+    properties, in the language of the address."""
+    build_uri = request.build_absolute_uri
+    ties = map_ties(map_layers())
+    features = {}
+    for tie in ties:
+        place = tie.place
+        feature = features.setdefault(
+            place.pk,
+            {
+                "type": "Feature",
+                "id": place.pk,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(place.longitude), float(place.latitude)],
+                },
+                "properties": {
+                    "name": place.name,
+                    "country": place.country.code,
+                    "country_name": str(place.country.name),
+                    "wikidata": place.wikidata_id,
+                    "url": build_uri(place.get_absolute_url()),
+                    "ties": [],
+                },
+            },
+        )
+        feature["properties"]["ties"].append(
+            {
+                "layer": tie.layer.key,
+                "layer_name": str(tie.layer.label),
+                "title": tie.title,
+                "description": tie.description,
+                "date": tie.date.isoformat() if tie.date else None,
+                "url": build_uri(tie.url) if tie.url else None,
+            }
+        )
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": list(features.values())},
+        json_dumps_params={"ensure_ascii": False},
+        content_type="application/geo+json",
+    )
+    response["Content-Disposition"] = 'inline; filename="terrassa-world.geojson"'
+    return response
 
 
 class PlaceDetailView(DetailView):
-    """A place and the published agreements, projects, events and networks tied to it. A place
-    nothing public points to has no page (the register itself is not published)."""
+    """A place and everything public tied to it (agreements, networks, projects, events, news),
+    newest first. A place nothing public points to has no page (the register is not published)."""
 
     template_name = "places/place_detail.html"
     context_object_name = "place"
 
     def get_object(self, queryset=None):
         place = get_object_or_404(Place.objects.by_slug(self.kwargs["slug"])[:1])
-        self.links = public_links(place)
-        if not any(self.links.values()):
+        self.timeline = place_timeline(place)
+        if not self.timeline:
             raise Http404("Nothing public is tied to this place.")
         return place
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, **self.links)
+        return super().get_context_data(**kwargs, timeline=self.timeline)

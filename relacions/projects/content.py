@@ -3,11 +3,33 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, Timeline
+from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.models import Publishable
 from relacions.core.roles import EDITORS
 
 from . import datasets, search, sitemaps
-from .models import Project
+from .models import Partner, Project
+
+# The partners' places on the world map and the place pages.
+PARTNERS = PlaceLayer(
+    key="projects",
+    label=_("Project partners"),
+    queryset=lambda: Partner.objects.filter(
+        Publishable.published_q(prefix="project__"), place__isnull=False
+    ).select_related("project"),
+    place="place",
+    title=lambda partner: str(partner.project),
+    date=lambda partner: partner.project.starts_on,
+    url=lambda partner: partner.project.get_absolute_url(),
+    describe=lambda partner: (
+        _("Partner in %(project)s since %(year)s")
+        % {
+            "project": partner.project.acronym or partner.project.title,
+            "year": partner.project.starts_on.year,
+        }
+    ),
+    order=30,
+)
 
 content = Content(
     # /ca/projectes/, /es/proyectos/, /en/projects/ (the segment is translated in locale/).
@@ -39,5 +61,6 @@ content = Content(
         Timeline(Project, pgettext_lazy("objective timeline", "Projects"), date="starts_on"),
     ),
     datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
+    places=(PARTNERS,),
     demo="demo.yaml",
 )

@@ -114,7 +114,7 @@ def test_a_place_page_lists_what_is_public_there(client):
     PartnerFactory(agreement=agreement, place=place)
     draft = AgreementFactory(status="draft", title_ca="Esborrany")
     PartnerFactory(agreement=draft, place=place)
-    page = client.get("/ca/llocs/pamiers/").content.decode()
+    page = client.get("/ca/llocs/pamiers/", follow=True).content.decode()
     assert "Agermanament amb Pamiers" in page and "Esborrany" not in page
     lonely = PlaceFactory(slug_ca="enlloc")
     assert client.get(url_in("ca", "places:detail", slug=lonely.slug_ca)).status_code == 404

@@ -37,6 +37,7 @@ LIST_PAGES = (
     "projects:list",
     "visits:list",
     "opendata:index",
+    "places:world",
 )
 
 

@@ -17,8 +17,9 @@ LIMIT = 10
 
 # Each page's queries. Every page: the site's chrome (settings, menu and footer pages: 1).
 QUERIES = {
-    # featured news and their renditions, latest news and theirs, upcoming events and theirs
-    "home": 7,
+    # featured news and their renditions, latest news and theirs, upcoming events and theirs,
+    # the places on the small world map
+    "home": 8,
     # years, networks (filter form), count, items, renditions, items' networks
     "news list": 7,
     "news list by network": 7,
@@ -68,8 +69,12 @@ QUERIES = {
     # visit (with participants, gifts and final costs), places, networks, agreements,
     # projects, events, objectives
     "visit detail": 8,
-    # place, agreements, projects, events, networks, visits
-    "place": 7,
+    # place; one per layer that ties places: networks, agreements, projects, events, news,
+    # visits
+    "place": 8,
+    # one per layer on the map: networks, agreements, projects, events, visits
+    "world": 6,
+    "world geojson": 5,
     "page": 2,
     # facet counts, the page of results
     "search": 3,
@@ -112,6 +117,8 @@ def page_urls(objects) -> dict[str, str]:
             "visits": reverse("visits:list"),
             "visit detail": objects["visit"].get_absolute_url(),
             "place": objects["place"].get_absolute_url(),
+            "world": reverse("places:world"),
+            "world geojson": reverse("places:geojson"),
             "page": objects["page"].get_absolute_url(),
             "search": f"{reverse('search:results')}?q=news",
         }

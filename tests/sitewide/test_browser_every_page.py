@@ -21,6 +21,7 @@ from relacions.news.models import NewsItem
 from relacions.operations import views as operations_views
 from relacions.pages.models import Page
 from relacions.projects.models import Project
+from relacions.places.models import Place
 from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
 
@@ -53,6 +54,8 @@ def page_types(language: str) -> dict[str, tuple[str, int]]:
             "project": Project.objects.published().get(acronym="IA4END").get_absolute_url(),
             "search": reverse("search:results") + "?q=cultura",
             "open-data": reverse("opendata:index"),
+            "world": reverse("places:world"),
+            "world-place": Place.objects.get(slug_ca="pamiers").get_absolute_url(),
         }
         addresses = {name: (path, 200) for name, path in pages.items()}
         addresses["404"] = (f"/{language}/{'no-such-page'}/", 404)
