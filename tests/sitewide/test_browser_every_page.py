@@ -20,8 +20,8 @@ from relacions.networks.models import Forum
 from relacions.news.models import NewsItem
 from relacions.operations import views as operations_views
 from relacions.pages.models import Page
-from relacions.projects.models import Project
 from relacions.places.models import Place
+from relacions.projects.models import Project
 from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
 
