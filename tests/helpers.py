@@ -3,6 +3,7 @@ settings.py run in a real `manage.py` process (production behaviour is only visi
 pytest runs on relacions/settings_test.py). Fixtures live in tests/conftest.py and the plugins in
 tests/fixtures/; factories in tests/factories/."""
 
+import importlib
 import json
 import os
 import re
@@ -175,3 +176,14 @@ def settings_in_subprocess(env: dict[str, str], *names: str) -> dict:
     assert result.returncode == 0, result.stdout + result.stderr
     line = next(line for line in result.stdout.splitlines() if line.startswith("SETTINGS="))
     return json.loads(line.removeprefix("SETTINGS="))
+
+
+def seed_programmes() -> None:
+    """The projects' programmes code list as migration 0002 seeds it. A test that runs in a
+    transaction (the browser tests) empties every table when it ends, the rows a data migration
+    seeded included, and with `--reuse-db` the next run starts from that: tests that need the
+    list put it back first, with the migration's own function (which does nothing while any
+    programme exists)."""
+    from django.apps import apps
+
+    importlib.import_module("relacions.projects.migrations.0002_seed_programmes").seed(apps, None)

@@ -99,9 +99,7 @@ class VisitAdmin(PublishableAdmin):
     date_hierarchy = "starts_on"
     search_fields = _localized("title", "counterpart")
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("places", "networks", "agreements", "events", "objectives")
-    # The projects' admin is written apart (autocomplete needs it registered with a search).
-    filter_horizontal = ("projects",)
+    autocomplete_fields = ("places", "networks", "agreements", "projects", "events", "objectives")
     inlines = (ParticipantInline, CostInline, GiftInline)
     fieldsets = (
         (

@@ -1,9 +1,7 @@
 import datetime
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.utils import translation
 
 from relacions.projects.models import Programme
@@ -15,18 +13,12 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
-
-
-def seeded_programmes() -> None:
-    """The code list as migration 0002 seeds it: a transactional test (the browser tests)
-    empties every table, and --reuse-db keeps the emptied database for the next run."""
-    seed = import_module("relacions.projects.migrations.0002_seed_programmes").seed
-    seed(apps, None)
+from tests.helpers import seed_programmes
 
 
 def programme(name: str) -> Programme:
     """A programme of the seeded code list, by its English name."""
-    seeded_programmes()
+    seed_programmes()
     return Programme.objects.get(name_en=name)
 
 

@@ -16,11 +16,10 @@ from relacions.core.roles import EDITORS
 from relacions.projects.models import Partner, Programme, Project, Role
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory, ThemeFactory
-from tests.helpers import change_url
-from tests.projects.seeded import seed_programmes
+from tests.helpers import change_url, seed_programmes
 from tests.workflow.conftest import form_data
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.projects.admin_urls")]
+pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,6 @@ from tests.helpers import change_url, staff_member
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.urls("tests.projects.admin_urls"),
 ]
 
 WIDTHS = (1280, 375)

@@ -12,7 +12,7 @@ import pytest
 from relacions.core.demo import load_apps
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory
 from tests.fixtures.site import HIDDEN, hidden_titles, ways_of_hiding
-from tests.helpers import LANGUAGES, address
+from tests.helpers import LANGUAGES, address, seed_programmes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -32,6 +32,7 @@ def download_csv(client, dataset: str, language: str = "ca") -> list[list[str]]:
 
 
 def test_the_yearly_totals_equal_a_hand_count_of_the_demo_projects(client):
+    seed_programmes()
     load_apps("places", "mandate", "networks", "events", "news", "agreements", "projects")
 
     totals = {row["year"]: row for row in download(client, "project-totals")}
@@ -56,6 +57,8 @@ def test_a_hidden_project_changes_no_file(client):
             **hidden_titles(),
             acronym=HIDDEN,
             starts_on=shown.starts_on,
+            total_cost=Decimal("999999.00"),
+            eu_contribution=Decimal("999999.00"),
             city_eu_contribution=Decimal("999999.00"),
             city_budget=Decimal("999999.00"),
         )

@@ -27,10 +27,9 @@ from tests.factories.networks import NetworkFactory
 from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory, ThemeFactory
-from tests.helpers import signed_in_client, staff_member
-from tests.projects.seeded import seed_programmes
+from tests.helpers import seed_programmes, signed_in_client, staff_member
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.projects.admin_urls")]
+pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture(autouse=True)

@@ -22,9 +22,9 @@ from relacions.core.demo import load_apps
 from relacions.projects.totals import project_totals
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory, ProjectPartnerFactory
-from tests.helpers import address
+from tests.helpers import address, seed_programmes
 
-from .conftest import programme, seeded_programmes
+from .conftest import programme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -150,7 +150,7 @@ def test_the_page_equals_a_hand_count_of_the_demo_projects(client):
     Interreg Europe 2022 152,000 (finalisation); TWIN35 CERV › Citizens' engagement 2025 30,000;
     NEUTRALCITY Horizon Europe 2027, pipeline, no city figures. Partners in Vic and Barcelona
     (Spain), Leeds (United Kingdom), Pamiers (France), Brussels (Belgium)."""
-    seeded_programmes()  # the demo names programmes of the seeded code list
+    seed_programmes()  # the demo names programmes of the seeded code list
     load_apps("places", "mandate", "networks", "events", "news", "agreements", "projects")
     with translation.override("ca"):
         totals = project_totals()
