@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from relacions.core.filtering import FilteredListMixin
 from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
@@ -11,7 +12,7 @@ from .models import Agreement
 RELATED_LIMIT = 20
 
 
-class AgreementListView(ListView):
+class AgreementListView(FilteredListMixin, ListView):
     """The twin cities first, then the other agreements; filterable by kind, status and the
     partners' country."""
 
@@ -20,31 +21,18 @@ class AgreementListView(ListView):
     paginate_by = 50
     query_parameters = ("kind", "status", "country")
 
-    def get_queryset(self):
-        self.filter_form = AgreementFilterForm(
-            self.request.GET, country_codes=Agreement.objects.countries()
-        )
-        self.filters = self.filter_form.filters()
-        if self.filter_form.errors:
-            return Agreement.objects.none()
+    def get_filter_form(self):
+        return AgreementFilterForm(self.request.GET, country_codes=Agreement.objects.countries())
+
+    def filter_queryset(self, filters):
         agreements = Agreement.objects.for_listing()
-        if "kind" in self.filters:
-            agreements = agreements.filter(kind=self.filters["kind"])
-        if "status" in self.filters:
-            agreements = agreements.filter(agreement_status=self.filters["status"])
-        if "country" in self.filters:
-            agreements = agreements.in_country(self.filters["country"])
+        if "kind" in filters:
+            agreements = agreements.filter(kind=filters["kind"])
+        if "status" in filters:
+            agreements = agreements.filter(agreement_status=filters["status"])
+        if "country" in filters:
+            agreements = agreements.in_country(filters["country"])
         return agreements
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            filter_form=self.filter_form, filters=self.filters, **kwargs
-        )
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.filter_form.errors:
-            response_kwargs["status"] = 404
-        return super().render_to_response(context, **response_kwargs)
 
 
 class AgreementDetailView(PreviewMixin, DetailView):

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.filtering import FilterForm
+
 
 class SlugChoiceField(forms.ChoiceField):
     """Choices keyed by slug in the active language that also accept the other languages' slugs
@@ -15,7 +17,7 @@ class SlugChoiceField(forms.ChoiceField):
         return self.aliases.get(value, value)
 
 
-class NewsFilterForm(forms.Form):
+class NewsFilterForm(FilterForm):
     """The list's filters, sent by GET. A value that is not one of the choices (a mistyped or
     stale address) is an error the list shows, answering 404: shown unfiltered, it would be a
     second copy of the whole list at an address of its own."""
@@ -39,12 +41,6 @@ class NewsFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years")), *((y, y) for y in years)]
         self.fields["network"].choices = [("", _("All networks")), *networks]
         self.fields["network"].aliases = aliases
-
-    def filters(self) -> dict:
-        """The filters asked for; none when any of them is not valid (see `errors`)."""
-        if not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
 def filter_choices(published) -> dict:

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from relacions.core.filtering import FilteredListMixin
 from relacions.core.structured_data import default_image_url, to_script
 from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
@@ -11,13 +12,13 @@ from .forms import NewsFilterForm, filter_choices
 from .models import NewsItem
 
 
-class NewsListView(ListView):
+class NewsListView(FilteredListMixin, ListView):
     paginate_by = 10
     template_name = "news/newsitem_list.html"
     context_object_name = "items"
     query_parameters = ("year", "network")
 
-    def get_queryset(self):
+    def get_filter_form(self):
         # Read over every published item: kept until the content changes
         # (relacions.operations.pagecache), per language since the networks' names and slugs are.
         choices = pagecache.remember(
@@ -27,27 +28,20 @@ class NewsListView(ListView):
         self.network_slugs = choices.pop("slugs")
         # The template writes the options itself (one loop rather than two widget templates per
         # option: the network filter has one option per network).
-        self.filter_form = NewsFilterForm(self.request.GET, **choices)
-        self.filters = self.filter_form.filters()
-        if self.filter_form.errors:
-            return NewsItem.objects.none()
+        return NewsFilterForm(self.request.GET, **choices)
+
+    def filter_queryset(self, filters):
         items = NewsItem.objects.for_listing()
-        if "year" in self.filters:
-            items = items.in_year(self.filters["year"])
-        if "network" in self.filters:
-            items = items.for_network(self.filters["network"])
+        if "year" in filters:
+            items = items.in_year(filters["year"])
+        if "network" in filters:
+            items = items.for_network(filters["network"])
         return items
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            filter_form=self.filter_form,
-            filters=self.filters,
-            network_name=dict(self.filter_form.fields["network"].choices).get(
-                self.filters.get("network")
-            ),
-        )
-        return context
+        network = self.filters.get("network")
+        network_name = dict(self.filter_form.fields["network"].choices).get(network)
+        return super().get_context_data(network_name=network_name, **kwargs)
 
     def localise_query(self, query: dict, language: str) -> dict:
         """The filters of `query` as the list in `language` names them (its network slug), for
@@ -56,12 +50,6 @@ class NewsListView(ListView):
         if network and "network" in query:
             query["network"] = self.network_slugs[network][language]
         return query
-
-    def render_to_response(self, context, **response_kwargs):
-        # An unknown year or network: the form with its error, found nowhere (no items).
-        if self.filter_form.errors:
-            response_kwargs["status"] = 404
-        return super().render_to_response(context, **response_kwargs)
 
 
 class NewsDetailView(PreviewMixin, DetailView):

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.filtering import FilterForm
+
 from .models import Project, Role
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(FilterForm):
     """The list's filters, sent by GET. A value that is not one of the choices answers 404 (as
     the agreements' list): shown unfiltered, it would be a second copy of the list."""
 
@@ -58,8 +60,3 @@ class ProjectFilterForm(forms.Form):
             ("", _("Any year")),
             *((str(year), str(year)) for year in sorted(years, reverse=True)),
         ]
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -2,6 +2,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from relacions.core.filtering import FilteredListMixin
 from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
@@ -28,7 +29,7 @@ def programme_tree() -> list[Programme]:
     return tree
 
 
-class ProjectListView(ListView):
+class ProjectListView(FilteredListMixin, ListView):
     """The projects, newest first, filterable by programme (a programme with its strands),
     status, the city's role, theme and year (the years a project runs), under the register's
     totals."""
@@ -38,41 +39,33 @@ class ProjectListView(ListView):
     paginate_by = 30
     query_parameters = ("programme", "status", "role", "theme", "year")
 
-    def get_queryset(self):
+    def get_filter_form(self):
         self.totals = project_totals()
-        self.filter_form = ProjectFilterForm(
+        return ProjectFilterForm(
             self.request.GET,
             programmes=programme_tree(),
             themes=Theme.objects.all(),
             years=self.totals.running_years,
         )
-        self.filters = self.filter_form.filters()
-        if self.filter_form.errors:
-            return Project.objects.none()
+
+    def filter_queryset(self, filters):
         projects = Project.objects.for_listing()
-        if "programme" in self.filters:
-            programme = int(self.filters["programme"])
+        if "programme" in filters:
+            programme = int(filters["programme"])
             projects = projects.filter(Q(programme=programme) | Q(programme__parent=programme))
-        if "status" in self.filters:
-            projects = projects.filter(project_status=self.filters["status"])
-        if "role" in self.filters:
-            projects = projects.filter(city_role=self.filters["role"])
-        if "theme" in self.filters:
-            projects = projects.filter(themes=int(self.filters["theme"]))
-        if "year" in self.filters:
-            year = int(self.filters["year"])
+        if "status" in filters:
+            projects = projects.filter(project_status=filters["status"])
+        if "role" in filters:
+            projects = projects.filter(city_role=filters["role"])
+        if "theme" in filters:
+            projects = projects.filter(themes=int(filters["theme"]))
+        if "year" in filters:
+            year = int(filters["year"])
             projects = projects.filter(starts_on__year__lte=year, ends_on__year__gte=year)
         return projects
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            filter_form=self.filter_form, filters=self.filters, totals=self.totals, **kwargs
-        )
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.filter_form.errors:
-            response_kwargs["status"] = 404
-        return super().render_to_response(context, **response_kwargs)
+        return super().get_context_data(totals=self.totals, **kwargs)
 
 
 class ProjectDetailView(PreviewMixin, DetailView):

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+
+from relacions.core.filtering import FilterForm, country_choices
 
 from .models import Visit
 
 
-class VisitFilterForm(forms.Form):
+class VisitFilterForm(FilterForm):
     """The list's filters, sent by GET. A value that is not one of the choices answers 404 (as
     the agreements' list): shown unfiltered, it would be a second copy of the list."""
 
@@ -35,10 +36,4 @@ class VisitFilterForm(forms.Form):
     def __init__(self, *args, years: list[int], country_codes: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All years")), *((str(y), y) for y in years)]
-        named = sorted(((code, countries.name(code)) for code in country_codes), key=lambda c: c[1])
-        self.fields["country"].choices = [("", _("All countries")), *named]
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        self.fields["country"].choices = [("", _("All countries")), *country_choices(country_codes)]

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from relacions.core.filtering import FilteredListMixin
 from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
@@ -13,7 +14,7 @@ from .models import Cost, Gift, Participant, Visit
 RELATED_LIMIT = 20
 
 
-class VisitListView(ListView):
+class VisitListView(FilteredListMixin, ListView):
     """The public visits, newest first, filterable by direction, year, country and purpose, with
     the totals of each year (of the visits the filters select) computed in the database."""
 
@@ -21,38 +22,29 @@ class VisitListView(ListView):
     context_object_name = "visits"
     paginate_by = 50
 
-    def get_queryset(self):
-        self.filter_form = VisitFilterForm(
+    def get_filter_form(self):
+        return VisitFilterForm(
             self.request.GET,
             years=Visit.objects.years(),
             country_codes=Visit.objects.countries(),
         )
-        self.filters = self.filter_form.filters()
-        if self.filter_form.errors:
-            self.selected = Visit.objects.none()
-            return self.selected
+
+    def filter_queryset(self, filters):
         visits = Visit.objects.published()
-        if "direction" in self.filters:
-            visits = visits.filter(direction=self.filters["direction"])
-        if "year" in self.filters:
-            visits = visits.in_year(int(self.filters["year"]))
-        if "country" in self.filters:
-            visits = visits.in_country(self.filters["country"])
-        if "purpose" in self.filters:
-            visits = visits.filter(purpose_category=self.filters["purpose"])
+        if "direction" in filters:
+            visits = visits.filter(direction=filters["direction"])
+        if "year" in filters:
+            visits = visits.in_year(int(filters["year"]))
+        if "country" in filters:
+            visits = visits.in_country(filters["country"])
+        if "purpose" in filters:
+            visits = visits.filter(purpose_category=filters["purpose"])
         self.selected = visits
         return visits.with_places().order_by("-starts_on", "pk")
 
     def get_context_data(self, **kwargs):
         totals = [] if self.filter_form.errors else list(self.selected.totals_by_year())
-        return super().get_context_data(
-            filter_form=self.filter_form, filters=self.filters, totals=totals, **kwargs
-        )
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.filter_form.errors:
-            response_kwargs["status"] = 404
-        return super().render_to_response(context, **response_kwargs)
+        return super().get_context_data(totals=totals, **kwargs)
 
 
 class VisitDetailView(PreviewMixin, DetailView):

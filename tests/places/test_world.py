@@ -177,11 +177,11 @@ def test_the_map_makes_the_same_queries_whatever_the_places(
     client, site_settings, django_assert_max_num_queries, count
 ):
     make_places(count)
-    # The site's chrome, one query per layer (networks, agreements, projects, events).
-    with django_assert_max_num_queries(5):
+    # The site's chrome, one query per layer (networks, agreements, projects, events, visits).
+    with django_assert_max_num_queries(6):
         response = client.get(world_url())
     assert response.content.decode().count('<a class="map-marker') == count
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         client.get(reverse("places:geojson"))
 
 

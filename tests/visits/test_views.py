@@ -150,7 +150,7 @@ def test_a_place_page_lists_its_public_visits(client):
     VisitFactory(places=[place], title_ca="Visita acabada")
     VisitFactory(places=[place], title_ca="Visita per fer", starts_on=local_today(),
                  ends_on=local_today())  # fmt: skip
-    page = client.get("/ca/llocs/pamiers/").content.decode()
+    page = client.get("/ca/mon/pamiers/").content.decode()
     assert "Visita acabada" in page and "Visita per fer" not in page
 
 
