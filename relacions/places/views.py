@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from .models import Place
-from .world import counts, drawing, map_layers, map_ties, place_timeline, shapes
+from .world import drawing, map_layers, map_ties, place_timeline, shapes
 
 
 class LayersForm(forms.Form):
@@ -56,7 +56,6 @@ class WorldMapView(TemplateView):
                 for layer in layers
             ],
             ties=ties,
-            counts=counts(ties),
             map=drawing(ties),
         )
 

@@ -6,7 +6,6 @@ the world map. This app imports none of the apps it shows; each layer costs one 
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -217,11 +216,3 @@ def place_timeline(place: Place) -> list[Tie]:
             found = tie(layer, row, place)
             entries.setdefault((layer.key, found.title, found.url), found)
     return sorted(entries.values(), key=lambda t: (t.sort_date, t.title), reverse=True)
-
-
-def counts(ties: list[Tie]) -> dict[str, int]:
-    """How many places each layer ties."""
-    places: dict[str, set] = defaultdict(set)
-    for found in ties:
-        places[found.layer.key].add(found.place.pk)
-    return {key: len(pks) for key, pks in places.items()}

@@ -23,3 +23,19 @@ def world_map_compact():
         "dots": dots,
         "count": len(dots),
     }
+
+
+@register.inclusion_tag("places/_locator_map.html")
+def place_locator(place):
+    """Where a place is on the world: the outline and one dot (no query: the place is read)."""
+    data = world()
+    x, y = to_frame(float(place.longitude), float(place.latitude))
+    return {
+        "place": place,
+        "width": data["width"],
+        "height": data["height"],
+        "img_width": round(data["width"]),
+        "img_height": round(data["height"]),
+        "x": x,
+        "y": y,
+    }
