@@ -1,6 +1,7 @@
 """Drafts, visits that have not ended and costs that are not final never appear on any public
-page, feed, search result, place page, objective page or open-data file, in any language; the
-public visit and its final costs do (so the checks below are not passing on empty pages)."""
+page, feed, search result, place page, objective page, the world map or an open-data file, in
+any language; the public visit and its final costs do (so the checks below are not passing on
+empty pages)."""
 
 import datetime
 from decimal import Decimal
@@ -86,6 +87,10 @@ def _pages(language: str, visits: dict) -> list[str]:
             reverse("news:rss"),
             reverse("news:atom"),
             reverse("events:ical"),
+            # The world map, its GeoJSON and its table as open data.
+            reverse("places:world"),
+            reverse("places:geojson"),
+            reverse("opendata:csv", kwargs={"dataset": "world"}),
         ]
 
 
@@ -120,6 +125,10 @@ def test_the_public_visit_and_its_final_costs_are_there(client, visits):
             assert any(written in body for written in _amounts(PUBLIC_COST)), path
         # The visit whose costs are pending is public (its costs are not).
         assert "PENDINGVISIT" in client.get(pages[4]).content.decode()
+        # The map, its GeoJSON and its table show the public visits too.
+        for path in pages[-3:]:
+            body = client.get(path).content.decode()
+            assert "PUBLICVISIT" in body and "PENDINGVISIT" in body, path
 
 
 def test_hidden_visits_have_no_page(client, visits):
