@@ -234,7 +234,7 @@ def network_with_internals() -> Network:
         internal_contact="Secret Contact Person",
         political_representative="Secret Politician",
         notes="Confidential note",
-        document=SimpleUploadedFile("agreement.pdf", b"%PDF-1.4 secret agreement"),
+        document=SimpleUploadedFile("secret-terms.pdf", b"%PDF-1.4 secret terms"),
         renewal_date=D(2031, 3, 7),
     )
     MembershipFeeFactory(
@@ -261,7 +261,7 @@ def test_fees_contacts_documents_and_notes_never_reach_public_pages(client, lang
     for response in responses:
         body = response.content.decode()
         assert response.status_code == 200
-        for secret in (*SECRETS, membership.document.name, "agreement", "2031"):
+        for secret in (*SECRETS, membership.document.name, "secret-terms", "2031"):
             assert secret not in body, secret
 
 

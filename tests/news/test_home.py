@@ -93,8 +93,7 @@ def test_home_queries_do_not_grow_with_content(
     soon = timezone.now() + datetime.timedelta(days=1)
     for n in range(count):
         make_event(n, start=soon, end=soon + datetime.timedelta(hours=1), image=image)
-    # The news, the events, the chrome and the small world map (one query per layer of places:
-    # networks, agreements, projects, events, visits).
+    # One more than the news and events: the places on the small world map (relacions.places).
     with django_assert_max_num_queries(8):
         body = home(client)
     assert len(titles(body)) == min(count, 3) + min(count, 6)

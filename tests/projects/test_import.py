@@ -104,7 +104,8 @@ def register(db):
     department = Department.objects.create(
         name_ca="Relacions internacionals", name_es="Relaciones internacionales"
     )
-    climate, culture = ThemeFactory(name_ca="Clima"), ThemeFactory(name_ca="Cultura; i lleure")
+    climate = ThemeFactory(name_ca="Clima", order=1)
+    culture = ThemeFactory(name_ca="Cultura; i lleure", order=2)
     first = ProjectFactory(
         acronym="IA4END",
         title_ca="=Intel·ligència artificial",

@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
+from relacions.agreements.models import Agreement
 from relacions.events.models import Event
 from relacions.mandate.models import Objective
 from relacions.networks.models import Forum
@@ -22,6 +23,7 @@ from relacions.operations import views as operations_views
 from relacions.pages.models import Page
 from relacions.places.models import Place
 from relacions.projects.models import Project
+from relacions.visits.models import Visit
 from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
 
@@ -50,10 +52,14 @@ def page_types(language: str) -> dict[str, tuple[str, int]]:
             "forum": Forum.objects.published().select_related("network").first().get_absolute_url(),
             "mandate": reverse("mandate:overview"),
             "objective": objective.get_absolute_url(),
+            "agreements": reverse("agreements:list"),
+            "agreement": Agreement.objects.published().get(slug_ca="pamiers").get_absolute_url(),
             "projects": reverse("projects:list"),
             "project": Project.objects.published().get(acronym="IA4END").get_absolute_url(),
             "search": reverse("search:results") + "?q=cultura",
             "open-data": reverse("opendata:index"),
+            "visits": reverse("visits:list"),
+            "visit": Visit.objects.published().order_by("starts_on").first().get_absolute_url(),
             "world": reverse("places:world"),
             "world-place": Place.objects.get(slug_ca="pamiers").get_absolute_url(),
         }
@@ -106,7 +112,7 @@ def test_every_page_type_is_valid_accessible_and_fits_a_phone(
             violations[f"{language}-{name}"] = axe_violations(axe, page)
     phone.context.close()
 
-    assert len(saved) == 22 * len(LANGUAGES)
+    assert len(saved) == len(LANGUAGES) * (len(page_types("ca")) + len(error_pages("ca")))
     assert vnu(saved) == {}
     assert {name: found for name, found in violations.items() if found} == {}
     assert too_wide == []
