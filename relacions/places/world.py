@@ -209,10 +209,14 @@ def place_timeline(place: Place) -> list[Tie]:
     agreements and projects held there), newest first: one query per layer."""
     entries: dict[tuple, Tie] = {}
     for layer in place_layers():
+        rows = layer.queryset()
+        # One semi-join per lookup (`pk IN (…)`), never one join through them all: joined, the
+        # news through events, networks, agreements and projects multiply each other's rows.
+        model = rows.model._default_manager
         condition = Q()
         for lookup in layer.lookups:
-            condition |= Q(**{lookup: place})
-        for row in layer.queryset().filter(condition).distinct():
+            condition |= Q(pk__in=model.filter(**{lookup: place}).values("pk"))
+        for row in rows.filter(condition):
             found = tie(layer, row, place)
             entries.setdefault((layer.key, found.title, found.url), found)
     return sorted(entries.values(), key=lambda t: (t.sort_date, t.title), reverse=True)
