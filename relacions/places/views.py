@@ -35,6 +35,13 @@ class WorldMapView(TemplateView):
 
     template_name = "places/world_map.html"
 
+    def render_to_response(self, context, **response_kwargs):
+        # An unknown layer: the map of every layer with the form's message, found nowhere (as a
+        # public list answers a filter it does not have, relacions.core.filtering).
+        if context["form"].errors:
+            response_kwargs["status"] = 404
+        return super().render_to_response(context, **response_kwargs)
+
     def get_context_data(self, **kwargs):
         layers = map_layers()
         # A form was sent when it carries its marker field, even with every box unticked.

@@ -39,7 +39,7 @@ def addresses(language, pamiers) -> dict[str, tuple[str, int]]:
             "world": (world, 200),
             "world-one-layer": (f"{world}?chosen=1&layer=agreements", 200),
             "world-no-layer": (f"{world}?chosen=1", 200),
-            "world-unknown-layer": (f"{world}?layer=treaties", 200),
+            "world-unknown-layer": (f"{world}?layer=treaties", 404),
             "place": (pamiers.get_absolute_url(), 200),
             "home": (reverse("pages:home"), 200),
         }

@@ -84,7 +84,7 @@ def test_the_layers_form_chooses_what_the_map_shows(client, world):
 )
 def test_an_unknown_layer_is_a_translated_message_not_an_error(client, world, language, message):
     response = client.get(world_url(language, "?layer=treaties"))
-    assert response.status_code == 200
+    assert response.status_code == 404
     page = response.content.decode()
     assert message in page and '<meta name="robots" content="noindex, follow">' in page
     assert 'aria-label="Granada, ' in page  # every layer, as without a choice
