@@ -179,7 +179,7 @@ class Project(Publishable):
         help_text=_("As the grant agreement states it, e.g. 101234567."),
     )
     city_role = models.CharField(
-        _("the city's role"), max_length=12, choices=Role.choices, default=Role.PARTNER
+        _("the city's role"), max_length=12, choices=Role, default=Role.PARTNER
     )
     project_status = models.CharField(
         _("project status"),
@@ -415,7 +415,7 @@ class Partner(models.Model):
         on_delete=models.PROTECT,
         related_name="project_partners",
     )
-    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTNER)
+    role = models.CharField(_("role"), max_length=12, choices=Role, default=Role.PARTNER)
     participant_code = models.CharField(
         _("EU participant code (PIC)"),
         max_length=9,

@@ -1,7 +1,10 @@
 """The admin of every Publishable content type: the workflow's admin (revisions, conflicts,
 previews) with the publication state, publish / unpublish actions and the delete rule."""
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -34,12 +37,13 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return Publishable.State.choices
 
     def queryset(self, request, queryset):
-        lookup = {
-            Publishable.State.DRAFT: lambda model: model.draft_q(),
-            Publishable.State.SCHEDULED: lambda model: model.scheduled_q(),
-            Publishable.State.LIVE: lambda model: model.published_q(),
-            Publishable.State.EXPIRED: lambda model: model.expired_q(),
-        }.get(self.value())
+        lookups: dict[str, Callable[[type[Publishable]], Q]] = {
+            Publishable.State.DRAFT.value: lambda model: model.draft_q(),
+            Publishable.State.SCHEDULED.value: lambda model: model.scheduled_q(),
+            Publishable.State.LIVE.value: lambda model: model.published_q(),
+            Publishable.State.EXPIRED.value: lambda model: model.expired_q(),
+        }
+        lookup = lookups.get(self.value() or "")
         return queryset.filter(lookup(queryset.model)) if lookup else queryset
 
 
