@@ -271,9 +271,9 @@ def parse_wrk(output: str) -> Load:
     return load
 
 
-def wrk(url: str, *, duration: int, connections: int) -> Load:
+def wrk(url: str, *, duration: int, connections: int, headers: tuple[str, ...] = ()) -> Load:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency",
-               url]  # fmt: skip
+               *(part for header in headers for part in ("-H", header)), url]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return parse_wrk(output)
 
