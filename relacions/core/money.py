@@ -6,11 +6,14 @@ relacions.core.csv_export.)"""
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MinValueValidator
+from django.db import models
 from django.utils.formats import get_format, number_format
 from django.utils.html import format_html
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 NO_AMOUNT = "—"
+NEGATIVE_AMOUNT = gettext_lazy("An amount cannot be negative.")
 NO_BREAK_SPACE = "\u00a0"
 
 
@@ -83,3 +86,14 @@ class EuroField(forms.DecimalField):
         if isinstance(value, str) and value.strip():
             value = parse_amount(value)
         return super().to_python(value)
+
+
+def amount_field(verbose_name, *, max_digits: int = 12, **kwargs) -> models.DecimalField:
+    """A model field for an amount in euros: cents, never negative (a translated error)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=max_digits,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0), NEGATIVE_AMOUNT)],
+        **kwargs,
+    )

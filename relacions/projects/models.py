@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
+from relacions.core.money import amount_field
 from relacions.networks.files import validate_document_size, validate_pdf
 
 from .querysets import PartnerQuerySet, ProjectQuerySet
@@ -38,18 +39,6 @@ validate_participant_code = RegexValidator(
     r"^[0-9]{9}$",
     _("Enter the EU participant identification code (PIC): nine digits, e.g. 999999999."),
 )
-
-
-def money_field(verbose_name, help_text=""):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(0), _("An amount cannot be negative."))],
-        help_text=help_text,
-    )
 
 
 class Programme(models.Model):
@@ -190,14 +179,29 @@ class Project(Publishable):
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
-    total_cost = money_field(_("total cost (EUR)"), _("The whole project's eligible cost."))
-    eu_contribution = money_field(
-        _("EU contribution (EUR)"), _("The EU's contribution to the whole project.")
+    total_cost = amount_field(
+        _("total cost (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The whole project's eligible cost."),
     )
-    city_budget = money_field(_("the city's budget (EUR)"), _("The city's part of the cost."))
-    city_eu_contribution = money_field(
+    eu_contribution = amount_field(
+        _("EU contribution (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The EU's contribution to the whole project."),
+    )
+    city_budget = amount_field(
+        _("the city's budget (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The city's part of the cost."),
+    )
+    city_eu_contribution = amount_field(
         _("the city's EU contribution (EUR)"),
-        _("The part of the city's budget that the EU pays."),
+        null=True,
+        blank=True,
+        help_text=_("The part of the city's budget that the EU pays."),
     )
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes"), blank=True, related_name="projects"

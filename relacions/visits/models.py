@@ -12,11 +12,9 @@ the sitemap, the place pages and open data all apply the same one.
 """
 
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -26,12 +24,12 @@ from django.utils.translation import pgettext_lazy
 
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
+from relacions.core.money import NEGATIVE_AMOUNT, amount_field
 from relacions.networks.files import validate_document_size, validate_pdf
 
 from .querysets import VisitQuerySet
 
 END_BEFORE_START = _("The end date cannot be earlier than the start date.")
-NEGATIVE_AMOUNT = _("An amount cannot be negative.")
 FINAL_BEFORE_END = _("The costs cannot be marked final before the visit has ended.")
 PUBLISH_COSTS_PERMISSION = "visits.publish_costs"
 
@@ -46,16 +44,6 @@ def end_moment(ends_on: datetime.date) -> datetime.datetime:
     following = ends_on + datetime.timedelta(days=1)
     return datetime.datetime.combine(
         following, datetime.time.min, tzinfo=timezone.get_default_timezone()
-    )
-
-
-def money_field(verbose_name, **kwargs):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=10,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal(0), NEGATIVE_AMOUNT)],
-        **kwargs,
     )
 
 
@@ -319,7 +307,7 @@ class Cost(models.Model):
     )
     concept = models.CharField(_("concept"), max_length=12, choices=Concept.choices)
     paid_by = models.CharField(_("paid by"), max_length=10, choices=Payer.choices)
-    amount = money_field(_("amount (EUR)"))
+    amount = amount_field(_("amount (EUR)"), max_digits=10)
 
     class Meta:
         verbose_name = _("cost")
@@ -354,7 +342,7 @@ class Gift(models.Model):
     received_by = models.CharField(
         _("received by"), max_length=200, blank=True, help_text=_("The position, e.g. “Mayor”.")
     )
-    estimated_value = money_field(_("estimated value (EUR)"), null=True, blank=True)
+    estimated_value = amount_field(_("estimated value (EUR)"), max_digits=10, null=True, blank=True)
     fate = models.CharField(
         _("what was done with it"), max_length=10, choices=Fate.choices, default=Fate.REGISTER
     )
