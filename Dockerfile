@@ -30,6 +30,13 @@ RUN groupadd --system --gid 10001 relacions \
 
 WORKDIR /app
 
+# WeasyPrint (the yearly report's PDF) draws text with Pango, HarfBuzz and fontconfig; DejaVu is
+# the font its stylesheet names.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Exactly the pinned, hashed dependencies; wheels only, so the image needs no compiler.
 COPY requirements.lock ./
 RUN pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock

@@ -1,7 +1,8 @@
 """What each app gives the shared features, declared once: its `content.py`.
 
 An app plugs into the site's shared features (search, the sitemap, the page cache, the roles, the
-demo content, the admin dashboard, the objective and place timelines, open data) by one module,
+demo content, the admin dashboard, the objective and place timelines, open data, the world map,
+the yearly report) by one module,
 `relacions/<app>/content.py`, that holds one `Content` named `content`:
 
     content = Content(
@@ -28,6 +29,7 @@ import datetime
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -109,6 +111,64 @@ class PlaceLayer:
         return row
 
 
+# What an indicator's figure is: a number of records, an amount in euros, a percentage.
+COUNT, EUROS, PERCENT = "count", "eur", "percent"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure of the yearly report (relacions.reports), computed in the database from the
+    public records of one calendar year (1 January to 31 December, the site's time zone).
+
+    - `key`: the figure's stable name ("projects.started"): what a published report keeps, the
+      dataset's key. Never reuse one for another meaning.
+    - `label`: what the figure counts, in a few words ("Projects started").
+    - `records`: year → the public rows the figure is made of (published ones only; nothing
+      confidential), which `measure` aggregates in one query.
+    - `measure`: the aggregate (`Sum("city_eu_contribution")`); by default the number of rows,
+      `Count("pk", distinct=True)`.
+    - `unit`: COUNT, EUROS or PERCENT.
+    - `url`: year → the public list, filtered, that shows those rows (None when none does).
+    - `required`: fields every counted row needs for the figure to be right; the report's
+      missing-data check lists the rows that lack one (a visit whose costs are not final).
+    """
+
+    key: str
+    label: str | Promise
+    records: Callable[[int], models.QuerySet]
+    measure: Callable[[], Any] | None = None
+    unit: str = COUNT
+    url: Callable[[int], str | None] | None = None
+    required: tuple[str, ...] = ()
+
+    def value(self, year: int) -> int | Decimal:
+        """The figure for `year`: one query. Money comes to the cent, percentages to a tenth."""
+        measure = self.measure() if self.measure else models.Count("pk", distinct=True)
+        value = self.records(year).aggregate(value=measure)["value"] or 0
+        if self.unit == EUROS:
+            return Decimal(value).quantize(Decimal("0.01"))
+        if self.unit == PERCENT:
+            return Decimal(value).quantize(Decimal("0.1"))
+        return int(value)
+
+
+@dataclass(frozen=True)
+class ReportArea:
+    """An app's section of the yearly report: its figures, and the narrative text the office
+    writes for it each year (relacions.reports.AreaText, keyed by `key`)."""
+
+    key: str
+    label: str | Promise
+    indicators: tuple[Indicator, ...]
+    # Where the section comes in the report (as the map's layers and the open-data page).
+    order: int = 0
+
+
+def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    """1 January and 31 December of `year`: an indicator's records are those of these days."""
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
 @dataclass(frozen=True)
 class Content:
     """One app's declaration. Every part is optional.
@@ -125,6 +185,7 @@ class Content:
     - `datasets`: `relacions.opendata.datasets.Dataset`s (or `Outputs`) on the open-data page.
     - `places`: `PlaceLayer`s, the app's ties to places (the world map and the place pages).
     - `dashboard`: callables `(request) -> panel dict or None` for the admin home.
+    - `report`: the app's `ReportArea` of the yearly report (relacions.reports).
     - `demo`: the demo content's file, relative to the app (relacions.core.demo).
     """
 
@@ -138,6 +199,7 @@ class Content:
     datasets: tuple[Any, ...] = ()
     places: tuple[PlaceLayer, ...] = ()
     dashboard: tuple[Callable[[HttpRequest], dict | None], ...] = ()
+    report: ReportArea | None = None
     demo: str | None = None
 
 
@@ -171,6 +233,12 @@ def public_urls() -> list[tuple[str | Promise, str]]:
 def place_layers() -> list[PlaceLayer]:
     """Every app's ties to places, in the order the map lists them."""
     return sorted(declared("places"), key=lambda layer: layer.order)
+
+
+def report_areas() -> list[ReportArea]:
+    """Every app's section of the yearly report, in the report's order."""
+    areas = [content.report for _config, content in declarations() if content.report]
+    return sorted(areas, key=lambda area: area.order)
 
 
 def timeline_for(model: type[models.Model]) -> Timeline | None:
@@ -211,6 +279,12 @@ def check_declarations(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
         checks.Error(f"The place layer {layer.key!r} is on the map with several lookups.")
         for layer in declared("places")
         if layer.on_map and len(layer.lookups) != 1
+    ]
+    keys = [i.key for area in report_areas() for i in area.indicators]
+    keys += [area.key for area in report_areas()]
+    errors += [
+        checks.Error(f"Two report areas or indicators are called {key!r}: each needs its own key.")
+        for key in sorted({key for key in keys if keys.count(key) > 1})
     ]
     for config, content in declarations():
         where = f"{config.name}.{MODULE}"
