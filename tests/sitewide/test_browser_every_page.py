@@ -23,6 +23,7 @@ from relacions.operations import views as operations_views
 from relacions.pages.models import Page
 from relacions.places.models import Place
 from relacions.projects.models import Project
+from relacions.reports.models import YearReport
 from relacions.visits.models import Visit
 from tests.fixtures.browser import NARROWEST, axe_violations
 from tests.helpers import LANGUAGES
@@ -62,6 +63,8 @@ def page_types(language: str) -> dict[str, tuple[str, int]]:
             "visit": Visit.objects.published().order_by("starts_on").first().get_absolute_url(),
             "world": reverse("places:world"),
             "world-place": Place.objects.get(slug_ca="pamiers").get_absolute_url(),
+            "reports": reverse("reports:list"),
+            "report": YearReport.objects.published().get().get_absolute_url(),
         }
         addresses = {name: (path, 200) for name, path in pages.items()}
         addresses["404"] = (f"/{language}/{'no-such-page'}/", 404)

@@ -40,6 +40,7 @@ from django.apps import AppConfig
 from django.db import models, transaction
 
 from ..declaration import demo_files as declared_demo_files
+from ..signals import demo_loaded
 from .base import Counts, DemoContentError
 from .dates import local_today, parse_date
 from .loading import _Loader
@@ -65,8 +66,11 @@ def demo_files() -> list[tuple[AppConfig, Path]]:
 
 def load_demo_content(*, today: datetime.date | None = None) -> dict[str, Counts]:
     """Load every app's demo.yaml, in INSTALLED_APPS order, in one transaction."""
+    today = today or local_today()
     with transaction.atomic():
-        return {config.label: load_file(path, today=today) for config, path in demo_files()}
+        loaded = {config.label: load_file(path, today=today) for config, path in demo_files()}
+        demo_loaded.send(sender=None, today=today)
+    return loaded
 
 
 def load_apps(*labels: str, today: datetime.date | None = None) -> Counts:

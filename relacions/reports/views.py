@@ -1,0 +1,133 @@
+"""The public pages of the yearly reports: the list of published reports, a report (its current
+edition, or an earlier one at its own address), its PDF and its figures as JSON and CSV.
+
+Every page reads a published edition's frozen figures (relacions.reports.figures): none computes
+a figure, so each costs the same few queries whatever the amount of content."""
+
+from dataclasses import replace
+
+from django.db.models import Count, Max
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from relacions.core.csv_export import csv_response
+from relacions.opendata.datasets import LICENCE_NAME, LICENCE_URL, PUBLISHER, Dataset
+from relacions.opendata.views import LICENCE_LINK
+
+from . import datasets, figures, pdf
+from .models import YearReport
+
+
+class ReportListView(ListView):
+    template_name = "reports/report_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return YearReport.objects.published().annotate(
+            edition_count=Count("editions"), last_published=Max("editions__computed_at")
+        )
+
+
+def _published_report(year: int) -> YearReport:
+    return get_object_or_404(YearReport.objects.published(), year=year)
+
+
+def report_context(report: YearReport, edition_number: int | None = None) -> dict:
+    """What the page and the PDF show: the chosen edition's figures (the current one by default),
+    grouped by area with the office's text on each, the press review and the editions."""
+    editions = list(report.editions.all())
+    if edition_number is None:
+        edition = editions[0]
+    else:
+        edition = next((e for e in editions if e.number == edition_number), None)
+        if edition is None:
+            raise Http404("No such edition.")
+    texts = {text.area: text for text in report.area_texts.all()}
+    areas = figures.read(edition.figures)
+    return {
+        "report": report,
+        "edition": edition,
+        "editions": editions,
+        "is_current": edition is editions[0],
+        "current_edition": editions[0],
+        "years": edition.figures["years"],
+        "from_reports": edition.figures.get("from_reports", []),
+        "sections": [(area, texts.get(area.key)) for area in areas],
+        "clippings": list(report.clippings.all()),
+    }
+
+
+class ReportDetailView(DetailView):
+    template_name = "reports/report_detail.html"
+    context_object_name = "report"
+
+    def get_object(self, queryset=None):
+        return _published_report(self.kwargs["year"])
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.kwargs.get("edition") is not None and response.context_data["is_current"]:
+            # The current edition has one address: the report's.
+            return redirect(self.object.get_absolute_url(), permanent=True)
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, **report_context(self.object, self.kwargs.get("edition"))
+        )
+
+
+@require_safe
+def report_pdf(request, year: int):
+    report = _published_report(year)
+    context = {
+        **report_context(report),
+        "report_url": request.build_absolute_uri(report.get_absolute_url()),
+    }
+    body = pdf.render(request, "reports/report_pdf.html", context)
+    language = translation.get_language()
+    return pdf.response(body, filename=f"{_('annual-report')}-{year}-{language}.pdf")
+
+
+def _figures_of(year: int) -> Dataset:
+    """The open-data dataset of the reports' figures, of one year's report only."""
+    _published_report(year)
+    return replace(
+        datasets.FIGURES, queryset=lambda: datasets.rows(datasets.current_editions(year))
+    )
+
+
+@require_safe
+def figures_json(request, year: int):
+    dataset = _figures_of(year)
+    body = {
+        "dataset": dataset.slug,
+        "year": year,
+        "title": _("Yearly report %(year)s: figures") % {"year": year},
+        "language": translation.get_language(),
+        "publisher": PUBLISHER,
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "source": request.build_absolute_uri(reverse("reports:detail", kwargs={"year": year})),
+        "generated_at": timezone.localtime().replace(microsecond=0),
+        "items": dataset.records(build_uri=request.build_absolute_uri),
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Link"] = LICENCE_LINK
+    return response
+
+
+@require_safe
+def figures_csv(request, year: int):
+    dataset = _figures_of(year)
+    response = csv_response(
+        filename=f"{_('annual-report')}-{year}-{translation.get_language()}.csv",
+        headers=dataset.headers(),
+        rows=dataset.table(build_uri=request.build_absolute_uri),
+    )
+    response["Link"] = LICENCE_LINK
+    return response
