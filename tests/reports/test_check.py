@@ -31,3 +31,18 @@ def test_the_check_lists_what_the_records_and_the_narrative_lack(editor):
     assert "Notícia completa" not in check
     assert "fets destacats (Castellà)" in check
     assert "El text sobre Notícies (Anglès)" in check
+
+
+def test_the_admin_home_reminds_of_last_year_s_report(editor):
+    from django.utils import timezone
+
+    year = timezone.localdate().year - 1
+    client = signed_in_client(editor)
+    home = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="ca").content.decode()
+    assert f"La memòria de {year}" in home
+    assert f"{reverse('admin:reports_yearreport_add')}?year={year}" in home
+
+    report = YearReportFactory(year=year)
+    home = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="ca").content.decode()
+    assert reverse("admin:reports_yearreport_figures", args=[report.pk]) in home
+    assert "Encara no s&#x27;ha publicat." in home
