@@ -61,6 +61,21 @@ def test_the_pdf_carries_its_language_title_outline_and_tags(
     assert f"{title}" in text
 
 
+def test_the_pdf_is_drawn_once_then_served_from_the_page_cache(client, published_report, settings):
+    settings.PAGE_CACHE, settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_LEASE_SECONDS = (
+        True,
+        600,
+        1,
+    )
+    url = reverse("reports:pdf", kwargs={"year": YEAR})
+    first = client.get(url)
+    second = client.get(url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second["Content-Type"] == "application/pdf"
+    _read(second)
+
+
 def test_the_outline_names_every_area_of_the_report(client, published_report):
     sections = report_context(published_report)["sections"]
     outline = _outline(_read(client.get(reverse("reports:pdf", kwargs={"year": YEAR}))).outline)
