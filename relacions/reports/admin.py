@@ -82,6 +82,19 @@ class YearReportAdmin(TranslatedWorkflowAdmin):
     )
     readonly_fields = ("figures_link", "editions_table")
 
+    def get_readonly_fields(self, request, obj=None):
+        # A published report's year is what its frozen figures are of.
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.editions.exists():
+            return (*readonly, "year")
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        # What has been published stays published: its editions are the public record.
+        if obj is not None and obj.editions.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
     def get_queryset(self, request):
         return (
             super()

@@ -146,3 +146,13 @@ def test_a_clipping_is_dated_in_its_report_s_year(db):
         with pytest.raises(ValidationError) as error:
             clipping.full_clean()
         assert "El recorte debe tener fecha del año de la memoria." in str(error.value)
+
+
+def test_a_published_report_keeps_its_year_and_cannot_be_deleted(published_report, administrator):
+    client = signed_in_client(administrator)
+    change = reverse("admin:reports_yearreport_change", args=[published_report.pk])
+    form = client.get(change).context["adminform"].form
+    assert "year" not in form.fields
+    delete = reverse("admin:reports_yearreport_delete", args=[published_report.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert YearReport.objects.filter(pk=published_report.pk).exists()
