@@ -160,8 +160,9 @@ def read(snapshot: dict) -> list[Area]:
         figures = []
         for item in area["indicators"]:
             label, label_language = _in_active_language(item["label"])
-            url, _language = _in_active_language(item["url"])
             series = [(y, _number(item["values"][str(y)], item["unit"])) for y in years]
+            # A figure of nothing links to nothing (its list may have no such year to show).
+            url = _in_active_language(item["url"])[0] if series[-1][1] else ""
             figures.append(
                 Figure(
                     key=item["key"],
