@@ -19,10 +19,13 @@ class PlanReport:
     status_counts: dict[str, int]
     axis: int | None = None
     status: str | None = None
+    done: int | None = None
+    updated: int | None = None
 
     @property
     def is_filtered(self) -> bool:
-        return self.axis is not None or self.status is not None
+        filters = (self.axis, self.status, self.done, self.updated)
+        return any(value is not None for value in filters)
 
     @property
     def status_summary(self) -> list[tuple[str, str, int]]:
@@ -37,16 +40,25 @@ class PlanReport:
         return sum(self.status_counts.values())
 
 
-def plan_report(*, plan: Plan, axis: int | None = None, status: str | None = None) -> PlanReport:
+def plan_report(
+    *,
+    plan: Plan,
+    axis: int | None = None,
+    status: str | None = None,
+    done: int | None = None,
+    updated: int | None = None,
+) -> PlanReport:
     """`plan` must come from `Plan.objects.for_overview()` (it carries `progress`). The status
     counts cover the whole plan, whatever the filters."""
-    axes = list(plan.axes.numbered(axis).for_overview(status=status))
+    axes = list(plan.axes.numbered(axis).for_overview(status=status, done=done, updated=updated))
     return PlanReport(
         plan=plan,
         axes=axes,
         status_counts=plan.objectives.status_counts(),
         axis=axis,
         status=status,
+        done=done,
+        updated=updated,
     )
 
 

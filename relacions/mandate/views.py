@@ -16,7 +16,7 @@ class PlanView(PreviewMixin, TemplateView):
     status. The overview is this view for the current plan."""
 
     template_name = "mandate/plan.html"
-    query_parameters = ("axis", "status")
+    query_parameters = ("axis", "status", "done", "updated")
 
     def get_plan(self) -> Plan:
         return get_object_or_404(Plan.objects.for_overview().by_slug(self.kwargs["slug"])[:1])
@@ -24,7 +24,8 @@ class PlanView(PreviewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.get_plan()
-        form = ObjectiveFilterForm(self.request.GET, axes=plan.axes.all())
+        years = range(plan.start_year, plan.end_year + 1)
+        form = ObjectiveFilterForm(self.request.GET, axes=plan.axes.all(), years=years)
         report = plan_report(plan=plan, **form.selected())
         if form.errors:
             # An unknown axis or status: the form with its error and no objectives.

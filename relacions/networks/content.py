@@ -1,14 +1,18 @@
 """What the networks app gives the shared features (relacions.core.declaration)."""
 
-from django.db.models import Min
+from urllib.parse import urlencode
+
+from django.db.models import Count, Min
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 
 from . import dashboard, datasets, search, sitemaps
-from .models import Forum, Membership, Network
+from .models import Forum, Membership, Network, Position
+from .models.memberships import YEAR_ENDED, YEAR_STARTED
 
 MANAGED_MODELS = (
     "network",
@@ -35,6 +39,61 @@ SEATS = PlaceLayer(
     url=lambda network: network.get_absolute_url(),
     describe=lambda network: _("Seat of %(network)s") % {"network": network.name},
     order=10,
+)
+
+
+def directory_url(year: int, membership: str | None = None, section: str = "") -> str:
+    """The networks' directory filtered by `year` (and `membership`), in the active language;
+    `section`: the part of the page that lists the records (#positions, #forums)."""
+    query = {"year": year, **({"membership": membership} if membership else {})}
+    return f"{reverse('networks:list')}?{urlencode(query)}{f'#{section}' if section else ''}"
+
+
+# Public facts only: memberships of listed networks, not applications, by their dates (never a
+# fee or an internal field); positions and forums as their pages show them.
+REPORT = ReportArea(
+    key="networks",
+    label=_("Networks"),
+    order=10,
+    indicators=(
+        Indicator(
+            key="networks.member",
+            label=_("Networks Terrassa was a member of"),
+            records=lambda year: Membership.objects.of_year(year),
+            measure=lambda: Count("network", distinct=True),
+            url=lambda year: directory_url(year),
+        ),
+        Indicator(
+            key="networks.memberships",
+            label=_("Memberships in force"),
+            records=lambda year: Membership.objects.of_year(year),
+            url=lambda year: directory_url(year),
+        ),
+        Indicator(
+            key="networks.memberships_started",
+            label=_("Memberships started"),
+            records=lambda year: Membership.objects.of_year(year, YEAR_STARTED),
+            url=lambda year: directory_url(year, YEAR_STARTED),
+        ),
+        Indicator(
+            key="networks.memberships_ended",
+            label=_("Memberships ended"),
+            records=lambda year: Membership.objects.of_year(year, YEAR_ENDED),
+            url=lambda year: directory_url(year, YEAR_ENDED),
+        ),
+        Indicator(
+            key="networks.positions",
+            label=_("Positions held in networks"),
+            records=lambda year: Position.objects.public().during(year),
+            url=lambda year: directory_url(year, section="positions"),
+        ),
+        Indicator(
+            key="networks.forums",
+            label=_("Forums Terrassa takes part in"),
+            records=lambda year: Forum.objects.participating_by(year),
+            url=lambda year: directory_url(year, section="forums"),
+        ),
+    ),
 )
 
 content = Content(
@@ -82,5 +141,6 @@ content = Content(
     datasets=(datasets.NETWORKS,),
     places=(SEATS,),
     dashboard=(dashboard.renewals_due,),
+    report=REPORT,
     demo="demo.yaml",
 )

@@ -264,6 +264,19 @@ def test_the_overview_query_count_is_constant(client, plan, django_assert_max_nu
 
 
 @pytest.mark.parametrize("count", [1, 50])
+def test_the_overview_query_count_is_constant_with_the_year_filters(
+    client, plan, django_assert_max_num_queries, count
+):
+    many_objectives(plan, count)
+    with django_assert_max_num_queries(OVERVIEW_QUERIES):
+        response = client.get(address("mandate:overview", "en"), {"done": 2024, "updated": 2024})
+    assert response.content.decode().count('class="objective-summary ') == 0
+    with django_assert_max_num_queries(OVERVIEW_QUERIES):
+        response = client.get(address("mandate:overview", "en"), {"updated": 2024})
+    assert response.content.decode().count('class="objective-summary ') == count
+
+
+@pytest.mark.parametrize("count", [1, 50])
 def test_the_objective_page_query_count_is_constant(
     client, plan, django_assert_max_num_queries, count
 ):

@@ -125,12 +125,32 @@ def test_directory_queries_do_not_grow_with_networks(client, django_assert_max_n
             status="ended",
         )
         MembershipFactory(network=network, since=D(2009, 1, 1))
-    # The site's chrome (settings, menu and footer pages); page count, networks, logo
-    # renditions, memberships.
-    with django_assert_max_num_queries(5):
+    # The site's chrome (settings, menu and footer pages); the years of the filter (kept by the
+    # fragment cache, off in tests), page count, networks, logo renditions, memberships.
+    with django_assert_max_num_queries(6):
         response = client.get(address("networks:list", "ca"))
     assert response.status_code == 200
     assert response.content.decode().count('class="card network-card"') == count
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_a_year_of_the_directory_queries_do_not_grow_with_networks(
+    client, django_assert_max_num_queries, count
+):
+    logo = png_logo()
+    for network in NetworkFactory.create_batch(count, logo=logo):
+        MembershipFactory(network=network, since=D(2009, 1, 1))
+        forum = ForumFactory(network=network, participating_since=D(2010, 1, 1))
+        PositionFactory(network=None, forum=forum, start=D(2010, 1, 1))
+    # As above, and the year's memberships, positions and forums.
+    with django_assert_max_num_queries(9):
+        response = client.get(address("networks:list", "ca") + "?year=2010")
+    assert response.status_code == 200
+    main = main_of(response)
+    assert main.count('class="card network-card"') == count
+    assert main.count('class="year-membership"') == count
+    assert main.count('class="position"') == count
+    assert main.count('class="year-forum"') == count
 
 
 # --- Demo content in every language ---------------------------------------------------------------

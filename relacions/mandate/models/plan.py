@@ -13,6 +13,7 @@ by the querysets below, never in Python loops:
   progress rather than 0 %. An axis or plan with no objectives is at 0 %.
 """
 
+import datetime
 from decimal import Decimal
 
 import reversion
@@ -23,6 +24,7 @@ from django.db.models import (
     Avg,
     Count,
     DecimalField,
+    Exists,
     F,
     FloatField,
     OuterRef,
@@ -36,6 +38,7 @@ from django.db.models.functions import Cast, Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 
@@ -65,15 +68,54 @@ class ObjectiveQuerySet(models.QuerySet):
         """Objectives of published plans (axes and objectives have no status of their own)."""
         return self.filter(Publishable.published_q(prefix="plan__"))
 
-    def with_progress(self):
+    def with_progress(self, on: datetime.date | None = None):
         """Annotate `current_status`, `current_progress` and `last_update_on` from the latest
-        public update."""
-        latest = ProgressUpdate.objects.public().filter(objective=OuterRef("pk")).newest_first()
+        public update (the latest dated `on` or before, when given: the state on that day)."""
+        latest = ProgressUpdate.objects.public().filter(objective=OuterRef("pk"))
+        if on is not None:
+            latest = latest.filter(date__lte=on)
+        latest = latest.newest_first()
         return self.annotate(
             current_status=Coalesce(Subquery(latest.values("status")[:1]), Value(NOT_STARTED)),
             current_progress=Coalesce(Subquery(latest.values("progress")[:1]), Value(0)),
             last_update_on=Subquery(latest.values("date")[:1]),
         )
+
+    def of_plan_in_force(self, year: int):
+        """The public objectives of the plan in force in `year` (`Plan.objects.in_force()`)."""
+        plan = Plan.objects.in_force(year).values("pk")[:1]
+        return self.public().filter(plan=Subquery(plan))
+
+    def done_during(self, year: int | None):
+        """Objectives whose latest public update by 31 December of `year` says "done" and whose
+        latest before 1 January did not (an objective done on 1 January was done that year);
+        all of them when `year` is None."""
+        if year is None:
+            return self
+        first, last = year_bounds(year)
+        updates = ProgressUpdate.objects.public().filter(objective=OuterRef("pk")).newest_first()
+
+        def status(dated):
+            return Coalesce(Subquery(dated.values("status")[:1]), Value(NOT_STARTED))
+
+        done = ProgressUpdate.Status.DONE
+        return (
+            self.annotate(
+                status_at_year_end=status(updates.filter(date__lte=last)),
+                status_before_year=status(updates.filter(date__lt=first)),
+            )
+            .filter(status_at_year_end=done)
+            .exclude(status_before_year=done)
+        )
+
+    def updated_during(self, year: int | None):
+        """Objectives with a public update dated in `year`; all of them when `year` is None."""
+        if year is None:
+            return self
+        updates = ProgressUpdate.objects.public().filter(
+            objective=OuterRef("pk"), date__range=year_bounds(year)
+        )
+        return self.filter(Exists(updates))
 
     def with_status(self, status: str | None):
         """Only objectives whose current status is `status`; all of them when it is None."""
@@ -98,9 +140,18 @@ class ObjectiveQuerySet(models.QuerySet):
         counts.update(rows)
         return counts
 
-    def for_listing(self, *, status: str | None = None):
+    def for_listing(
+        self, *, status: str | None = None, done: int | None = None, updated: int | None = None
+    ):
+        """`done`, `updated`: only the objectives done, or with a public update, in that year."""
         # The plan is joined for get_absolute_url(), which names it.
-        return self.with_status(status).select_related("plan").order_by("order", "code", "pk")
+        return (
+            self.done_during(done)
+            .updated_during(updated)
+            .with_status(status)
+            .select_related("plan")
+            .order_by("order", "code", "pk")
+        )
 
     def for_detail(self):
         return (
@@ -146,12 +197,13 @@ class AxisQuerySet(models.QuerySet):
         """Only the axis with this number; every axis when it is None."""
         return self if number is None else self.filter(number=number)
 
-    def for_overview(self, *, status: str | None = None):
-        """Axes with their progress and their objectives (only those in `status`, if given), each
-        with its own progress."""
-        return self.with_progress().prefetch_related(
-            Prefetch("objectives", queryset=Objective.objects.for_listing(status=status))
-        )
+    def for_overview(
+        self, *, status: str | None = None, done: int | None = None, updated: int | None = None
+    ):
+        """Axes with their progress and their objectives (only those in `status`, done in the year
+        `done`, updated in the year `updated`, if given), each with its own progress."""
+        objectives = Objective.objects.for_listing(status=status, done=done, updated=updated)
+        return self.with_progress().prefetch_related(Prefetch("objectives", queryset=objectives))
 
 
 class PlanQuerySet(PublishableQuerySet):
@@ -173,6 +225,15 @@ class PlanQuerySet(PublishableQuerySet):
 
     def for_overview(self):
         return self.published().with_progress()
+
+    def in_force(self, year: int):
+        """The published plans whose period covers `year`, the one in force that year first: the
+        one that started last when two do (a new mandate starts in the year the last one ends)."""
+        return (
+            self.published()
+            .filter(start_year__lte=year, end_year__gte=year)
+            .order_by("-start_year", "pk")
+        )
 
 
 # "5", "5.2", "5.2.a": dot-separated parts, so a code reads well in a URL and needs no escaping.

@@ -16,11 +16,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 
 from ..querysets import logo_renditions, related_content_prefetches, tied_events
-from .common import OBJECTIVES_HELP, OBJECTIVES_LABEL
+from .common import FORMER_TWINNING_KIND, OBJECTIVES_HELP, OBJECTIVES_LABEL
 from .memberships import Membership
 
 # The querysets first (each model's manager is made from its own), then the models; a queryset
@@ -43,15 +44,19 @@ class NetworkQuerySet(PublishableQuerySet):
     def with_logo(self):
         return self.select_related("logo").prefetch_related("logo__renditions")
 
-    def for_listing(self):
+    def listed(self):
         # Twin cities are agreements (relacions.agreements): a row of the former kind left by
         # the move (one with forums of its own) is not listed among the networks.
-        return (
-            self.published()
-            .exclude(kind="twinning")
-            .with_logo()
-            .with_memberships()
-            .with_active_first()
+        return self.published().exclude(kind=FORMER_TWINNING_KIND)
+
+    def for_listing(self):
+        return self.listed().with_logo().with_memberships().with_active_first()
+
+    def with_year_memberships(self, memberships):
+        """Only the networks with one of `memberships` (a year's, `Membership.objects.of_year()`),
+        each with its own in `year_memberships`, oldest first."""
+        return self.filter(Exists(memberships.filter(network=OuterRef("pk")))).prefetch_related(
+            Prefetch("memberships", queryset=memberships.for_timeline(), to_attr="year_memberships")
         )
 
     def for_detail(self):
@@ -107,6 +112,19 @@ class ForumQuerySet(PublishableQuerySet):
     def for_objective_timeline(self):
         # Read by the mandate app for an objective's page: get_absolute_url needs the network.
         return self.published().select_related("network")
+
+    def participating_by(self, year: int):
+        """Public forums Terrassa takes part in by the end of `year` (a start not recorded is not
+        known to be by then)."""
+        return self.published().filter(participating_since__lte=year_bounds(year)[1])
+
+    def for_year(self, year: int):
+        """What the directory lists for `year` (its network joined for the forum's address)."""
+        return (
+            self.participating_by(year)
+            .select_related("network")
+            .order_by("network__name", "name", "pk")
+        )
 
 
 class WorkingGroupQuerySet(models.QuerySet):

@@ -7,12 +7,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Least
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from relacions.core.catalan import elide_if_catalan
+from relacions.core.declaration import year_bounds
 from relacions.core.models import Publishable
 
 from ..files import (
@@ -24,7 +26,15 @@ from ..files import (
     validate_pdf,
 )
 from ..querysets import in_force_q, local_today
-from .common import OBJECTIVES_HELP, OBJECTIVES_LABEL, TERRASSA_CITY_COUNCIL
+from .common import (
+    FORMER_TWINNING_KIND,
+    OBJECTIVES_HELP,
+    OBJECTIVES_LABEL,
+    TERRASSA_CITY_COUNCIL,
+)
+
+# What the directory's `membership` filter asks of a year's memberships (none: in force).
+YEAR_STARTED, YEAR_ENDED = "started", "ended"
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -42,6 +52,47 @@ class MembershipQuerySet(models.QuerySet):
         if until is not None:
             query &= Q(since__isnull=True) | Q(since__lte=until)
         return self.filter(query)
+
+    def public(self):
+        """What the public pages show of memberships (a listed network's timeline: category,
+        dates, status), applications included; fees and internals are never read from here."""
+        return self.filter(Publishable.published_q(prefix="network__")).exclude(
+            network__kind=FORMER_TWINNING_KIND
+        )
+
+    def held(self):
+        """Memberships proper: an application is not one yet."""
+        return self.exclude(status=self.model.Status.APPLYING)
+
+    def during(self, year: int):
+        """In force at some time of `year`: started by 31 December (a start not recorded is not
+        known to be by then) and not ended before 1 January."""
+        first, last = year_bounds(year)
+        return self.filter(Q(since__lte=last) & (Q(until__isnull=True) | Q(until__gte=first)))
+
+    def started_in(self, year: int):
+        return self.filter(since__range=year_bounds(year))
+
+    def ended_in(self, year: int):
+        return self.filter(until__range=year_bounds(year))
+
+    def of_year(self, year: int, change: str | None = None):
+        """The public memberships of `year` the networks' directory lists: those in force during
+        it, or only those that started (`change="started"`) or ended (`"ended"`) in it."""
+        memberships = self.public().held()
+        if change == YEAR_STARTED:
+            return memberships.started_in(year)
+        if change == YEAR_ENDED:
+            return memberships.ended_in(year)
+        return memberships.during(year)
+
+    def years(self, today: datetime.date | None = None) -> list[int]:
+        """The years the directory can be filtered by, newest first: from the first recorded date
+        of a public membership to this year."""
+        dates = self.public().held().aggregate(first=Min(Least("since", "until")))
+        this_year = local_today(today).year
+        first = dates["first"].year if dates["first"] else this_year
+        return list(range(max(this_year, first), first - 1, -1))
 
     def renewal_due(self, *, within_days: int, today: datetime.date | None = None):
         """Memberships still running whose renewal date falls in the next `within_days` days

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.declaration import year_bounds
 from relacions.core.models import Publishable
 
 from .bodies import Forum, Network, WorkingGroup
@@ -18,6 +19,33 @@ class PositionQuerySet(models.QuerySet):
     def for_display(self):
         return self.select_related("network", "forum__network", "working_group").order_by(
             F("start").desc(nulls_last=True), "pk"
+        )
+
+    def public(self):
+        """Positions the public pages show: in a published network, in a published forum of a
+        published network, or in a working group of a published network."""
+        return self.filter(
+            Publishable.published_q(prefix="network__")
+            | (
+                Publishable.published_q(prefix="forum__")
+                & Publishable.published_q(prefix="forum__network__")
+            )
+            | Publishable.published_q(prefix="working_group__network__")
+        )
+
+    def during(self, year: int):
+        """Held at some time of `year`: started by 31 December (a start not recorded is not
+        known to be by then) and not ended before 1 January."""
+        first, last = year_bounds(year)
+        return self.filter(Q(start__lte=last) & (Q(end__isnull=True) | Q(end__gte=first)))
+
+    def for_year(self, year: int):
+        """What the directory lists for `year`, with the networks their bodies belong to."""
+        return (
+            self.public()
+            .during(year)
+            .select_related("network", "forum__network", "working_group__network")
+            .order_by(F("start").asc(), "pk")
         )
 
     def _public_bodies(self):
