@@ -6,7 +6,8 @@ from relacions.core.filtering import FilterForm
 
 from .models import Event
 
-# The value of the yes-or-no filters in the address (?abroad=yes).
+# The value of the yes-or-no filters in the address (?abroad=yes), and the status filter's value
+# for the events that took place (?status=held: EventQuerySet.held()).
 YES = "yes"
 HELD = "held"
 
