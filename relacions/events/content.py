@@ -1,14 +1,18 @@
 """What the agenda gives the shared features (relacions.core.declaration)."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS
 
 from . import datasets, search, sitemaps
+from .forms import HELD, YES
 from .models import Event
 
 
@@ -31,6 +35,56 @@ EVENTS = PlaceLayer(
     order=40,
 )
 
+
+def _archive(**filters):
+    """year → the archive of that year's past events, held ones only, with these filters."""
+    return lambda year: "{}?{}".format(
+        reverse("events:past", kwargs={"year": year}), urlencode({"status": HELD, **filters})
+    )
+
+
+# Every figure counts the public events that started in the year (Madrid time), have ended and
+# were held: a cancelled event, or a postponed one still at the dates it did not take place on,
+# is no activity of the year (EventQuerySet.held()). Each links to the year's archive, filtered
+# to list exactly those events.
+REPORT = ReportArea(
+    key="events",
+    label=_("Events"),
+    order=40,
+    indicators=(
+        Indicator(
+            key="events.held",
+            label=_("Events held"),
+            records=lambda year: Event.objects.held_in_year(year),
+            url=_archive(),
+        ),
+        Indicator(
+            key="events.hosted",
+            label=_("Events organised or hosted by Terrassa"),
+            records=lambda year: Event.objects.held_in_year(year).with_role(Event.Role.HOST),
+            url=_archive(role=Event.Role.HOST),
+        ),
+        Indicator(
+            key="events.abroad",
+            label=_("Events attended abroad"),
+            records=lambda year: Event.objects.held_in_year(year).attended_abroad(),
+            url=_archive(abroad=YES),
+        ),
+        Indicator(
+            key="events.forum_meetings",
+            label=_("Meetings of forums and working groups attended"),
+            records=lambda year: Event.objects.held_in_year(year).forum_meetings(),
+            url=_archive(forum=YES),
+        ),
+        Indicator(
+            key="events.spoke",
+            label=_("Events where Terrassa spoke"),
+            records=lambda year: Event.objects.held_in_year(year).with_role(Event.Role.SPEAKER),
+            url=_archive(role=Event.Role.SPEAKER),
+        ),
+    ),
+)
+
 content = Content(
     urls=(_("events/"), "relacions.events.urls"),
     roles={
@@ -48,5 +102,6 @@ content = Content(
     timelines=(Timeline(Event, pgettext_lazy("objective timeline", "Event"), date="start"),),
     datasets=(datasets.EVENTS,),
     places=(EVENTS,),
+    report=REPORT,
     demo="demo.yaml",
 )

@@ -45,6 +45,42 @@ class EventQuerySet(PublishableQuerySet):
         first, following = year_bounds(year)
         return self.past(now).filter(start__gte=first, start__lt=following)
 
+    # --- The yearly report (content.py) and the archive's filters ----------------------------
+    # A held event is one that took place as planned: not cancelled, and not postponed either
+    # (a postponed event keeps the dates it did not take place on, until the office enters the
+    # new ones and sets it back to Scheduled). The report counts the year's past events only, so
+    # each figure is what the archive of that year lists with the same filters.
+
+    def held(self):
+        return self.filter(event_status=self.model.EventStatus.SCHEDULED)
+
+    def held_in_year(self, year: int, now=None):
+        """Published events that started in `year` (site's time zone), have ended and were held."""
+        return self.past_in_year(year, now).held()
+
+    def with_role(self, role: str):
+        return self.filter(terrassa_role=role)
+
+    def attended_abroad(self):
+        """Events Terrassa went to outside Spain: in person (or hybrid) in another country, as a
+        speaker or an attendee. An event with no country is not known to be abroad."""
+        Event = self.model
+        return self.filter(
+            format__in=(Event.Format.IN_PERSON, Event.Format.HYBRID),
+            terrassa_role__in=(Event.Role.SPEAKER, Event.Role.ATTENDEE),
+        ).exclude(country__in=("", "ES"))
+
+    def forum_meetings(self, now=None):
+        """Meetings of a forum or of a working group of a network. The forum (and its network)
+        or the working group's network must be public: an event of a hidden forum reads as no
+        forum on its page, and must not reveal it by a count."""
+        public_forum = Forum.published_q(now, prefix="forum__") & Network.published_q(
+            now, prefix="forum__network__"
+        )
+        return self.filter(
+            public_forum | Network.published_q(now, prefix="working_group__network__")
+        )
+
     def past_years(self, now=None) -> list[int]:
         """The years with past events, the latest first: one query."""
         return [day.year for day in self.past(now).dates("start", "year", order="DESC")]

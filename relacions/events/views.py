@@ -2,14 +2,17 @@ from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
+from relacions.core.filtering import FilteredListMixin
 from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import ical, month
+from .forms import HELD, PastEventFilterForm
 from .models import Event
 from .structured_data import event_json_ld
 
@@ -27,27 +30,46 @@ class EventListView(ListView):
         return Event.objects.upcoming().for_listing()
 
 
-class PastEventListView(ListView):
-    """Past events of one year; without a year, the latest year that has any."""
+class PastEventListView(FilteredListMixin, ListView):
+    """Past events of one year, filterable by status, Terrassa's role, abroad and forum meetings
+    (the yearly report links its figures here); without a year, the latest year that has any."""
 
     template_name = "events/event_archive.html"
     context_object_name = "events"
     paginate_by = 24
+    query_parameters = ("status", "role", "abroad", "forum")
 
     def get(self, request, *args, **kwargs):
         # Read over every past event: kept until the content changes or an event ends.
         self.years = pagecache.remember("events:past-years", Event.objects.past_years)
         self.year = kwargs.get("year")
         if self.year is None and self.years:
-            return redirect("events:past", year=self.years[0])
+            # The filters come along: /past/?role=host is the latest year's events hosted.
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return redirect(reverse("events:past", kwargs={"year": self.years[0]}) + query)
         if self.year is not None and self.year not in self.years:
             raise Http404("No past events in this year.")
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
+    def get_filter_form(self):
+        return PastEventFilterForm(self.request.GET)
+
+    def filter_queryset(self, filters):
         if self.year is None:
             return Event.objects.none()
-        return Event.objects.past_in_year(self.year).for_listing()
+        events = Event.objects.past_in_year(self.year).for_listing()
+        status = filters.get("status")
+        if status == HELD:
+            events = events.held()
+        elif status:
+            events = events.filter(event_status=status)
+        if "role" in filters:
+            events = events.with_role(filters["role"])
+        if "abroad" in filters:
+            events = events.attended_abroad()
+        if "forum" in filters:
+            events = events.forum_meetings()
+        return events
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(year=self.year, years=self.years, **kwargs)

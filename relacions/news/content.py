@@ -1,12 +1,16 @@
 """What the news gives the shared features (relacions.core.declaration)."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS
 
 from . import datasets, search, sitemaps
+from .forms import EVENTS, NETWORKS
 from .models import NewsItem
 
 # News shows on a place's page through what it is about: an event held there, a network based
@@ -29,6 +33,40 @@ NEWS = PlaceLayer(
     order=50,
 )
 
+
+def _news_list(**filters):
+    """year → the news list of that year with these filters."""
+    return lambda year: f"{reverse('news:list')}?{urlencode({'year': year, **filters})}"
+
+
+# The public items dated in the year (their `published_on`, the date the list shows and its year
+# filter reads); of those, the ones linked to a public network or forum, and to a public event.
+REPORT = ReportArea(
+    key="news",
+    label=_("News"),
+    order=50,
+    indicators=(
+        Indicator(
+            key="news.published",
+            label=_("News published"),
+            records=lambda year: NewsItem.objects.published().in_year(year),
+            url=_news_list(),
+        ),
+        Indicator(
+            key="news.networks",
+            label=_("News about networks and forums"),
+            records=lambda year: NewsItem.objects.published().in_year(year).about_networks(),
+            url=_news_list(about=NETWORKS),
+        ),
+        Indicator(
+            key="news.events",
+            label=_("News about events"),
+            records=lambda year: NewsItem.objects.published().in_year(year).about_events(),
+            url=_news_list(about=EVENTS),
+        ),
+    ),
+)
+
 content = Content(
     urls=(_("news/"), "relacions.news.urls"),
     roles={
@@ -46,5 +84,6 @@ content = Content(
     ),
     datasets=(datasets.NEWS,),
     places=(NEWS,),
+    report=REPORT,
     demo="demo.yaml",
 )

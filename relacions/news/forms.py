@@ -5,6 +5,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.filtering import FilterForm
 
+# The values of the `about` filter (?about=networks): news linked to what.
+NETWORKS, EVENTS = "networks", "events"
+
 
 class SlugChoiceField(forms.ChoiceField):
     """Choices keyed by slug in the active language that also accept the other languages' slugs
@@ -33,6 +36,17 @@ class NewsFilterForm(FilterForm):
         label=_("Network"),
         required=False,
         error_messages={"invalid_choice": _("There is no news of a network “%(value)s”.")},
+    )
+
+    about = forms.ChoiceField(
+        label=_("About"),
+        required=False,
+        choices=[
+            ("", _("Any subject")),
+            (NETWORKS, _("Networks and forums")),
+            (EVENTS, _("Events")),
+        ],
+        error_messages={"invalid_choice": _("This filter has no option “%(value)s”.")},
     )
 
     def __init__(self, *args, years: list, networks: list, aliases: dict, **kwargs):

@@ -69,6 +69,26 @@ class NewsQuerySet(PublishableQuerySet):
         links = through.objects.filter(match, newsitem=OuterRef("pk"))
         return self.filter(Exists(links))
 
+    def about_networks(self, now=None):
+        """Items linked to a network or a forum that the public may see (an item linked only to
+        a hidden one shows no network: it is not news of a network)."""
+        networks = self.model.networks.through.objects.filter(
+            Network.published_q(now, prefix="network__"), newsitem=OuterRef("pk")
+        )
+        forums = self.model.forums.through.objects.filter(
+            Forum.published_q(now, prefix="forum__"),
+            Network.published_q(now, prefix="forum__network__"),
+            newsitem=OuterRef("pk"),
+        )
+        return self.filter(Exists(networks) | Exists(forums))
+
+    def about_events(self, now=None):
+        """Items linked to an event that the public may see."""
+        events = self.model.events.through.objects.filter(
+            Event.published_q(now, prefix="event__"), newsitem=OuterRef("pk")
+        )
+        return self.filter(Exists(events))
+
     def without_top_featured(self, count: int):
         """Everything but the `count` featured items a page shows first (home page: the latest
         news after the featured ones, with no item twice), in the same query."""

@@ -8,7 +8,7 @@ from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
-from .forms import NewsFilterForm, filter_choices
+from .forms import EVENTS, NETWORKS, NewsFilterForm, filter_choices
 from .models import NewsItem
 
 
@@ -16,7 +16,7 @@ class NewsListView(FilteredListMixin, ListView):
     paginate_by = 10
     template_name = "news/newsitem_list.html"
     context_object_name = "items"
-    query_parameters = ("year", "network")
+    query_parameters = ("year", "network", "about")
 
     def get_filter_form(self):
         # Read over every published item: kept until the content changes
@@ -36,6 +36,10 @@ class NewsListView(FilteredListMixin, ListView):
             items = items.in_year(filters["year"])
         if "network" in filters:
             items = items.for_network(filters["network"])
+        if filters.get("about") == NETWORKS:
+            items = items.about_networks()
+        elif filters.get("about") == EVENTS:
+            items = items.about_events()
         return items
 
     def get_context_data(self, **kwargs):

@@ -289,7 +289,7 @@ def test_every_app_with_demo_content_has_its_file_in_installed_apps_order():
 def test_the_command_loads_every_file_and_says_what_it_did():
     output = io.StringIO()
     call_command("load_demo_content", stdout=output)
-    assert "news: 17 created, 0 updated" in output.getvalue()
+    assert "news: 20 created, 0 updated" in output.getvalue()  # 2 images, 18 items
     assert Page.objects.count() == 4
 
     output = io.StringIO()
