@@ -59,10 +59,8 @@ def local_year(year: int) -> tuple[datetime.datetime, datetime.datetime]:
     """The first moment of `year` and of the next one in the site's time zone (Europe/Madrid),
     whatever time zone is active: an event at 23:30 on 31 December is of that year."""
     zone = timezone.get_default_timezone()
-    return tuple(
-        datetime.datetime.combine(datetime.date(y, 1, 1), datetime.time.min, tzinfo=zone)
-        for y in (year, year + 1)
-    )
+    first = datetime.datetime(year, 1, 1, tzinfo=zone)
+    return first, first.replace(year=year + 1)
 
 
 class AgreementQuerySet(PublishableQuerySet):
