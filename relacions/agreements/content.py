@@ -1,9 +1,11 @@
 """What the agreements give the shared features (relacions.core.declaration)."""
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.models import Publishable
 from relacions.core.roles import EDITORS
 
@@ -38,6 +40,74 @@ PARTNERS = PlaceLayer(
     order=20,
 )
 
+
+def _list(**filters) -> str:
+    """The agreements' list in the active language, with `filters`."""
+    return f"{reverse('agreements:list')}?{urlencode(filters)}"
+
+
+def _public():
+    return Agreement.objects.published()
+
+
+# The yearly report (relacions.reports): the published agreements of a calendar year, each
+# figure linked to the list filtered to exactly its agreements.
+REPORT = ReportArea(
+    key="agreements",
+    label=_("Agreements and twin cities"),
+    order=20,
+    indicators=(
+        Indicator(
+            key="agreements.signed",
+            label=_("Agreements signed"),
+            records=lambda year: _public().signed_in(year),
+            url=lambda year: _list(signed=year),
+        ),
+        Indicator(
+            key="agreements.amended",
+            label=_("Agreements amended or extended"),
+            records=lambda year: _public().amended_in(year),
+            url=lambda year: _list(amended=year),
+        ),
+        Indicator(
+            key="agreements.ended",
+            label=_("Agreements ended"),
+            records=lambda year: _public().ended_in(year),
+            url=lambda year: _list(ended=year),
+        ),
+        Indicator(
+            key="agreements.in_force",
+            label=_("Agreements in force"),
+            records=lambda year: _public().in_force_in(year),
+            url=lambda year: _list(in_force=year),
+        ),
+        Indicator(
+            key="agreements.twinnings_in_force",
+            label=_("Twin cities (twinnings in force)"),
+            records=lambda year: _public().twinnings().in_force_in(year),
+            url=lambda year: _list(kind=Agreement.Kind.TWINNING, in_force=year),
+        ),
+        Indicator(
+            key="agreements.with_activity",
+            label=_("Agreements with news or events"),
+            records=lambda year: _public().with_activity_in(year),
+            url=lambda year: _list(activity=year),
+        ),
+        # The news and events themselves: no public list selects them by agreement (each
+        # agreement's page lists its own), so these two figures have no link of their own.
+        Indicator(
+            key="agreements.news",
+            label=_("News about agreements"),
+            records=lambda year: _public().linked_news(year),
+        ),
+        Indicator(
+            key="agreements.events",
+            label=_("Events of agreements"),
+            records=lambda year: _public().linked_events(year),
+        ),
+    ),
+)
+
 content = Content(
     urls=(_("agreements/"), "relacions.agreements.urls"),
     # Agreements are legal records: Administrators (who have every permission) change them;
@@ -59,5 +129,6 @@ content = Content(
     datasets=(datasets.AGREEMENTS,),
     places=(PARTNERS,),
     dashboard=(dashboard.dormant_twinnings,),
+    report=REPORT,
     demo="demo.yaml",
 )

@@ -10,11 +10,34 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
-from django.db.models import Case, Exists, Max, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Greatest, JSONObject, NullIf, TruncDate
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    ExtractYear,
+    Greatest,
+    JSONObject,
+    Least,
+    NullIf,
+    TruncDate,
+)
 from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.declaration import year_bounds
 from relacions.core.models import Publishable, PublishableQuerySet
 
 DORMANT_AFTER_DAYS = 365
@@ -30,6 +53,14 @@ def _latest(model, field, through: str, extra: Q | None = None):
         .annotate(latest=Max(field))
         .values("latest")[:1]
     )
+
+
+def local_year(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first moment of `year` and of the next one in the site's time zone (Europe/Madrid),
+    whatever time zone is active: an event at 23:30 on 31 December is of that year."""
+    zone = timezone.get_default_timezone()
+    first = datetime.datetime(year, 1, 1, tzinfo=zone)
+    return first, first.replace(year=year + 1)
 
 
 class AgreementQuerySet(PublishableQuerySet):
@@ -49,6 +80,64 @@ class AgreementQuerySet(PublishableQuerySet):
             ),
             last_amendment=_latest(amendments, "date", "agreement"),
             last_activity=Greatest("signed_on", "last_amendment", "last_news", "last_event"),
+        )
+
+    # The agreements of a calendar year, for the list's year filters and the yearly report
+    # (content.py): each is one filter of the row or an EXISTS, so they combine with the others.
+    def signed_in(self, year: int):
+        return self.filter(signed_on__range=year_bounds(year))
+
+    def amended_in(self, year: int):
+        """Agreements with an amendment or extension dated in `year` (amendments are public:
+        the agreement's page lists them)."""
+        amendments = self.model._meta.get_field("amendments").related_model
+        return self.filter(
+            Exists(
+                amendments.objects.filter(agreement=OuterRef("pk"), date__range=year_bounds(year))
+            )
+        )
+
+    def ended_in(self, year: int, today: datetime.date | None = None):
+        """Agreements whose term ended in `year`: the end date (which an extension moves) is
+        in that year and has passed."""
+        today = today or timezone.localdate(timezone.now(), timezone.get_default_timezone())
+        return self.filter(ends_on__range=year_bounds(year), ends_on__lt=today)
+
+    def in_force_in(self, year: int):
+        """Agreements in force on at least one day of `year`: started (in force, or else
+        signed) by its end and not ended before it. An agreement with neither date is left out:
+        when it started is not known."""
+        first, last = year_bounds(year)
+        return self.filter(
+            Q(in_force_on__lte=last) | Q(in_force_on__isnull=True, signed_on__lte=last),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=first),
+        )
+
+    def with_activity_in(self, year: int, now: datetime.datetime | None = None):
+        """Agreements with public news published, or public events held, in `year`."""
+        news, events = self._news_of(year, now), self._events_of(year, now)
+        return self.filter(
+            Exists(news.filter(agreements=OuterRef("pk")))
+            | Exists(events.filter(agreements=OuterRef("pk")))
+        )
+
+    def linked_news(self, year: int, now: datetime.datetime | None = None):
+        """The public news published in `year` that are tied to one of these agreements."""
+        return self._news_of(year, now).filter(pk__in=self.values("news_items"))
+
+    def linked_events(self, year: int, now: datetime.datetime | None = None):
+        """The public events held in `year` (started by `now`) tied to one of these agreements."""
+        return self._events_of(year, now).filter(pk__in=self.values("events"))
+
+    def _news_of(self, year: int, now: datetime.datetime | None):
+        news = self.model._meta.get_field("news_items").related_model
+        return news.objects.published(now).filter(published_on__range=year_bounds(year))
+
+    def _events_of(self, year: int, now: datetime.datetime | None):
+        events = self.model._meta.get_field("events").related_model
+        first, following = local_year(year)
+        return events.objects.published(now).filter(
+            start__gte=first, start__lt=following, start__lte=now or timezone.now()
         )
 
     def twinnings(self):
@@ -150,6 +239,75 @@ class AgreementQuerySet(PublishableQuerySet):
                 ).values_list("place__country", flat=True)
             )
         )
+
+    def filter_choices(self, today=None, now=None) -> dict[str, list]:
+        """What the list's filters offer, in ONE query (a UNION): the partners' countries
+        (`country`) and, for each year filter, the years in which some published agreement was
+        `signed`, `amended`, `ended`, `in_force` (up to this year) or had `activity`, newest
+        first. Each year family reads the rule of the filter it feeds (the methods above)."""
+        now = now or timezone.now()
+        zone = timezone.get_default_timezone()
+        today = today or timezone.localdate(now, zone)
+        published = self.published(now).order_by()
+        field = self.model._meta.get_field
+        this_year = Value(today.year)
+
+        def rows(queryset, family: str, value):
+            return (
+                queryset.order_by()
+                .annotate(family=Value(family, output_field=CharField()))
+                .annotate(value=Cast(value, CharField()))
+                .values_list("family", "value")
+            )
+
+        start = Coalesce("in_force_on", "signed_on")
+        running = Func(
+            ExtractYear(start),
+            Least(Coalesce(ExtractYear("ends_on"), this_year), this_year),
+            function="generate_series",
+        )
+        parts = (
+            rows(
+                field("partners").related_model.objects.filter(
+                    Publishable.published_q(now, prefix="agreement__"), place__isnull=False
+                ),
+                "country",
+                F("place__country"),
+            ),
+            rows(published.filter(signed_on__isnull=False), "signed", ExtractYear("signed_on")),
+            rows(
+                field("amendments").related_model.objects.filter(agreement__in=published),
+                "amended",
+                ExtractYear("date"),
+            ),
+            rows(published.filter(ends_on__lt=today), "ended", ExtractYear("ends_on")),
+            rows(
+                published.filter(Q(in_force_on__isnull=False) | Q(signed_on__isnull=False)),
+                "in_force",
+                running,
+            ),
+            rows(
+                field("news_items")
+                .related_model.objects.published(now)
+                .filter(agreements__in=published),
+                "activity",
+                ExtractYear("published_on"),
+            ),
+            rows(
+                field("events")
+                .related_model.objects.published(now)
+                .filter(agreements__in=published, start__lte=now),
+                "activity",
+                ExtractYear("start", tzinfo=zone),
+            ),
+        )
+        choices: dict[str, set] = {}
+        for family, value in parts[0].union(*parts[1:]).order_by():
+            choices.setdefault(family, set()).add(value)
+        found = {"country": sorted(choices.pop("country", ()))}
+        for family in ("signed", "amended", "ended", "in_force", "activity"):
+            found[family] = sorted((int(year) for year in choices.get(family, ())), reverse=True)
+        return found
 
 
 class AmendmentQuerySet(models.QuerySet):

@@ -13,16 +13,16 @@ RELATED_LIMIT = 20
 
 
 class AgreementListView(FilteredListMixin, ListView):
-    """The twin cities first, then the other agreements; filterable by kind, status and the
-    partners' country."""
+    """The twin cities first, then the other agreements; filterable by kind, status, the
+    partners' country and the year they were signed, amended, ended, in force or active."""
 
     template_name = "agreements/agreement_list.html"
     context_object_name = "agreements"
     paginate_by = 50
-    query_parameters = ("kind", "status", "country")
+    query_parameters = ("kind", "status", "country", *AgreementFilterForm.YEAR_FILTERS)
 
     def get_filter_form(self):
-        return AgreementFilterForm(self.request.GET, country_codes=Agreement.objects.countries())
+        return AgreementFilterForm(self.request.GET, choices=Agreement.objects.filter_choices())
 
     def filter_queryset(self, filters):
         agreements = Agreement.objects.for_listing()
@@ -32,6 +32,16 @@ class AgreementListView(FilteredListMixin, ListView):
             agreements = agreements.filter(agreement_status=filters["status"])
         if "country" in filters:
             agreements = agreements.in_country(filters["country"])
+        if "signed" in filters:
+            agreements = agreements.signed_in(filters["signed"])
+        if "amended" in filters:
+            agreements = agreements.amended_in(filters["amended"])
+        if "ended" in filters:
+            agreements = agreements.ended_in(filters["ended"])
+        if "in_force" in filters:
+            agreements = agreements.in_force_in(filters["in_force"])
+        if "activity" in filters:
+            agreements = agreements.with_activity_in(filters["activity"])
         return agreements
 
 

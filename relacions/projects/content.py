@@ -1,9 +1,12 @@
 """What the projects give the shared features (relacions.core.declaration)."""
 
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.declaration import EUROS, Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.models import Publishable
 from relacions.core.roles import EDITORS
 
@@ -29,6 +32,65 @@ PARTNERS = PlaceLayer(
         }
     ),
     order=30,
+)
+
+
+def _list(**filters) -> str:
+    """The projects' list in the active language, with `filters`."""
+    return f"{reverse('projects:list')}?{urlencode(filters)}"
+
+
+def _public():
+    return Project.objects.published()
+
+
+# The yearly report (relacions.reports): the published projects of a calendar year. Money is the
+# city's EU contribution, counted in the year a project starts (relacions/projects/totals.py).
+REPORT = ReportArea(
+    key="projects",
+    label=_("European and international projects"),
+    order=30,
+    indicators=(
+        Indicator(
+            key="projects.started",
+            label=_("Projects started"),
+            records=lambda year: _public().started_in(year),
+            url=lambda year: _list(started=year),
+        ),
+        Indicator(
+            key="projects.active",
+            label=_("Projects running"),
+            records=lambda year: _public().running_in(year),
+            url=lambda year: _list(year=year),
+        ),
+        Indicator(
+            key="projects.ended",
+            label=_("Projects ended"),
+            records=lambda year: _public().ended_in(year),
+            url=lambda year: _list(ended=year),
+        ),
+        Indicator(
+            key="projects.eu_money_started",
+            label=_("EU money to the city from the projects started"),
+            records=lambda year: _public().started_in(year),
+            measure=lambda: Sum("city_eu_contribution"),
+            unit=EUROS,
+            url=lambda year: _list(started=year),
+            required=("city_eu_contribution",),
+        ),
+        Indicator(
+            key="projects.eu_money_running",
+            label=_(
+                "EU money to the city from the projects running (each project's whole "
+                "contribution, whatever the year it is spent)"
+            ),
+            records=lambda year: _public().running_in(year),
+            measure=lambda: Sum("city_eu_contribution"),
+            unit=EUROS,
+            url=lambda year: _list(year=year),
+            required=("city_eu_contribution",),
+        ),
+    ),
 )
 
 content = Content(
@@ -62,5 +124,6 @@ content = Content(
     ),
     datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
     places=(PARTNERS,),
+    report=REPORT,
     demo="demo.yaml",
 )

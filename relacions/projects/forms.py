@@ -38,9 +38,21 @@ class ProjectFilterForm(FilterForm):
         error_messages={"invalid_choice": _("No published project runs in “%(value)s”.")},
     )
 
-    def __init__(self, *args, programmes, themes, years, **kwargs):
+    started = forms.ChoiceField(
+        label=_("Started in"),
+        required=False,
+        error_messages={"invalid_choice": _("No published project started in “%(value)s”.")},
+    )
+    ended = forms.ChoiceField(
+        label=_("Ended in"),
+        required=False,
+        error_messages={"invalid_choice": _("No published project ended in “%(value)s”.")},
+    )
+
+    def __init__(self, *args, programmes, themes, years, started=(), ended=(), **kwargs):
         """`programmes`: the code list, each strand after its programme; `themes`; `years`: the
-        years some published project runs in (from the totals)."""
+        years some published project runs in, `started` and `ended` those some published
+        project started and ended in (all from the totals)."""
         super().__init__(*args, **kwargs)
         self.fields["programme"].choices = [
             ("", _("All programmes")),
@@ -60,3 +72,8 @@ class ProjectFilterForm(FilterForm):
             ("", _("Any year")),
             *((str(year), str(year)) for year in sorted(years, reverse=True)),
         ]
+        for name, found in (("started", started), ("ended", ended)):
+            self.fields[name].choices = [
+                ("", _("Any year")),
+                *((str(year), str(year)) for year in sorted(found, reverse=True)),
+            ]

@@ -1,10 +1,18 @@
 """The projects' query vocabulary."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
+from relacions.core.declaration import year_bounds
 from relacions.core.models import Publishable, PublishableQuerySet
+
+
+def local_today() -> datetime.date:
+    return timezone.localdate(timezone.now(), timezone.get_default_timezone())
 
 
 class ProjectQuerySet(PublishableQuerySet):
@@ -19,6 +27,19 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.filter(
             Exists(partners.objects.filter(project=OuterRef("pk"), place__country=country))
         )
+
+    # The projects of a calendar year, for the list's filters and the yearly report.
+    def started_in(self, year: int):
+        return self.filter(starts_on__range=year_bounds(year))
+
+    def running_in(self, year: int):
+        """Projects running on at least one day of `year` (the list's `year` filter)."""
+        first, last = year_bounds(year)
+        return self.filter(starts_on__lte=last, ends_on__gte=first)
+
+    def ended_in(self, year: int, today: datetime.date | None = None):
+        """Projects whose end date is in `year` and has passed."""
+        return self.filter(ends_on__range=year_bounds(year), ends_on__lt=today or local_today())
 
     def for_listing(self):
         return self.published().select_related("programme__parent")

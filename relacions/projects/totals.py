@@ -15,12 +15,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import connection
 from django.db.models import CharField, F, Func
-from django.utils import translation
+from django.utils import timezone, translation
 from django_countries import countries
 
 from relacions.core.models import Publishable
 
 from .models import ACTIVE_STATUSES, Partner, Programme, Project
+from .querysets import local_today
 
 # The published projects (Project.objects.published(), the one publication rule) and their
 # top-level programme, the partners' countries and the top-level programmes' names are built by
@@ -33,6 +34,9 @@ years AS (
     SELECT EXTRACT(YEAR FROM p.starts_on)::int AS year, SUM(p.amount) AS amount,
            COUNT(*) AS projects
     FROM p GROUP BY 1
+),
+ended AS (
+    SELECT DISTINCT EXTRACT(YEAR FROM p.ends_on)::int AS year FROM p WHERE p.ends_on < %s
 ),
 running AS (
     SELECT DISTINCT y.year
@@ -58,7 +62,8 @@ SELECT
     (SELECT ARRAY_AGG(amount ORDER BY amount DESC NULLS LAST, position, id) FROM by_programme),
     (SELECT ARRAY_AGG(projects ORDER BY amount DESC NULLS LAST, position, id) FROM by_programme),
     (SELECT ARRAY_AGG(country ORDER BY country) FROM countries),
-    (SELECT ARRAY_AGG(year ORDER BY year) FROM running)
+    (SELECT ARRAY_AGG(year ORDER BY year) FROM running),
+    (SELECT ARRAY_AGG(year ORDER BY year) FROM ended)
 """
 
 
@@ -81,6 +86,7 @@ class Totals:
     programmes: list[Row]
     countries: list[str]  # ISO codes, sorted by their name in the active language
     running_years: list[int]  # every year some published project runs in
+    ended_years: list[int]  # every year some published project ended in (before today)
 
     def country_names(self) -> list[str]:
         return [str(countries.name(code)) for code in self.countries]
@@ -132,17 +138,19 @@ def project_totals(now: datetime.datetime | None = None) -> Totals:
     sql = SQL.format(
         projects=projects_sql, programmes=programmes[0], countries=partner_countries[0]
     )
+    today = timezone.localdate(now, timezone.get_default_timezone()) if now else local_today()
     params = (
         *projects[1],
         *programmes[1],
         *partner_countries[1],
+        today,
         [str(status) for status in ACTIVE_STATUSES],
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     (count, active, amount, years, year_amounts, year_projects) = row[:6]
-    (programme_ids, names, programme_amounts, programme_projects, codes, running) = row[6:]
+    (programme_ids, names, programme_amounts, programme_projects, codes, running, ended) = row[6:]
     column = _name_column()
     return Totals(
         projects=count,
@@ -166,6 +174,7 @@ def project_totals(now: datetime.datetime | None = None) -> Totals:
         ],
         countries=sorted(codes or (), key=lambda code: str(countries.name(code))),
         running_years=list(running or ()),
+        ended_years=list(ended or ()),
     )
 
 

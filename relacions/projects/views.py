@@ -31,13 +31,13 @@ def programme_tree() -> list[Programme]:
 
 class ProjectListView(FilteredListMixin, ListView):
     """The projects, newest first, filterable by programme (a programme with its strands),
-    status, the city's role, theme and year (the years a project runs), under the register's
-    totals."""
+    status, the city's role, theme and year (the years a project runs, the year it started or
+    ended), under the register's totals."""
 
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 30
-    query_parameters = ("programme", "status", "role", "theme", "year")
+    query_parameters = ("programme", "status", "role", "theme", "year", "started", "ended")
 
     def get_filter_form(self):
         self.totals = project_totals()
@@ -46,6 +46,8 @@ class ProjectListView(FilteredListMixin, ListView):
             programmes=programme_tree(),
             themes=Theme.objects.all(),
             years=self.totals.running_years,
+            started=[int(row.key) for row in self.totals.years],
+            ended=self.totals.ended_years,
         )
 
     def filter_queryset(self, filters):
@@ -60,8 +62,11 @@ class ProjectListView(FilteredListMixin, ListView):
         if "theme" in filters:
             projects = projects.filter(themes=int(filters["theme"]))
         if "year" in filters:
-            year = int(filters["year"])
-            projects = projects.filter(starts_on__year__lte=year, ends_on__year__gte=year)
+            projects = projects.running_in(int(filters["year"]))
+        if "started" in filters:
+            projects = projects.started_in(int(filters["started"]))
+        if "ended" in filters:
+            projects = projects.ended_in(int(filters["ended"]))
         return projects
 
     def get_context_data(self, **kwargs):

@@ -1,9 +1,12 @@
 """What the visits give the shared features (relacions.core.declaration)."""
 
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from relacions.core.declaration import Content, PlaceLayer, Timeline
+from relacions.core.declaration import EUROS, Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS
 
 from . import dashboard, datasets, search, sitemaps
@@ -31,6 +34,55 @@ PLACES = PlaceLayer(
     url=lambda row: row.visit.get_absolute_url(),
     describe=_describe,
     order=45,
+)
+
+
+def _list(**filters) -> str:
+    """The visits' list in the active language, with `filters`."""
+    return f"{reverse('visits:list')}?{urlencode(filters)}"
+
+
+def _public(year: int):
+    """The public visits (published and ended) that started in `year`, as the list's year."""
+    return Visit.objects.published().in_year(year)
+
+
+# The yearly report (relacions.reports). The costs are the final ones only, as the pages show
+# them: a visit whose costs are not final adds nothing, and the report's missing-data check
+# lists it (`required`: `costs_final_on` is set only once the costs are final).
+REPORT = ReportArea(
+    key="visits",
+    label=_("Visits and delegations"),
+    order=45,
+    indicators=(
+        Indicator(
+            key="visits.public",
+            label=_("Visits and delegations"),
+            records=_public,
+            url=lambda year: _list(year=year),
+        ),
+        Indicator(
+            key="visits.outgoing",
+            label=_("Visits abroad"),
+            records=lambda year: _public(year).filter(direction=Visit.Direction.OUTGOING),
+            url=lambda year: _list(year=year, direction=Visit.Direction.OUTGOING),
+        ),
+        Indicator(
+            key="visits.incoming",
+            label=_("Delegations received"),
+            records=lambda year: _public(year).filter(direction=Visit.Direction.INCOMING),
+            url=lambda year: _list(year=year, direction=Visit.Direction.INCOMING),
+        ),
+        Indicator(
+            key="visits.costs",
+            label=_("Final costs of the visits and delegations"),
+            records=_public,
+            measure=lambda: Sum("costs__amount", filter=Q(costs_final=True)),
+            unit=EUROS,
+            url=lambda year: _list(year=year),
+            required=("costs_final_on",),
+        ),
+    ),
 )
 
 content = Content(
@@ -64,5 +116,6 @@ content = Content(
     datasets=(datasets.VISITS, datasets.COSTS),
     places=(PLACES,),
     dashboard=(dashboard.overdue_costs,),
+    report=REPORT,
     demo="demo.yaml",
 )
