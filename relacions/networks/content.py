@@ -50,7 +50,8 @@ def directory_url(year: int, membership: str | None = None, section: str = "") -
 
 
 # Public facts only: memberships of listed networks, not applications, by their dates (never a
-# fee or an internal field); positions and forums as their pages show them.
+# fee or an internal field); positions and forums as their pages show them. A start not recorded
+# counts (as on the pages) and is listed by the report's check, so the office records it.
 REPORT = ReportArea(
     key="networks",
     label=_("Networks"),
@@ -62,12 +63,14 @@ REPORT = ReportArea(
             records=lambda year: Membership.objects.of_year(year),
             measure=lambda: Count("network", distinct=True),
             url=lambda year: directory_url(year),
+            required=("since",),
         ),
         Indicator(
             key="networks.memberships",
             label=_("Memberships in force"),
             records=lambda year: Membership.objects.of_year(year),
             url=lambda year: directory_url(year),
+            required=("since",),
         ),
         Indicator(
             key="networks.memberships_started",
@@ -86,12 +89,14 @@ REPORT = ReportArea(
             label=_("Positions held in networks"),
             records=lambda year: Position.objects.public().during(year),
             url=lambda year: directory_url(year, section="positions"),
+            required=("start",),
         ),
         Indicator(
             key="networks.forums",
             label=_("Forums Terrassa takes part in"),
             records=lambda year: Forum.objects.participating_by(year),
             url=lambda year: directory_url(year, section="forums"),
+            required=("participating_since",),
         ),
     ),
 )

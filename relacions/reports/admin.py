@@ -43,6 +43,23 @@ class AreaTextInline(TranslationStackedInline):
     model = AreaText
     form = AreaTextForm
     extra = 0
+    show_change_link = True
+
+
+@admin.register(AreaText)
+class AreaTextAdmin(TranslatedWorkflowAdmin):
+    """One area's text on its own page (the report's inline links to it), with its history; not
+    on the admin's index: the texts are found through their report."""
+
+    form = AreaTextForm
+    fields = ("report", "area", "text")
+    readonly_fields = ("report",)
+
+    def has_module_permission(self, request):
+        return False
+
+    def has_add_permission(self, request):
+        return False
 
 
 class ClippingInline(admin.TabularInline):

@@ -112,9 +112,7 @@ def missing_narrative(report: YearReport) -> list[str]:
             source = getattr(report, f"{field_name}_{settings.LANGUAGE_CODE}")
             if source and not getattr(report, f"{field_name}_{language}"):
                 verbose = report._meta.get_field(field_name).verbose_name
-                missing.append(
-                    _("%(field)s (%(language)s)") % {"field": verbose, "language": name}
-                )
+                missing.append(_("%(field)s (%(language)s)") % {"field": verbose, "language": name})
         for text in report.area_texts.all():
             if getattr(text, f"text_{settings.LANGUAGE_CODE}") and not getattr(
                 text, f"text_{language}"

@@ -96,6 +96,9 @@ class AreaText(models.Model):
     def __str__(self):
         return str(self.area_label)
 
+    def get_absolute_url(self):
+        return f"{self.report.get_absolute_url()}#area-{self.area}"
+
     @property
     def area_label(self):
         return next((a.label for a in report_areas() if a.key == self.area), self.area)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from relacions.core.csv_export import csv_response
+from relacions.core.fallback import fallback_fields
 from relacions.opendata.datasets import LICENCE_NAME, LICENCE_URL, PUBLISHER, Dataset
 from relacions.opendata.views import LICENCE_LINK
 
@@ -49,7 +50,13 @@ def report_context(report: YearReport, edition_number: int | None = None) -> dic
             raise Http404("No such edition.")
     texts = {text.area: text for text in report.area_texts.all()}
     areas = figures.read(edition.figures)
+    shown_in_catalan = (
+        fallback_fields(report, ("introduction", "highlights"))
+        or any(fallback_fields(text, ("text",)) for text in texts.values())
+        or any(fallback_fields(other, ("reason",)) for other in editions)
+    )
     return {
+        "shown_in_catalan": bool(shown_in_catalan),
         "report": report,
         "edition": edition,
         "editions": editions,

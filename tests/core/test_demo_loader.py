@@ -281,6 +281,7 @@ def test_every_app_with_demo_content_has_its_file_in_installed_apps_order():
         "agreements",
         "projects",
         "visits",
+        "reports",
     ]
     order = [config.label for config in apps.get_app_configs()]
     assert labels == sorted(labels, key=order.index)

@@ -29,6 +29,8 @@ from relacions.operations.pagecache import current_generation
 from relacions.pages.models import Page, SiteSettings
 from relacions.places.models import Place
 from relacions.projects.models import Department, Programme, Project, Result, Theme
+from relacions.reports.models import AreaText, Edition, YearReport
+from relacions.reports.publishing import publish
 from relacions.visits.models import Gift, Participant, Visit
 from tests.factories import (
     AxisFactory,
@@ -60,6 +62,7 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
+from tests.factories.reports import AreaTextFactory, YearReportFactory
 from tests.factories.visits import GiftFactory, ParticipantFactory, VisitFactory
 from tests.workflow.conftest import form_data
 
@@ -230,7 +233,31 @@ def _gift(make):
     return GiftFactory(**catalan_only(Gift)).visit
 
 
+def _published_report(**fields):
+    report = YearReportFactory(year=2025, **fields)
+    publish(report)
+    return report
+
+
+def _year_report(make):
+    return _published_report(**catalan_only(YearReport))
+
+
+def _area_text(make):
+    return AreaTextFactory(report=_published_report(), area="news", **catalan_only(AreaText))
+
+
+def _edition(make):
+    report = _published_report()
+    edition = publish(report, reason={"ca": "—"})
+    Edition.objects.filter(pk=edition.pk).update(**catalan_only(Edition))
+    return report
+
+
 SHOWN_ON: dict[type, Callable] = {
+    YearReport: _year_report,
+    AreaText: _area_text,
+    Edition: _edition,
     Project: _project,
     Programme: _programme,
     Theme: _theme,

@@ -33,26 +33,33 @@ def indicator(key: str):
     return next(i for i in content.report.indicators if i.key == key)
 
 
+# The demo's figures of 2025 (the demo loaded on 15 June 2026), counted by hand from the demo
+# files; tests/reports checks the demo's published report against them too.
+DEMO_2025 = {
+    # EUROCITIES (full since 2009-01-01), the example City Network (observer until
+    # 2025-05-31, full since 2025-06-01) and CGLU (a member, its start not recorded: it
+    # counts, as the directory counts it, and the report's check asks for its start).
+    "networks.member": 3,
+    # EUROCITIES full; City Network observer (2023-01-01 – 2025-05-31) and full
+    # (2025-06-01); CGLU full.
+    "networks.memberships": 4,
+    # City Network full, since 2025-06-01.
+    "networks.memberships_started": 1,
+    # City Network observer, until 2025-05-31.
+    "networks.memberships_ended": 1,
+    # Vice-chair of EUROCITIES' City Branding group (since 2017-01-01), Chair of the
+    # example Mobility working group (since 2025-06-01) and CGLU's vice-presidency (no start
+    # recorded).
+    "networks.positions": 3,
+    # The example Mobility Forum (since 2025-03-01) and the Culture Forum (no date recorded).
+    "networks.forums": 2,
+}
+
+
 def test_the_demo_figures_of_last_year_as_counted_by_hand():
     load_demo_content(today=D(2026, 6, 15))
     # relacions/networks/demo.yaml, loaded on 15 June 2026 (year-start is 1 January 2026).
-    assert figures() == {
-        # EUROCITIES (full since 2009-01-01) and the example City Network (observer until
-        # 2025-05-31, full since 2025-06-01); CGLU's membership has no start recorded, so it is
-        # not known to be in force in 2025.
-        "networks.member": 2,
-        # EUROCITIES full; City Network observer (2023-01-01 – 2025-05-31) and full (2025-06-01).
-        "networks.memberships": 3,
-        # City Network full, since 2025-06-01.
-        "networks.memberships_started": 1,
-        # City Network observer, until 2025-05-31.
-        "networks.memberships_ended": 1,
-        # Vice-chair of EUROCITIES' City Branding group (since 2017-01-01) and Chair of the
-        # example Mobility working group (since 2025-06-01); CGLU's vice-presidency has no start.
-        "networks.positions": 2,
-        # The example Mobility Forum (since 2025-03-01); the Culture Forum has no date recorded.
-        "networks.forums": 1,
-    }
+    assert figures() == DEMO_2025
 
 
 def test_the_report_declaration_passes_the_checks():
@@ -94,7 +101,7 @@ def test_applications_and_former_twinning_rows_do_not_count():
     assert set(figures().values()) == {0}
 
 
-def test_fees_internal_fields_and_unknown_starts_do_not_change_a_figure():
+def test_fees_and_internal_fields_do_not_change_a_figure():
     membership = MembershipFactory(since=D(2020, 1, 1), until=D(YEAR, 6, 30), status="ended")
     before = figures()
     MembershipFeeFactory(membership=membership, year=YEAR, amount="99999.00")
@@ -102,11 +109,26 @@ def test_fees_internal_fields_and_unknown_starts_do_not_change_a_figure():
     membership.notes = "Confidential"
     membership.political_representative = "A councillor"
     membership.save()
-    MembershipFactory(since=None, until=None)
-    PositionFactory(start=None, end=None)
-    ForumFactory(participating_since=None)
     assert figures() == before
     assert before["networks.memberships_ended"] == 1
+
+
+def test_an_unknown_start_counts_and_the_report_s_check_asks_for_it():
+    """As the directory shows them: a membership, a position or a forum whose start is not
+    recorded counts in every year it has not ended by; the check lists it as lacking its start."""
+    from relacions.reports.checks import missing_data
+
+    membership = MembershipFactory(since=None, until=None)
+    position = PositionFactory(start=None, end=None)
+    forum = ForumFactory(participating_since=None)
+    MembershipFactory(since=None, until=D(YEAR - 1, 12, 31), status="ended")  # ended before
+    counted = figures()
+    assert counted["networks.memberships"] == 1
+    assert counted["networks.positions"] == 1
+    assert counted["networks.forums"] == 1
+    lacking = {problem.record: problem.what for problem in missing_data(YEAR)}
+    for obj in (membership, position, forum):
+        assert str(obj) in lacking, obj
 
 
 def test_the_edges_of_the_year_count_in_their_own_year():

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils import translation
 
 from relacions.reports.models import Edition
@@ -45,7 +46,7 @@ def test_the_report_page_in_each_language(client, published_report):
         # Every figure, with the link to the records it counts.
         for area, _text in response.context["sections"]:
             for figure in area.figures:
-                assert figure.label in page
+                assert escape(figure.label) in page
                 if figure.url:
                     assert f'href="{figure.url}"' in page
         # The area's text only in Catalan is shown, marked as Catalan.

@@ -114,9 +114,12 @@ class ForumQuerySet(PublishableQuerySet):
         return self.published().select_related("network")
 
     def participating_by(self, year: int):
-        """Public forums Terrassa takes part in by the end of `year` (a start not recorded is not
-        known to be by then)."""
-        return self.published().filter(participating_since__lte=year_bounds(year)[1])
+        """Public forums Terrassa takes part in by the end of `year`; with no start recorded, a
+        forum counts (as its page shows it), and the report's check lists it."""
+        since = Q(participating_since__isnull=True) | Q(
+            participating_since__lte=year_bounds(year)[1]
+        )
+        return self.published().filter(since)
 
     def for_year(self, year: int):
         """What the directory lists for `year` (its network joined for the forum's address)."""

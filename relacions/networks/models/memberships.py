@@ -65,10 +65,11 @@ class MembershipQuerySet(models.QuerySet):
         return self.exclude(status=self.model.Status.APPLYING)
 
     def during(self, year: int):
-        """In force at some time of `year`: started by 31 December (a start not recorded is not
-        known to be by then) and not ended before 1 January."""
+        """In force at some time of `year`: not started after 31 December and not ended before 1
+        January. A start not recorded counts as the directory counts it, in force (the yearly
+        report's check lists such memberships, for the office to record their start)."""
         first, last = year_bounds(year)
-        return self.filter(Q(since__lte=last) & (Q(until__isnull=True) | Q(until__gte=first)))
+        return self.overlapping(since=first, until=last)
 
     def started_in(self, year: int):
         return self.filter(since__range=year_bounds(year))

@@ -34,10 +34,12 @@ class PositionQuerySet(models.QuerySet):
         )
 
     def during(self, year: int):
-        """Held at some time of `year`: started by 31 December (a start not recorded is not
-        known to be by then) and not ended before 1 January."""
+        """Held at some time of `year`: not started after 31 December and not ended before 1
+        January; a start not recorded counts, as for memberships (and the report's check lists
+        it)."""
         first, last = year_bounds(year)
-        return self.filter(Q(start__lte=last) & (Q(end__isnull=True) | Q(end__gte=first)))
+        started = Q(start__isnull=True) | Q(start__lte=last)
+        return self.filter(started & (Q(end__isnull=True) | Q(end__gte=first)))
 
     def for_year(self, year: int):
         """What the directory lists for `year`, with the networks their bodies belong to."""
