@@ -93,12 +93,15 @@ REPORT = ReportArea(
             records=lambda year: _public().with_activity_in(year),
             url=lambda year: _list(activity=year),
         ),
-        # The news and events themselves: no public list selects them by agreement (each
-        # agreement's page lists its own), so these two figures have no link of their own.
+        # The news themselves: the news list selects them (?about=agreements); no list selects
+        # events by agreement (each agreement's page lists its own): that figure has no link.
         Indicator(
             key="agreements.news",
             label=_("News about agreements"),
             records=lambda year: _public().linked_news(year),
+            url=lambda year: (
+                f"{reverse('news:list')}?{urlencode({'year': year, 'about': 'agreements'})}"
+            ),
         ),
         Indicator(
             key="agreements.events",

@@ -6,7 +6,7 @@ from modeltranslation.utils import build_localized_fieldname
 from relacions.core.filtering import FilterForm
 
 # The values of the `about` filter (?about=networks): news linked to what.
-NETWORKS, EVENTS = "networks", "events"
+NETWORKS, EVENTS, AGREEMENTS = "networks", "events", "agreements"
 
 
 class SlugChoiceField(forms.ChoiceField):
@@ -45,6 +45,7 @@ class NewsFilterForm(FilterForm):
             ("", _("Any subject")),
             (NETWORKS, _("Networks and forums")),
             (EVENTS, _("Events")),
+            (AGREEMENTS, _("Agreements")),
         ],
         error_messages={"invalid_choice": _("This filter has no option “%(value)s”.")},
     )

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from relacions.core.models import PublishableQuerySet
+from relacions.core.models import Publishable, PublishableQuerySet
 from relacions.events.models import Event
 from relacions.mandate.models import Objective
 from relacions.networks.models import Forum, Network
@@ -88,6 +88,14 @@ class NewsQuerySet(PublishableQuerySet):
             Event.published_q(now, prefix="event__"), newsitem=OuterRef("pk")
         )
         return self.filter(Exists(events))
+
+    def about_agreements(self, now=None):
+        """Items linked to an agreement that the public may see (read through the agreements'
+        own link, `Agreement.news_items`: this app does not import that one)."""
+        agreements = self.model.agreements.through.objects.filter(
+            Publishable.published_q(now, prefix="agreement__"), newsitem=OuterRef("pk")
+        )
+        return self.filter(Exists(agreements))
 
     def without_top_featured(self, count: int):
         """Everything but the `count` featured items a page shows first (home page: the latest

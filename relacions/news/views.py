@@ -8,7 +8,7 @@ from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
-from .forms import EVENTS, NETWORKS, NewsFilterForm, filter_choices
+from .forms import AGREEMENTS, EVENTS, NETWORKS, NewsFilterForm, filter_choices
 from .models import NewsItem
 
 
@@ -40,6 +40,8 @@ class NewsListView(FilteredListMixin, ListView):
             items = items.about_networks()
         elif filters.get("about") == EVENTS:
             items = items.about_events()
+        elif filters.get("about") == AGREEMENTS:
+            items = items.about_agreements()
         return items
 
     def get_context_data(self, **kwargs):

@@ -51,6 +51,7 @@ class AreaTextAdmin(TranslatedWorkflowAdmin):
     """One area's text on its own page (the report's inline links to it), with its history; not
     on the admin's index: the texts are found through their report."""
 
+    message_subject = pgettext_lazy("admin message subject", "The text on the area")
     form = AreaTextForm
     fields = ("report", "area", "text")
     readonly_fields = ("report",)

@@ -1,5 +1,6 @@
 """The admin home's reminder of last year's report (declared in content.py)."""
 
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,9 @@ def last_year(request) -> dict | None:
     if not request.user.has_perm("reports.view_yearreport"):
         return None
     year = timezone.localdate().year - 1
-    report = YearReport.objects.filter(year=year).first()
+    report = (
+        YearReport.objects.filter(year=year).annotate(last_edition=Max("editions__number")).first()
+    )
     title = _("The report of %(year)s") % {"year": year}
     if report is None:
         return {
@@ -23,12 +26,15 @@ def last_year(request) -> dict | None:
             "more_label": _("Start the report of %(year)s") % {"year": year},
         }
     figures = reverse("admin:reports_yearreport_figures", args=[report.pk])
-    edition = report.editions.first()
     return {
         "title": title,
         "items": [
             {
-                "label": str(edition) if edition else _("Not published yet."),
+                "label": (
+                    _("Edition %(number)s") % {"number": report.last_edition}
+                    if report.last_edition
+                    else _("Not published yet.")
+                ),
                 "url": figures,
                 "note": _("figures, check and publication"),
             }

@@ -181,3 +181,19 @@ def test_the_year_filters_are_in_the_form_and_refuse_a_year_without_agreements(c
 
 def test_the_declaration_passes_the_checks():
     call_command("check")
+
+
+def test_the_news_figure_links_to_exactly_its_news(client):
+    """The news list's `about=agreements` lists the year's news tied to a public agreement: what
+    `agreements.news` counts (an item tied to a hidden agreement, or of another year, is not)."""
+    public, hidden = AgreementFactory(), AgreementFactory(status="draft")
+    counted = NewsItemFactory(published_on=datetime.date(2025, 5, 5))
+    public.news_items.add(counted)
+    public.news_items.add(NewsItemFactory(published_on=datetime.date(2024, 5, 5)))
+    hidden.news_items.add(NewsItemFactory(published_on=datetime.date(2025, 6, 6)))
+    NewsItemFactory(published_on=datetime.date(2025, 7, 7))
+
+    assert figures(2025)["agreements.news"] == 1
+    page = client.get(link("agreements.news", 2025)).content.decode()
+    shown = set(re.findall(r'class="news-card__title"><a href="([^"]+)"', page))
+    assert shown == addresses([counted])

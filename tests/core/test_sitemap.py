@@ -38,6 +38,7 @@ LIST_PAGES = (
     "visits:list",
     "opendata:index",
     "places:world",
+    "reports:list",
 )
 
 

@@ -38,8 +38,9 @@ QUERIES = {
     "event detail": 8,
     "agenda ics": 1,
     "event ics": 1,
-    # count, networks with their logos, renditions, memberships
-    "networks": 5,
+    # the years the directory can be filtered by, count, networks with their logos,
+    # renditions, memberships
+    "networks": 6,
     # network with its logo and the logo's renditions, memberships, forums, working groups
     # with their forums' ids, related news, upcoming events, positions
     "network detail": 8,
@@ -54,7 +55,8 @@ QUERIES = {
     "objective": 10,
     "plan json": 4,
     "plan csv": 4,
-    # countries (filter form), count, agreements, their partners with places
+    # the filters' choices (countries and years, one query), count, agreements, their partners
+    # with places
     "agreements": 5,
     # agreement with its last activity and areas, partners with places, amendments, documents,
     # news, events, networks

@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import translation
+from django.utils.html import escape
 
 from relacions.reports.models import Edition
 from relacions.reports.publishing import publish

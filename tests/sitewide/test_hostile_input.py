@@ -152,6 +152,8 @@ def real_values(site, make_image) -> RealValues:
     by_name.update(
         year={str(today.year)},
         month={str(today.month)},
+        # The site's report has two editions: the first has an address of its own.
+        edition={"1"},
         dataset=set(downloadable()),
         path={image.file.name},
         network_slug=by_name["slug"],

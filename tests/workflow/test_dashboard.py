@@ -56,7 +56,9 @@ def test_the_dashboard_has_a_constant_number_of_queries(
         count, renewal_date=timezone.localdate() + datetime.timedelta(days=5)
     )
     client = signed_in_client(administrator)
-    with django_assert_max_num_queries(75):
+    # Two queries per translated model with an admin (its missing translations into es and
+    # en), one per panel: the same whatever the number of items.
+    with django_assert_max_num_queries(80):
         assert client.get(reverse(INDEX)).status_code == 200
 
 
