@@ -187,3 +187,31 @@ def seed_programmes() -> None:
     from django.apps import apps
 
     importlib.import_module("relacions.projects.migrations.0002_seed_programmes").seed(apps, None)
+
+
+class ReportSection:
+    """A register's section of the yearly report (its `content.report`), for its tests: each
+    figure of a year as the report computes it, and a figure's link in Catalan."""
+
+    def __init__(self, content):
+        self.indicators = {indicator.key: indicator for indicator in content.report.indicators}
+
+    def figures(self, year: int) -> dict:
+        return {key: indicator.value(year) for key, indicator in self.indicators.items()}
+
+    def link(self, key: str, year: int) -> str:
+        with translation.override("ca"):
+            return self.indicators[key].url(year)
+
+
+def listed(client, url: str) -> set[str]:
+    """The addresses of the items a public list of cards shows."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return set(re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode()))
+
+
+def addresses(objects) -> set[str]:
+    """The objects' addresses in Catalan (as `listed` reads them)."""
+    with translation.override("ca"):
+        return {obj.get_absolute_url() for obj in objects}

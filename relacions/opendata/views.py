@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
@@ -65,17 +65,18 @@ def _dataset(slug: str) -> Dataset:
         raise Http404("No such dataset.") from None
 
 
-@require_safe
-def dataset_json(request, dataset: str):
-    data = _dataset(dataset)
+def json_download(request, data: Dataset, *, source: str, title=None, **extra) -> JsonResponse:
+    """A dataset's JSON file: what it is, its licence and source, then its items (also the yearly
+    report's figures of one year, relacions.reports.views)."""
     body = {
         "dataset": data.slug,
-        "title": str(data.title),
+        **extra,
+        "title": str(title or data.title),
         "description": str(data.description),
         "language": translation.get_language(),
         "publisher": PUBLISHER,
         "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "source": request.build_absolute_uri(reverse("opendata:index")),
+        "source": source,
         "generated_at": timezone.localtime().replace(microsecond=0),
         "items": data.records(build_uri=request.build_absolute_uri),
     }
@@ -84,13 +85,23 @@ def dataset_json(request, dataset: str):
     return response
 
 
-@require_safe
-def dataset_csv(request, dataset: str):
-    data = _dataset(dataset)
+def csv_download(request, data: Dataset, *, filename: str) -> HttpResponse:
     response = csv_response(
-        filename=f"{data.slug}-{translation.get_language()}.csv",
+        filename=filename,
         headers=data.headers(),
         rows=data.table(build_uri=request.build_absolute_uri),
     )
     response["Link"] = LICENCE_LINK
     return response
+
+
+@require_safe
+def dataset_json(request, dataset: str):
+    source = request.build_absolute_uri(reverse("opendata:index"))
+    return json_download(request, _dataset(dataset), source=source)
+
+
+@require_safe
+def dataset_csv(request, dataset: str):
+    data = _dataset(dataset)
+    return csv_download(request, data, filename=f"{data.slug}-{translation.get_language()}.csv")

@@ -7,18 +7,17 @@ a figure, so each costs the same few queries whatever the amount of content."""
 from dataclasses import replace
 
 from django.db.models import Count, Max
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from relacions.core.csv_export import csv_response
 from relacions.core.fallback import fallback_fields
-from relacions.opendata.datasets import LICENCE_NAME, LICENCE_URL, PUBLISHER, Dataset
-from relacions.opendata.views import LICENCE_LINK
+from relacions.opendata.datasets import Dataset
+from relacions.opendata.views import csv_download, json_download
 
 from . import datasets, figures, pdf
 from .models import YearReport
@@ -111,30 +110,16 @@ def _figures_of(year: int) -> Dataset:
 
 @require_safe
 def figures_json(request, year: int):
-    dataset = _figures_of(year)
-    body = {
-        "dataset": dataset.slug,
-        "year": year,
-        "title": _("Yearly report %(year)s: figures") % {"year": year},
-        "language": translation.get_language(),
-        "publisher": PUBLISHER,
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "source": request.build_absolute_uri(reverse("reports:detail", kwargs={"year": year})),
-        "generated_at": timezone.localtime().replace(microsecond=0),
-        "items": dataset.records(build_uri=request.build_absolute_uri),
-    }
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Link"] = LICENCE_LINK
-    return response
+    return json_download(
+        request,
+        _figures_of(year),
+        year=year,
+        title=_("Yearly report %(year)s: figures") % {"year": year},
+        source=request.build_absolute_uri(reverse("reports:detail", kwargs={"year": year})),
+    )
 
 
 @require_safe
 def figures_csv(request, year: int):
-    dataset = _figures_of(year)
-    response = csv_response(
-        filename=f"{_('annual-report')}-{year}-{translation.get_language()}.csv",
-        headers=dataset.headers(),
-        rows=dataset.table(build_uri=request.build_absolute_uri),
-    )
-    response["Link"] = LICENCE_LINK
-    return response
+    filename = f"{_('annual-report')}-{year}-{translation.get_language()}.csv"
+    return csv_download(request, _figures_of(year), filename=filename)

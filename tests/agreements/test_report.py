@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from relacions.agreements.content import content
 from relacions.agreements.models import Agreement
@@ -16,32 +16,14 @@ from relacions.core.demo import load_demo_content
 from tests.factories.agreements import AgreementFactory, AmendmentFactory
 from tests.factories.events import EventFactory
 from tests.factories.news import NewsItemFactory
+from tests.helpers import ReportSection, addresses, listed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
 MADRID = ZoneInfo("Europe/Madrid")
-INDICATORS = {indicator.key: indicator for indicator in content.report.indicators}
-
-
-def figures(year: int) -> dict:
-    return {key: indicator.value(year) for key, indicator in INDICATORS.items()}
-
-
-def listed(client, url: str) -> set[str]:
-    """The addresses of the items a public list shows."""
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return set(re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode()))
-
-
-def addresses(objects) -> set[str]:
-    with translation.override("ca"):
-        return {obj.get_absolute_url() for obj in objects}
-
-
-def link(key: str, year: int) -> str:
-    with translation.override("ca"):
-        return INDICATORS[key].url(year)
+SECTION = ReportSection(content)
+INDICATORS = SECTION.indicators
+figures, link = SECTION.figures, SECTION.link
 
 
 def moment(*args) -> datetime.datetime:

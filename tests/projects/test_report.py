@@ -4,43 +4,24 @@ figure linked to the list filtered to exactly its projects."""
 
 import datetime
 import html
-import re
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from relacions.core.demo import load_demo_content
 from relacions.projects.content import content
 from relacions.projects.models import Project
 from relacions.projects.totals import project_totals
 from tests.factories.projects import ProjectFactory
-from tests.helpers import seed_programmes
+from tests.helpers import ReportSection, addresses, listed, seed_programmes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
-INDICATORS = {indicator.key: indicator for indicator in content.report.indicators}
-
-
-def figures(year: int) -> dict:
-    return {key: indicator.value(year) for key, indicator in INDICATORS.items()}
-
-
-def listed(client, url: str) -> set[str]:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return set(re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode()))
-
-
-def addresses(objects) -> set[str]:
-    with translation.override("ca"):
-        return {obj.get_absolute_url() for obj in objects}
-
-
-def link(key: str, year: int) -> str:
-    with translation.override("ca"):
-        return INDICATORS[key].url(year)
+SECTION = ReportSection(content)
+INDICATORS = SECTION.indicators
+figures, link = SECTION.figures, SECTION.link
 
 
 def project(starts_on, ends_on, amount="1000.00", **fields) -> Project:

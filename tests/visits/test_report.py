@@ -3,40 +3,22 @@ ended) by the year they start, and their final costs only, each figure linked to
 filtered to exactly its visits."""
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from relacions.core.demo import load_demo_content
 from relacions.visits.content import content
 from relacions.visits.models import Visit
 from tests.factories.visits import CostFactory, VisitFactory, days_ago
+from tests.helpers import ReportSection, addresses, listed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
-INDICATORS = {indicator.key: indicator for indicator in content.report.indicators}
-
-
-def figures(year: int) -> dict:
-    return {key: indicator.value(year) for key, indicator in INDICATORS.items()}
-
-
-def listed(client, url: str) -> set[str]:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return set(re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode()))
-
-
-def addresses(objects) -> set[str]:
-    with translation.override("ca"):
-        return {obj.get_absolute_url() for obj in objects}
-
-
-def link(key: str, year: int) -> str:
-    with translation.override("ca"):
-        return INDICATORS[key].url(year)
+SECTION = ReportSection(content)
+INDICATORS = SECTION.indicators
+figures, link = SECTION.figures, SECTION.link
 
 
 def visit(starts_on, ends_on=None, costs=(), final=True, **fields) -> Visit:
