@@ -44,6 +44,8 @@ class AreaTextInline(TranslationStackedInline):
     form = AreaTextForm
     extra = 0
     show_change_link = True
+    # The report's own "View on site" is enough: one small link per row, not two side by side.
+    view_on_site = False
 
 
 @admin.register(AreaText)

@@ -72,9 +72,22 @@ def render(request, template: str, context: dict) -> bytes:
     return render_html(request, render_to_string(template, context, request=request))
 
 
-def render_html(request, html: str) -> bytes:
-    from weasyprint import HTML  # Loaded on first use: Pango is only needed for a PDF.
+def _weasyprint_html():
+    """WeasyPrint's HTML class, loaded on first use (Pango is only needed for a PDF). Importing
+    WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES, which would make the image
+    library accept damaged uploads (relacions.images.validators) in every process that has drawn
+    a PDF: the flag is put back as it was."""
+    from PIL import ImageFile
 
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
+    from weasyprint import HTML
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = strict
+    return HTML
+
+
+def render_html(request, html: str) -> bytes:
+    HTML = _weasyprint_html()
     host_root = request.build_absolute_uri(BASE)
     document = HTML(string=html, base_url=host_root, url_fetcher=url_fetcher(host_root))
     return document.write_pdf(pdf_variant=PDF_VARIANT)

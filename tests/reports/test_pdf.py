@@ -114,3 +114,22 @@ def test_the_renderer_fetches_nothing_from_the_network(rf):
     ):
         with pytest.raises(pdf.RefusedResource):
             fetch.fetch(refused)
+
+
+def test_drawing_a_pdf_leaves_damaged_uploads_refused(client, published_report):
+    """WeasyPrint's import relaxes Pillow for the whole process; the site puts it back, so an
+    upload cut in half is still refused after a PDF was drawn in the same process."""
+    import PIL.Image
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from relacions.images.validators import validate_image_file
+
+    _read(client.get(reverse("reports:pdf", kwargs={"year": YEAR})))
+    noisy = PIL.Image.effect_noise((400, 300), 80).convert("RGB")
+    buffer = io.BytesIO()
+    noisy.save(buffer, "JPEG", quality=95)
+    content = buffer.getvalue()
+    with pytest.raises(ValidationError) as error:
+        validate_image_file(SimpleUploadedFile("cut.jpg", content[: len(content) // 2]))
+    assert error.value.code == "damaged"
