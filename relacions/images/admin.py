@@ -58,9 +58,6 @@ class ImageAdmin(TranslatedWorkflowAdmin):
         (_("File details"), {"fields": ("dimensions", "format", "created_at", "updated_at")}),
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_renditions()
-
     def get_deleted_objects(self, objs, request):
         """An image shown in a rich text is protected, as a foreign key with PROTECT would be:
         the admin lists where it is used and deletes nothing (one image or a selection)."""
