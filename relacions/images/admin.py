@@ -58,6 +58,11 @@ class ImageAdmin(TranslatedWorkflowAdmin):
         (_("File details"), {"fields": ("dimensions", "format", "created_at", "updated_at")}),
     )
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(request, "workflow_restoring", None) is not None:
+            obj.describe_recorded_renditions()
+
     def get_deleted_objects(self, objs, request):
         """An image shown in a rich text is protected, as a foreign key with PROTECT would be:
         the admin lists where it is used and deletes nothing (one image or a selection)."""

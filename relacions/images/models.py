@@ -220,14 +220,23 @@ class Image(models.Model):
         Rendition.objects.filter(image=self).delete()
         Rendition.objects.bulk_create(Rendition(image=self, **row) for row in self.rendition_data)
 
+    def describe_recorded_renditions(self) -> None:
+        """Make `rendition_data` match the `Rendition` rows again. A restored revision brings
+        back the description of its day, which may name files replaced or rebuilt since; the
+        rows, which no revision restores, follow the files."""
+        rows = self.renditions.order_by("width", "format")
+        self.rendition_data = list(rows.values("width", "height", "format", "file"))
+        self.save(update_fields=["rendition_data"])
+
     def rebuild_renditions(self) -> None:
         """Make the renditions again from the stored file (after IMAGE_RENDITION_WIDTHS or the
         encoder settings change)."""
         picture, _format = open_image(self.file)
         with transaction.atomic():
             self.rendition_data = self._write_renditions(renditions.clean(picture, self.format))
-            # A save, not an update(): the pages that show the image are stale now.
-            self.save(update_fields=["rendition_data", "updated_at"])
+            # A save, not an update(): the pages that show the image are stale now. Not
+            # `updated_at`: nothing an editor sees changed, so a form open meanwhile saves.
+            self.save(update_fields=["rendition_data"])
             self._record_renditions()
 
     # --- Reading ------------------------------------------------------------------------------
