@@ -101,7 +101,7 @@ class EventAdmin(PublishableAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("image__renditions")
+        return super().get_queryset(request).select_related("image")
 
     def get_view_on_site_url(self, obj=None):
         # Only a published event has a public page; a draft has its preview links instead.

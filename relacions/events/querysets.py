@@ -96,9 +96,9 @@ class EventQuerySet(PublishableQuerySet):
         return self.published().filter(end__gte=now - FEED_HISTORY).order_by("start", "pk")
 
     def for_listing(self):
-        """What an event card shows (the image and its renditions, the place's name in the
-        page's language), in a constant two queries."""
-        return self.select_related("image", "location").prefetch_related("image__renditions")
+        """What an event card shows (the image, the place's name in the page's language), in
+        one query."""
+        return self.select_related("image", "location")
 
     def for_detail(self):
         """Everything the event page shows, in a constant number of queries. Related content

@@ -58,8 +58,10 @@ class ImageAdmin(TranslatedWorkflowAdmin):
         (_("File details"), {"fields": ("dimensions", "format", "created_at", "updated_at")}),
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_renditions()
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(request, "workflow_restoring", None) is not None:
+            obj.describe_recorded_renditions()
 
     def get_deleted_objects(self, objs, request):
         """An image shown in a rich text is protected, as a foreign key with PROTECT would be:

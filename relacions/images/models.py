@@ -7,7 +7,7 @@ Link an image with a foreign key and render it with the `images_tags` library::
     image = models.ForeignKey("images.Image", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+", verbose_name=_("image"))
 
-    NewsItem.objects.select_related("image").prefetch_related("image__renditions")
+    NewsItem.objects.select_related("image")
 
     {% load images_tags %}
     {% picture item.image sizes="(min-width: 60em) 50vw, 100vw" loading="lazy" css_class="card" %}
@@ -15,8 +15,9 @@ Link an image with a foreign key and render it with the `images_tags` library::
 `picture` renders `<picture>` with a WebP `<source srcset>` and an `<img src srcset sizes width
 height alt loading decoding>` fallback in the original format (`css_class` goes on the `<img>`);
 `alt=""` for decorative images; the alt text in the active language, or Catalan marked
-`lang="ca"`. Nothing is rendered for `None`. With the renditions prefetched (`with_renditions()`
-here, `prefetch_related("image__renditions")` from another model) it makes no query.
+`lang="ca"`. Nothing is rendered for `None`. It makes no query: what a page needs of each
+rendition (width, height, format, file name) is stored in the image's own row
+(`Image.rendition_data`), so `select_related("image")` is all a list needs.
 
 In Python: `image.srcset("webp")`, `image.rendition(960)`, `image.og_rendition` and
 `image.og_image_url` (for Open Graph: the largest rendition in JPEG or PNG, up to 1600 px).
@@ -63,14 +64,13 @@ class Sources(NamedTuple):
     webp_srcset: str
 
 
-class ImageQuerySet(models.QuerySet):
-    def with_renditions(self):
-        """Everything `{% picture %}` and the URL helpers read, in one more query for all rows."""
-        return self.prefetch_related("renditions")
-
-
 class Image(models.Model):
     """An image in the library, stored cleaned (upright, no metadata) with its renditions.
+
+    The renditions are described twice, written together in one transaction: in the image's
+    own row (`rendition_data`, which every page reads, so showing an image costs no query of
+    its own) and as `Rendition` rows (the files' bookkeeping: each row's deletion, cascades and
+    the admin's bulk delete included, removes its file once nothing uses the name).
 
     Cleaning and renditions happen in `save()`, not in a service: every path that stores an
     image (admin, editor upload, shell, data import, test factories) must strip the GPS position
@@ -128,10 +128,11 @@ class Image(models.Model):
     width = models.PositiveIntegerField(_("width"), default=0, editable=False)
     height = models.PositiveIntegerField(_("height"), default=0, editable=False)
     format = models.CharField(_("format"), max_length=4, choices=Format, blank=True, editable=False)
+    # [{"width", "height", "format", "file"}, …] by width: the `Rendition` rows'
+    # columns that a page needs, kept with the image so that pages read no other table.
+    rendition_data = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = ImageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("image")
@@ -147,9 +148,15 @@ class Image(models.Model):
             previous = self._stored_file_name()
             picture = self._store_clean_file()
         with transaction.atomic():
+            if picture is not None:
+                # The files first, so that the row is written once, with their description.
+                self.rendition_data = self._write_renditions(picture)
+                update_fields = kwargs.get("update_fields")
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, *STORED_FIELDS}
             super().save(*args, **kwargs)
             if picture is not None:
-                self._replace_renditions(picture)
+                self._record_renditions()
             if previous and previous != self.file.name:
                 delete_file_on_commit(self.file.storage, previous)
 
@@ -181,40 +188,56 @@ class Image(models.Model):
         stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
         return stored or ""
 
-    def _replace_renditions(self, picture) -> None:
+    def _write_renditions(self, picture) -> list[dict]:
+        """Store the renditions' files of the cleaned `picture`; return their `rendition_data`."""
         storage = Rendition._meta.get_field("file").storage
-        stale = Rendition.objects.filter(image=self)
-        previous = set(stale.values_list("file", flat=True))
-        # Their files go once the transaction commits, unless a new rendition now uses the name.
-        stale.delete()
-        created = []
+        previous = set()
+        if self.pk is not None:
+            previous = set(Rendition.objects.filter(image=self).values_list("file", flat=True))
+        data = []
         for width in renditions.widths_for(self.width):
             resized = renditions.resize(picture, width)
             for file_format in renditions.formats_for(self.format):
                 name = renditions.rendition_name(self.file.name, width, file_format)
                 if name in previous:
-                    # Rebuilding in place: free the name so it stays deterministic.
+                    # Rebuilding in place: free the name so it stays deterministic. The old
+                    # row's deletion keeps the new file (its name is in use by then).
                     storage.delete(name)
-                data = renditions.encode(resized, file_format)
-                created.append(
-                    Rendition(
-                        image=self,
-                        width=resized.width,
-                        height=resized.height,
-                        format=file_format,
-                        file=storage.save(name, ContentFile(data)),
-                    )
+                content = ContentFile(renditions.encode(resized, file_format))
+                data.append(
+                    {
+                        "width": resized.width,
+                        "height": resized.height,
+                        "format": file_format,
+                        "file": storage.save(name, content),
+                    }
                 )
-        Rendition.objects.bulk_create(created)
-        # Drop any cache so helpers called on this instance see the new renditions.
-        getattr(self, "_prefetched_objects_cache", {}).pop("renditions", None)
+        return data
+
+    def _record_renditions(self) -> None:
+        """Make the `Rendition` rows match `rendition_data`. The old rows' files go once the
+        transaction commits, unless a new rendition now uses the name."""
+        Rendition.objects.filter(image=self).delete()
+        Rendition.objects.bulk_create(Rendition(image=self, **row) for row in self.rendition_data)
+
+    def describe_recorded_renditions(self) -> None:
+        """Make `rendition_data` match the `Rendition` rows again. A restored revision brings
+        back the description of its day, which may name files replaced or rebuilt since; the
+        rows, which no revision restores, follow the files."""
+        rows = self.renditions.order_by("width", "format")
+        self.rendition_data = list(rows.values("width", "height", "format", "file"))
+        self.save(update_fields=["rendition_data"])
 
     def rebuild_renditions(self) -> None:
         """Make the renditions again from the stored file (after IMAGE_RENDITION_WIDTHS or the
         encoder settings change)."""
         picture, _format = open_image(self.file)
         with transaction.atomic():
-            self._replace_renditions(renditions.clean(picture, self.format))
+            self.rendition_data = self._write_renditions(renditions.clean(picture, self.format))
+            # A save, not an update(): the pages that show the image are stale now. Not
+            # `updated_at`: nothing an editor sees changed, so a form open meanwhile saves.
+            self.save(update_fields=["rendition_data"])
+            self._record_renditions()
 
     # --- Reading ------------------------------------------------------------------------------
 
@@ -234,9 +257,14 @@ class Image(models.Model):
         return "" if own else settings.LANGUAGE_CODE
 
     def _renditions(self, file_format: str | None = None) -> list["Rendition"]:
-        """Renditions by width; from the prefetch cache when the caller prefetched them."""
+        """Renditions by width, read from the image's own row (unsaved `Rendition` objects: no
+        query)."""
         return sorted(
-            (r for r in self.renditions.all() if file_format is None or r.format == file_format),
+            (
+                Rendition(image=self, **row)
+                for row in self.rendition_data
+                if file_format is None or row["format"] == file_format
+            ),
             key=lambda r: r.width,
         )
 
@@ -273,7 +301,7 @@ class Image(models.Model):
         fallback = [r for r in found if r.format == self.format]
         webp = [r for r in found if r.format == Format.WEBP] if self.format != Format.WEBP else []
         if not fallback:
-            # No renditions (made outside save(), or still being rebuilt): the original itself.
+            # No renditions (an image stored outside save()): the original itself.
             url = self.file.url
             return Sources(url, self.width, self.height, f"{url} {self.width}w", "")
         largest = fallback[-1]
@@ -290,7 +318,7 @@ class Image(models.Model):
         renditions: the editor stores their addresses in the HTML, which no foreign key tracks,
         so deleting the image would leave those texts with a broken picture. One query per model
         with rich text."""
-        names = [self.file.name, *(rendition.file.name for rendition in self.renditions.all())]
+        names = [self.file.name, *(row["file"] for row in self.rendition_data)]
         names = [name for name in names if name]
         if not names:
             return []
@@ -304,6 +332,10 @@ class Image(models.Model):
         return found
 
 
+# What a new file changes besides the file itself (`save(update_fields=…)` writes them too).
+STORED_FIELDS = ("width", "height", "format", "rendition_data")
+
+
 def rich_text_models() -> list[tuple[type[models.Model], list[str]]]:
     """Every model with rich text and the names of its rich-text columns (each language's)."""
     found = []
@@ -315,7 +347,10 @@ def rich_text_models() -> list[tuple[type[models.Model], list[str]]]:
 
 
 class Rendition(models.Model):
-    """A resized copy of an image in one format, made once when the image is saved."""
+    """A resized copy of an image in one format, made once when the image is saved.
+
+    The rows keep account of the files (a row's deletion removes its file; one name per image,
+    width and format); pages read the image's `rendition_data` instead, written with them."""
 
     image = models.ForeignKey(
         Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="renditions"

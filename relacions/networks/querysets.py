@@ -20,8 +20,6 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from relacions.images.models import Rendition
-
 RELATED_LIMIT = 5
 # Reverse accessor (the related_name news and events declare) → the extra queryset method that
 # selects what a visitor should see besides `published()`.
@@ -108,26 +106,9 @@ def prepare_forum_page(forum) -> None:
         ]
 
 
-RENDITION_FIELDS = ("id", "image_id", "width", "height", "format", "file")
-
-
-def logo_renditions() -> ArraySubquery:
-    """The renditions of a network's logo, each a JSON object, for `prepare_network_page()`."""
-    renditions = Rendition.objects.filter(image=OuterRef("logo_id"))
-    as_json = renditions.annotate(data=JSONObject(**{name: name for name in RENDITION_FIELDS}))
-    return ArraySubquery(as_json.values("data"))
-
-
 def prepare_network_page(network) -> None:
-    """Finish a network loaded by `for_page()`: the logo's renditions and each working group's
-    forums, from what that query already read."""
-    rows = getattr(network, "logo_renditions", None)
-    if network.logo is not None and rows is not None:
-        renditions = network.logo.renditions.all()
-        # What prefetch_related("logo__renditions") leaves in the image: its renditions read.
-        renditions._result_cache = [Rendition(**row) for row in rows]
-        renditions._prefetch_done = True
-        network.logo._prefetched_objects_cache = {"renditions": renditions}
+    """Finish a network loaded by `for_page()`: each working group's forums, from what that
+    query already read."""
     forums = network.public_forums
     for group in network.all_working_groups:
         ids = set(group.forum_ids)

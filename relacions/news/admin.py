@@ -81,7 +81,7 @@ class NewsItemAdmin(PublishableAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("image__renditions")
+        return super().get_queryset(request).select_related("image")
 
     def view_on_site(self, obj: NewsItem):
         # Only a published item has a public page; a draft has its preview links instead.

@@ -17,22 +17,17 @@ def public_networks() -> Prefetch:
 
 class NewsQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """Published items, newest first, with what a card shows (image, renditions, networks)."""
+        """Published items, newest first, with what a card shows (image, networks)."""
         return (
             self.published()
             .select_related("image")
-            .prefetch_related("image__renditions", public_networks())
+            .prefetch_related(public_networks())
             .order_by(*NEWEST_FIRST)
         )
 
     def for_cards(self):
         """As `for_listing()` without the networks: for the home page's short lists."""
-        return (
-            self.published()
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by(*NEWEST_FIRST)
-        )
+        return self.published().select_related("image").order_by(*NEWEST_FIRST)
 
     def for_feed(self):
         return self.published().prefetch_related(public_networks()).order_by(*NEWEST_FIRST)
@@ -41,7 +36,6 @@ class NewsQuerySet(PublishableQuerySet):
         """An item with its image and every related object the page links to. Only the related
         objects the public may see are fetched, so the page never links to a 404."""
         return self.select_related("image").prefetch_related(
-            "image__renditions",
             public_networks(),
             # A forum's and an objective's addresses name their network and plan.
             Prefetch("forums", queryset=Forum.objects.published().select_related("network")),

@@ -387,8 +387,8 @@ def test_agenda_queries_do_not_grow_with_events(
     client, django_assert_max_num_queries, count, image
 ):
     EventFactory.create_batch(count, image=image)
-    # The site's chrome; past years (the archive link), page count, events, their renditions.
-    with django_assert_max_num_queries(5):
+    # The site's chrome; past years (the archive link), page count, events with their images.
+    with django_assert_max_num_queries(4):
         response = client.get(address("events:list"))
     assert response.status_code == 200
     assert len(response.context["events"]) == min(count, 9)
@@ -398,7 +398,8 @@ def test_agenda_queries_do_not_grow_with_events(
 def test_past_queries_do_not_grow_with_events(client, django_assert_max_num_queries, count, image):
     events = PastEventFactory.create_batch(count, image=image)
     path = address("events:past", year=events[0].local_start.year)
-    with django_assert_max_num_queries(5):
+    # The site's chrome; years, page count, events with their images.
+    with django_assert_max_num_queries(4):
         response = client.get(path)
     assert response.status_code == 200
 
@@ -409,8 +410,8 @@ def test_month_queries_do_not_grow_with_events(client, django_assert_max_num_que
         EventFactory(image=image, start=madrid(2030, 5, 1 + n % 28, 9), end=madrid(2030, 5, 28, 9))
         for n in range(count)
     ]
-    # The site's chrome; past years (the archive link), events, their renditions.
-    with django_assert_max_num_queries(4):
+    # The site's chrome; past years (the archive link), events with their images.
+    with django_assert_max_num_queries(3):
         response = client.get(month_url(events[0]))
     assert response.status_code == 200
     assert len(response.context["events"]) == count
@@ -424,8 +425,9 @@ def test_detail_queries_do_not_grow_with_content(
     event = events[-1]
     event.networks.add(*NetworkFactory.create_batch(count))
     event.objectives.add(*ObjectiveFactory.create_batch(count))
-    # One more than the page's own: past years, for the archive link.
-    with django_assert_max_num_queries(8):
+    # The page's own (event with its image, forum, networks, challenge areas, objectives), the
+    # site's chrome, and past years, for the archive link.
+    with django_assert_max_num_queries(7):
         response = client.get(detail_url(event))
     assert response.status_code == 200
 

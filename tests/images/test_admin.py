@@ -1,7 +1,10 @@
 import pytest
+import reversion
 from django.contrib.auth.models import Permission
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.html import escape
+from reversion.models import Version
 
 from relacions.images.models import Image
 from relacions.workflow import conflicts
@@ -205,3 +208,29 @@ def test_an_image_no_text_shows_is_deleted(admin_client, make_image):
     assert response.status_code == 302
     assert not Image.objects.filter(pk=image.pk).exists()
     assert Image.objects.filter(pk=other.pk).exists()
+
+
+def test_a_restored_revision_describes_the_renditions_of_now(
+    make_image, settings, django_capture_on_commit_callbacks
+):
+    """The restored version names the renditions of its day, whose files a rebuild replaced
+    since: the image keeps describing the files that exist (ImageAdmin.save_model calls
+    `describe_recorded_renditions()` after a restore)."""
+    image = make_image(2000, 1000)
+    with reversion.create_revision():
+        image.save()
+    settings.IMAGE_RENDITION_WIDTHS = [320, 640]
+    with django_capture_on_commit_callbacks(execute=True):
+        image.rebuild_renditions()
+
+    Version.objects.get_for_object(image).get().revert()
+    image.refresh_from_db()
+    assert sorted(row["width"] for row in image.rendition_data) == [480, 480, 960, 960, 1600, 1600]
+    image.describe_recorded_renditions()
+
+    image.refresh_from_db()
+    assert sorted(row["width"] for row in image.rendition_data) == [320, 320, 640, 640]
+    assert sorted(row["file"] for row in image.rendition_data) == sorted(
+        image.renditions.values_list("file", flat=True)
+    )
+    assert all(default_storage.exists(row["file"]) for row in image.rendition_data)

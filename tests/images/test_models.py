@@ -242,16 +242,18 @@ class TestUrlHelpers:
 
     def test_without_renditions_the_original_is_used(self, make_image):
         image = make_image(700, 500)
-        image.renditions.all().delete()
+        image.rendition_data = []
+        image.save()
+        image.refresh_from_db()
         assert image.og_rendition is None
         assert image.og_image_url == image.file.url
         assert image.srcset() == f"{image.file.url} 700w"
         assert image.sources().src == image.file.url
 
-    def test_helpers_make_no_query_when_prefetched(self, make_image, django_assert_num_queries):
+    def test_helpers_make_no_query_beyond_the_image(self, make_image, django_assert_num_queries):
         make_image(2000, 1000)
-        with django_assert_num_queries(2):
-            image = Image.objects.with_renditions().get()
+        with django_assert_num_queries(1):
+            image = Image.objects.get()
         with django_assert_num_queries(0):
             assert image.srcset("webp")
             assert image.rendition(960)
@@ -290,3 +292,50 @@ def test_rebuild_renditions_command_follows_new_widths(make_image, settings):
     settings.IMAGE_RENDITION_WIDTHS = (320, 640)
     call_command("rebuild_renditions", verbosity=0)
     assert rendition_set(image) == {(w, f) for w in (320, 640) for f in ("jpeg", "webp")}
+
+
+def described(image):
+    """(the renditions as the image's own row describes them, as their Rendition rows do)."""
+    image.refresh_from_db()
+    data = sorted((r["width"], r["height"], r["format"], r["file"]) for r in image.rendition_data)
+    rows = sorted(image.renditions.values_list("width", "height", "format", "file"))
+    return data, rows
+
+
+def test_the_image_row_describes_the_renditions_made_replaced_and_rebuilt(
+    make_image, settings, django_capture_on_commit_callbacks
+):
+    image = make_image(2000, 1000)
+    data, rows = described(image)
+    assert data == rows and len(data) == 6
+
+    image.file = upload("new.png", png_bytes(700, 500))
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    data, rows = described(image)
+    assert data == rows and [(w, h, f) for w, h, f, _name in data] == [
+        (480, 343, "png"),
+        (480, 343, "webp"),
+    ]
+
+    settings.IMAGE_RENDITION_WIDTHS = [320]
+    with django_capture_on_commit_callbacks(execute=True):
+        image.rebuild_renditions()
+    data, rows = described(image)
+    assert data == rows and {(w, f) for w, _h, f, _name in data} == {(320, "png"), (320, "webp")}
+    assert all(default_storage.exists(name) for *_rest, name in data)
+
+
+def test_the_migration_describes_existing_renditions_in_the_image_row(make_image):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("relacions.images.migrations.0002_image_rendition_data")
+    image = make_image(1000, 500)
+    _data, rows = described(image)
+    Image.objects.update(rendition_data=[])
+
+    migration.fill_rendition_data(apps, None)
+
+    assert described(image) == (rows, rows)

@@ -126,8 +126,8 @@ def test_directory_queries_do_not_grow_with_networks(client, django_assert_max_n
         )
         MembershipFactory(network=network, since=D(2009, 1, 1))
     # The site's chrome (settings, menu and footer pages); the years of the filter (kept by the
-    # fragment cache, off in tests), page count, networks, logo renditions, memberships.
-    with django_assert_max_num_queries(6):
+    # fragment cache, off in tests), page count, networks with their logos, memberships.
+    with django_assert_max_num_queries(5):
         response = client.get(address("networks:list", "ca"))
     assert response.status_code == 200
     assert response.content.decode().count('class="card network-card"') == count
@@ -371,7 +371,7 @@ def test_network_page_queries_do_not_grow(client, django_assert_max_num_queries,
         PositionFactory(network=None, forum=forum)
         PositionFactory(network=None, working_group=group)
         PositionFactory(network=network)
-    # 1 for the site's chrome; the network with its logo's renditions, memberships, forums,
+    # 1 for the site's chrome; the network with its logo, memberships, forums,
     # working groups with their forums' ids, positions, and news and upcoming events (when those
     # apps are installed).
     with django_assert_max_num_queries(8):

@@ -17,31 +17,31 @@ LIMIT = 10
 
 # Each page's queries. Every page: the site's chrome (settings, menu and footer pages: 1).
 QUERIES = {
-    # featured news and their renditions, latest news and theirs, upcoming events and theirs,
-    # the places on the small world map
-    "home": 8,
-    # years, networks (filter form), count, items, renditions, items' networks
-    "news list": 7,
-    "news list by network": 7,
-    # item, renditions, networks, forums, events, objectives, previous and next together
-    "news detail": 8,
+    # featured news, latest news, upcoming events (each with its image, whose row describes
+    # its renditions: relacions.images), the places on the small world map
+    "home": 5,
+    # years, networks (filter form), count, items with their images, items' networks
+    "news list": 6,
+    "news list by network": 6,
+    # item with its image, networks, forums, events, objectives, previous and next together
+    "news detail": 7,
     # the chrome (for the feed's author: the office), items and their networks
     "news rss": 3,
     "news atom": 3,
-    # past years (the archive link's address), count, events, renditions
-    "agenda": 5,
-    # years, count, events, renditions
-    "past events": 5,
-    # past years, events, renditions
-    "agenda month": 4,
-    # past years, event, renditions, forum, networks, challenge areas, objectives
-    "event detail": 8,
+    # past years (the archive link's address), count, events with their images
+    "agenda": 4,
+    # years, count, events with their images
+    "past events": 4,
+    # past years, events with their images
+    "agenda month": 3,
+    # past years, event with its image, forum, networks, challenge areas, objectives
+    "event detail": 7,
     "agenda ics": 1,
     "event ics": 1,
     # the years the directory can be filtered by, count, networks with their logos,
-    # renditions, memberships
-    "networks": 6,
-    # network with its logo and the logo's renditions, memberships, forums, working groups
+    # memberships
+    "networks": 5,
+    # network with its logo, memberships, forums, working groups
     # with their forums' ids, related news, upcoming events, positions
     "network detail": 8,
     # forum, challenge areas (with the events tied to them), working groups, their forums,

@@ -3,7 +3,7 @@
     {% load images_tags %}
     {% picture image sizes="(min-width: 60em) 50vw, 100vw" loading="lazy" css_class="card-image" %}
 
-See relacions/images/models.py for what it renders and how to avoid queries in a list.
+See relacions/images/models.py for what it renders (from the image's own row: no query).
 """
 
 from django import template

@@ -20,7 +20,7 @@ from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 
-from ..querysets import logo_renditions, related_content_prefetches, tied_events
+from ..querysets import related_content_prefetches, tied_events
 from .common import FORMER_TWINNING_KIND, OBJECTIVES_HELP, OBJECTIVES_LABEL
 from .memberships import Membership
 
@@ -42,7 +42,7 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("memberships", queryset=timeline))
 
     def with_logo(self):
-        return self.select_related("logo").prefetch_related("logo__renditions")
+        return self.select_related("logo")
 
     def listed(self):
         # Twin cities are agreements (relacions.agreements): a row of the former kind left by
@@ -65,17 +65,15 @@ class NetworkQuerySet(PublishableQuerySet):
     def for_page(self):
         """What the network's page shows, published or not (for_detail() and the preview).
 
-        Two reads the page needs are folded into others, so it keeps to eight queries: the
-        logo's renditions come as a JSON array in the network's own row (`logo_renditions`),
-        and each working group carries the ids of its forums (`forum_ids`), which are the
-        network's own. `prepare_network_page()` puts both in place; without it the page still
-        renders (the renditions are read by one more query) except for the groups' forums.
+        The logo comes with the network's row (its renditions are in the image's own row), and
+        each working group carries the ids of its forums (`forum_ids`), which are the network's
+        own: `prepare_network_page()` puts them in place; without it the page renders all but
+        the groups' forums.
         """
         forums = Forum.objects.published().order_by("name", "pk")
         groups = WorkingGroup.objects.with_forum_ids()
         return (
             self.select_related("logo")
-            .annotate(logo_renditions=logo_renditions())
             .with_memberships()
             .prefetch_related(
                 Prefetch("forums", queryset=forums, to_attr="public_forums"),
