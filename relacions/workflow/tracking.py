@@ -19,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.models import Publishable
 
+from .conflicts import token_field
 from .models import TranslationStamp
 
 # Slugs are addresses, not text to translate.
@@ -47,8 +48,12 @@ def localized(model, language: str) -> list[str]:
 
 def _columns(model) -> list[str]:
     columns = [name for language in languages() for name in localized(model, language)]
+    # The conflict check's version (conflicts.token_field): a Publishable's counter, or the
+    # update time of a model versioned by it.
     if issubclass(model, Publishable):
         columns.append("version")
+    elif token_field(model) == "updated_at":
+        columns.append("updated_at")
     return columns
 
 
@@ -60,8 +65,13 @@ def remember_stored(sender, instance, raw=False, **kwargs):
         sender._base_manager.filter(pk=instance.pk).order_by().values(*_columns(sender)).first()
     )
     instance._workflow_stored = stored
+    # A restore writes the revision's copy raw: the version the conflict check reads stays the
+    # current one (the counter never goes back, the update time is not the revision's), so the
+    # restore form, loaded at that version, is not refused as a conflict.
     if raw and stored is not None and "version" in stored:
         instance.version = max(instance.version or 0, stored["version"])
+    if raw and stored is not None and "updated_at" in stored:
+        instance.updated_at = stored["updated_at"]
 
 
 def stamp_changed_languages(sender, instance, created=False, **kwargs):

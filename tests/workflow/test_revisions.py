@@ -297,3 +297,21 @@ def test_the_history_and_comparison_name_fields_in_the_readers_language(
     with translation.override(language):
         changed = gettext("Changed {fields}.").format(fields=get_text_list(labels, gettext("and")))
     assert changed in history
+
+
+def test_restoring_a_revision_of_a_model_versioned_by_its_update_time(editor):
+    """Models without a version counter are checked by `updated_at` (a yearly report, a place,
+    an image): restoring one of their revisions is not refused as a conflict."""
+    from tests.factories.reports import YearReportFactory
+
+    report = YearReportFactory(year=2024, introduction_ca="<p>Primera</p>")
+    client = signed_in_client(editor)
+    save(client, report)
+    save(client, report, introduction_ca="<p>Segona</p>")
+    first = versions_of(report).last()
+    page = client.get(admin_url(report, "revision", first.pk))
+    assert page.status_code == 200
+    response = client.post(admin_url(report, "revision", first.pk), form_data(page))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    report.refresh_from_db()
+    assert report.introduction_ca == "<p>Primera</p>"
