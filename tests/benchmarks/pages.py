@@ -322,6 +322,12 @@ def page_paths() -> dict[str, str]:
     page = model("pages.Page").objects.published().filter(key="mission").first()
     past_year = model("events.Event").objects.past_years()[0]
     month = timezone.localtime(event.start)
+    # The registers the scale data does not grow: the demo's own records.
+    agreement = model("agreements.Agreement").objects.published().get(slug_ca="pamiers")
+    project = model("projects.Project").objects.published().get(acronym="IA4END")
+    visit = model("visits.Visit").objects.published().order_by("starts_on").first()
+    place = model("places.Place").objects.get(slug_ca="pamiers")
+    report = model("reports.YearReport").objects.published().order_by("-year").first()
     return {
         "home": reverse("pages:home"),
         "news list": reverse("news:list"),
@@ -340,6 +346,16 @@ def page_paths() -> dict[str, str]:
         "page (mission)": page.get_absolute_url(),
         "search": f"{reverse('search:results')}?q=cultura",
         "agenda (iCalendar)": reverse("events:ical"),
+        "agreements": reverse("agreements:list"),
+        "agreement": agreement.get_absolute_url(),
+        "projects": reverse("projects:list"),
+        "project": project.get_absolute_url(),
+        "visits": reverse("visits:list"),
+        "visit": visit.get_absolute_url(),
+        "world map": reverse("places:world"),
+        "place": place.get_absolute_url(),
+        "yearly reports": reverse("reports:list"),
+        "yearly report": report.get_absolute_url(),
     }
 
 
