@@ -204,11 +204,12 @@ class ReportSection:
             return self.indicators[key].url(year)
 
 
-def listed(client, url: str) -> set[str]:
-    """The addresses of the items a public list of cards shows."""
+def listed(client, url: str, card: str = "card__title") -> set[str]:
+    """The addresses of the items a public list shows, by its cards' title class (one page)."""
     response = client.get(url)
     assert response.status_code == 200, url
-    return set(re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode()))
+    pattern = rf'class="{card}"[^>]*><a href="([^"]+)"'
+    return set(re.findall(pattern, response.content.decode()))
 
 
 def addresses(objects) -> set[str]:

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 
-from relacions.core.declaration import COUNT, EUROS, PERCENT, report_areas
+from relacions.core.declaration import COUNT, report_areas
 
 from .models import FIRST_YEAR, Edition
 
@@ -134,14 +134,6 @@ class Figure:
     @property
     def previous(self) -> int | Decimal | None:
         return self.series[-2][1] if len(self.series) > 1 else None
-
-    @property
-    def is_money(self) -> bool:
-        return self.unit == EUROS
-
-    @property
-    def is_percent(self) -> bool:
-        return self.unit == PERCENT
 
 
 @dataclass

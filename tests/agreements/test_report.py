@@ -3,7 +3,6 @@ calendar year in Madrid time, each figure linked to the list filtered to exactly
 
 import datetime
 import html
-import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -176,6 +175,5 @@ def test_the_news_figure_links_to_exactly_its_news(client):
     NewsItemFactory(published_on=datetime.date(2025, 7, 7))
 
     assert figures(2025)["agreements.news"] == 1
-    page = client.get(link("agreements.news", 2025)).content.decode()
-    shown = set(re.findall(r'class="news-card__title"><a href="([^"]+)"', page))
+    shown = listed(client, link("agreements.news", 2025), card="news-card__title")
     assert shown == addresses([counted])

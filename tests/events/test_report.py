@@ -1,7 +1,6 @@
 """The agenda's figures of the yearly report (content.REPORT) and the archive lists they link to."""
 
 import datetime
-import re
 
 import pytest
 from django.core.management import call_command
@@ -11,24 +10,20 @@ from relacions.core.demo import load_demo_content
 from relacions.events.content import content
 from relacions.events.models import Event
 from tests.factories import EventFactory, ForumFactory, NetworkFactory, WorkingGroupFactory
+from tests.helpers import ReportSection
+from tests.helpers import listed as listed_cards
 
 from .conftest import PUBLICATION_STATES, madrid
 
 pytestmark = pytest.mark.django_db
 
-INDICATORS = {indicator.key: indicator for indicator in content.report.indicators}
-
-
-def figures(year: int) -> dict:
-    return {key: indicator.value(year) for key, indicator in INDICATORS.items()}
+SECTION = ReportSection(content)
+INDICATORS = SECTION.indicators
+figures = SECTION.figures
 
 
 def listed(client, url: str) -> set[str]:
-    """The addresses of the events a page of the archive lists."""
-    response = client.get(url)
-    assert response.status_code == 200, url
-    html = response.content.decode()
-    return set(re.findall(r'class="event-card__title"[^>]*><a href="([^"]+)"', html))
+    return listed_cards(client, url, card="event-card__title")
 
 
 def event(start: datetime.datetime, **fields) -> Event:

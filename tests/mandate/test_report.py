@@ -17,7 +17,7 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
-from tests.helpers import address
+from tests.helpers import ReportSection, address
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -25,8 +25,11 @@ D = datetime.date
 YEAR = 2025
 
 
+SECTION = ReportSection(content)
+
+
 def figures(year: int = YEAR) -> dict:
-    return {i.key: i.value(year) for i in content.report.indicators}
+    return SECTION.figures(year)
 
 
 def urls(year: int = YEAR, language: str = "en") -> dict:

@@ -18,6 +18,7 @@ from tests.factories.networks import (
     PositionFactory,
     WorkingGroupFactory,
 )
+from tests.helpers import ReportSection
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -25,8 +26,11 @@ D = datetime.date
 YEAR = 2025
 
 
+SECTION = ReportSection(content)
+
+
 def figures(year: int = YEAR) -> dict:
-    return {i.key: i.value(year) for i in content.report.indicators}
+    return SECTION.figures(year)
 
 
 def indicator(key: str):

@@ -1,7 +1,6 @@
 """The news figures of the yearly report (content.REPORT) and the filtered lists they link to."""
 
 import datetime
-import re
 
 import pytest
 from django.utils import translation
@@ -10,23 +9,19 @@ from relacions.core.demo import load_demo_content
 from relacions.news.content import content
 from relacions.news.models import NewsItem
 from tests.factories import EventFactory, ForumFactory, NetworkFactory, NewsItemFactory
+from tests.helpers import ReportSection
+from tests.helpers import listed as listed_cards
 
 pytestmark = pytest.mark.django_db
 
-INDICATORS = {indicator.key: indicator for indicator in content.report.indicators}
+SECTION = ReportSection(content)
+INDICATORS = SECTION.indicators
+figures = SECTION.figures
 NOW = datetime.datetime.now(datetime.UTC)
 
 
-def figures(year: int) -> dict:
-    return {key: indicator.value(year) for key, indicator in INDICATORS.items()}
-
-
 def listed(client, url: str) -> set[str]:
-    """The addresses of the items the list shows (one page: the tests make fewer than ten)."""
-    response = client.get(url)
-    assert response.status_code == 200, url
-    html = response.content.decode()
-    return set(re.findall(r'class="news-card__title"[^>]*><a href="([^"]+)"', html))
+    return listed_cards(client, url, card="news-card__title")
 
 
 # The demo's figures of 2025 (the demo loaded on 15 June 2026), counted by hand from the demo
