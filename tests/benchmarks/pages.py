@@ -18,16 +18,28 @@
    baseline on the same server: (a) a static HttpResponse of the page's size, after a cached
    page; (b) a template of the page's size and structure rendered from memory, after an
    uncached page (tests/benchmarks/baselines.py, served only by this server:
-   tests/benchmarks/settings.py).
-4. Measures what the home page transfers at a 1280 px wide viewport (Playwright, Debian's
+   tests/benchmarks/settings.py). Around each wrk run it reads from /proc the CPU time (user +
+   system) of the processes that serve it — gunicorn (master and workers), the private Redis,
+   the PostgreSQL server (postmaster, backends, background and I/O workers), each with the
+   children it has reaped — and divides it by the requests wrk made: CPU ms per request.
+4. After the cached runs of a size, on the same server (unless `--no-rewarm`): the re-warm
+   after a publish. The 50 most visited pages (`popular_paths()`) are cached, 16 clients
+   request them round-robin, one published news item is saved as an editor saves it (in a
+   transaction, in a `manage.py shell` process of its own), and the script measures how long
+   after that commit every one of the 50 has been answered from the cache again.
+5. Measures what the home page transfers at a 1280 px wide viewport (Playwright, Debian's
    Chromium): HTML, CSS, JS and images, as the browser received them.
-5. Writes the tables between the markers of the "Pages" section of `--output`.
+6. Writes the tables between the markers of the "Pages" section of `--output`, and every figure
+   as JSON to `--json` when given.
 
 wrk shares the machine's cores with the server: figures are for comparing, on one machine.
 """
 
 import argparse
 import datetime
+import http.client
+import itertools
+import json
 import os
 import platform
 import re
@@ -38,10 +50,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -225,6 +238,108 @@ class Server:
         self.log.close()
 
 
+# --- CPU time, from /proc ---------------------------------------------------------------------
+#
+# Requests per second say how fast a page is on this machine, shared with wrk and other work;
+# the CPU time the serving processes spend per request says what it costs wherever it runs.
+# Each server is counted as a tree: its root process and every live descendant, each with the
+# CPU time of the children it has already reaped (cutime, cstime), so a process that ends during
+# a run (a worker gunicorn replaces, a backend that closes) is still counted, by its parent.
+
+TICKS = os.sysconf("SC_CLK_TCK")  # the unit of /proc/<pid>/stat's times
+
+
+def proc_stat(pid: int) -> list[str] | None:
+    """/proc/<pid>/stat from its third field on (field n is at n - 3); None once it has gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return None
+    # The command (field 2) is in parentheses and may hold spaces: split after the last one.
+    return text[text.rindex(")") + 2 :].split()
+
+
+def process_table() -> dict[int, tuple[int, int]]:
+    """Every process: pid → (parent pid, ticks of its own and of its reaped children)."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        fields = proc_stat(int(entry.name))
+        if fields is None:
+            continue  # ended between the listing and the read
+        # Fields 4 (ppid), 14–15 (utime, stime), 16–17 (cutime, cstime).
+        table[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]))
+    return table
+
+
+def tree_ticks(root: int, table: dict[int, tuple[int, int]]) -> int:
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        if pid in table:
+            total += table[pid][1]
+            pending += children.get(pid, [])
+    return total
+
+
+def postmaster_pid(database_url: str) -> int | None:
+    """The PostgreSQL server's main process, when it runs on this machine (the embedded cluster
+    does): the parent of this connection's backend. None when /proc cannot show it."""
+    import psycopg
+
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1)) as db:
+        backend = db.execute("SELECT pg_backend_pid()").fetchone()[0]
+        try:
+            # A backend's command line is "postgres: user database …": checks that the pid is
+            # the server's here, not another process of a server elsewhere.
+            if not Path(f"/proc/{backend}/cmdline").read_bytes().startswith(b"postgres:"):
+                return None
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            return None
+        fields = proc_stat(backend)
+    return int(fields[1]) if fields else None
+
+
+@dataclass
+class Cpu:
+    """CPU ms per request (user + system), by server."""
+
+    app: float  # gunicorn: master and workers
+    cache: float | None  # the private redis-server; None without one
+    database: float | None  # the PostgreSQL server; None when it is not on this machine
+
+    @property
+    def total(self) -> float:
+        return self.app + (self.cache or 0) + (self.database or 0)
+
+
+@dataclass
+class Processes:
+    """The roots of the trees whose CPU time is counted; wrk and this script are not."""
+
+    app: int
+    cache: int | None = None
+    database: int | None = None
+
+    def ticks(self) -> dict[str, int | None]:
+        table = process_table()
+        return {name: None if pid is None else tree_ticks(pid, table)
+                for name, pid in asdict(self).items()}  # fmt: skip
+
+    @staticmethod
+    def per_request(before: dict, after: dict, requests: int) -> Cpu | None:
+        if not requests:
+            return None
+        ms = {name: None if before[name] is None or after[name] is None
+              else 1000 * (after[name] - before[name]) / TICKS / requests
+              for name in before}  # fmt: skip
+        return Cpu(app=ms["app"] or 0.0, cache=ms["cache"], database=ms["database"])
+
+
 # --- Measuring --------------------------------------------------------------------------------
 
 
@@ -234,6 +349,8 @@ class Load:
     p50: float  # ms
     p99: float  # ms
     errors: int = 0
+    requests: int = 0  # what wrk completed in the run
+    cpu: Cpu | None = None  # per request, when the serving processes were known
 
 
 @dataclass
@@ -260,22 +377,31 @@ def parse_wrk(output: str) -> Load:
         sys.exit(f"Unexpected wrk output:\n{output}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)$", output, re.M)
+    requests = re.search(r"^\s*(\d+) requests in ", output, re.M)
     load = Load(
         rps=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
         p50=milliseconds(latency["50"]),
         p99=milliseconds(latency["99"]),
         errors=int(errors[1]) if errors else 0,
+        requests=int(requests[1]) if requests else 0,
     )
     if socket_errors:
         load.errors += sum(int(n) for n in re.findall(r"\d+", socket_errors[1]))
     return load
 
 
-def wrk(url: str, *, duration: int, connections: int, headers: tuple[str, ...] = ()) -> Load:
+def wrk(url: str, *, duration: int, connections: int, headers: tuple[str, ...] = (),
+        processes: Processes | None = None) -> Load:  # fmt: skip
+    """One wrk run; with `processes`, the CPU time they spent during it, per request."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency",
                *(part for header in headers for part in ("-H", header)), url]  # fmt: skip
+    before = processes.ticks() if processes else None
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return parse_wrk(output)
+    after = processes.ticks() if processes else None
+    load = parse_wrk(output)
+    if before is not None and after is not None:
+        load.cpu = Processes.per_request(before, after, load.requests)
+    return load
 
 
 def fetch(url: str) -> tuple[int, bytes, dict]:
@@ -359,35 +485,217 @@ def page_paths() -> dict[str, str]:
     }
 
 
-def measure(env: dict, rows: list[Row], args, log: Path, *, transfer: bool) -> dict | None:
-    """Fill in each row's loads; the home page's transfer too when `transfer`."""
-    measured = None
+def popular_paths() -> tuple[list[str], int]:
+    """The 50 most visited pages, as this benchmark defines them (a fixed list, for lack of a
+    real visitor's log): the home page and the lists (news and its page 2, agenda, networks,
+    agreements, projects, visits, world map, Pla de Mandat, yearly reports) in Catalan; the home
+    page, the news list and the newest news item in Spanish and in English; then, in Catalan,
+    the 12 newest news items, the next 8 events, 6 networks, 3 forums and 4 objectives of the
+    current Pla de Mandat (by id), topped up with older news items if the database has fewer.
+    Also returns the newest news item's id: the item the re-warm saves."""
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.urls import reverse
+    from django.utils import translation
+
+    def model(label):
+        return apps.get_model(label)
+
+    news = list(model("news.NewsItem").objects.published().order_by("-published_on", "-pk")[:50])
+    paths = []
+    with translation.override("ca"):
+        paths += [reverse(name) for name in (
+            "pages:home", "news:list", "events:list", "networks:list", "agreements:list",
+            "projects:list", "visits:list", "places:world", "mandate:overview", "reports:list",
+        )]  # fmt: skip
+        paths.append(f"{reverse('news:list')}?page=2")
+    for language in ("es", "en"):
+        with translation.override(language):
+            paths += [reverse("pages:home"), reverse("news:list"), news[0].get_absolute_url()]
+    with translation.override("ca"):
+        details = [
+            *news[:12],
+            *model("events.Event").objects.upcoming()[:8],
+            *model("networks.Network").objects.published().order_by("pk")[:6],
+            *model("networks.Forum").objects.published().order_by("pk")[:3],
+            *model("mandate.Objective").objects.public().filter(plan__is_current=True)
+            .order_by("pk")[:4],
+            *news[12:],  # only what is needed to reach 50
+        ]  # fmt: skip
+        for item in details:
+            path = item.get_absolute_url()
+            if len(paths) < 50 and path not in paths:
+                paths.append(path)
+    return paths, news[0].pk
+
+
+# --- The re-warm after a publish --------------------------------------------------------------
+
+REWARM_CLIENTS = 16
+REWARM_TARGET = 1.0  # seconds (issue 22)
+REWARM_WAIT = 30.0  # seconds: longer means the pages do not come back
+
+
+@dataclass
+class Answer:
+    path: str
+    sent: float  # time.time(), comparable with the publishing process's clock
+    received: float
+    cache: str  # X-Page-Cache ("hit", "miss", "" when not cacheable), or the status if not 200
+
+
+@dataclass
+class Rewarm:
+    pages: int
+    clients: int
+    seconds: float | None = None  # from the commit until all are hits again; None: not within
+    requests: int = 0  # answered from the commit until then
+    misses: int = 0  # of those, rendered and stored (X-Page-Cache: miss)
+    back: int = 0  # pages answered from the cache after the commit
+    saved_in: float = 0.0  # from the save's start to its commit (the lease wait is in it)
+    not_cached: list[str] = field(default_factory=list)  # left out: never a hit when warm
+
+
+def publish(env: dict, pk: int) -> tuple[float, float]:
+    """Save the news item `pk` as the admin saves it: in a transaction, with the page cache on,
+    in a process of its own (an editor's request runs in a worker, not in the servers measured).
+    Returns when the save began and when it committed (time.time())."""
+    code = "\n".join([
+        "import time",
+        "from django.db import transaction",
+        "from relacions.news.models import NewsItem",
+        f"item = NewsItem.objects.get(pk={pk})",
+        "began = time.time()",
+        "with transaction.atomic():",
+        # Registered first, so it runs first after the commit (before the page cache's own).
+        "    transaction.on_commit(lambda: print('committed', time.time(), flush=True))",
+        "    item.save()",
+        "print('began', began)",
+    ])  # fmt: skip
+    output = manage({**env, "PAGE_CACHE": "true"}, "shell", "-c", code)
+    times = dict(re.findall(r"^(began|committed) ([\d.]+)$", output, re.M))
+    if set(times) != {"began", "committed"}:
+        sys.exit(f"The publish printed no times:\n{output}")
+    return float(times["began"]), float(times["committed"])
+
+
+def cache_it(server: Server, path: str, tries: int = 5) -> bool:
+    """Fetch `path` until it is answered from the cache (each worker may need its own copy)."""
+    for _ in range(tries):
+        status, _, headers = fetch(server.base + path)
+        if status == 200 and headers.get("X-Page-Cache") == "hit":
+            return True
+    return False
+
+
+def back_in_cache(answers: list[Answer], paths: list[str], since: float) -> dict[str, float]:
+    """Each page's first answer from the cache among the requests sent after `since`: an answer
+    to a request sent before the commit may still be of the older generation."""
+    first: dict[str, float] = {}
+    for answer in list(answers):  # a copy: the clients go on appending
+        if answer.sent >= since and answer.cache == "hit" and answer.path in paths:
+            first[answer.path] = min(first.get(answer.path, answer.received), answer.received)
+    return first
+
+
+def rewarm(server: Server, env: dict, paths: list[str], pk: int) -> Rewarm:
+    """Cache `paths`, let REWARM_CLIENTS clients request them round-robin, publish a change, and
+    time until every one of them has been answered from the cache again."""
+    not_cached = [path for path in paths if not cache_it(server, path)]
+    paths = [path for path in paths if path not in not_cached]
+    result = Rewarm(pages=len(paths), clients=REWARM_CLIENTS, not_cached=not_cached)
+    answers: list[Answer] = []
+    turn = itertools.count()  # round-robin over the pages, shared by the clients
+    done = threading.Event()
+
+    def client() -> None:
+        while not done.is_set():
+            path = paths[next(turn) % len(paths)]
+            sent = time.time()
+            try:
+                status, _, headers = fetch(server.base + path)
+            except (OSError, http.client.HTTPException) as error:  # counted, not fatal
+                status, headers = 0, {"X-Page-Cache": type(error).__name__}
+            cache = headers.get("X-Page-Cache", "") if status in (0, 200) else str(status)
+            answers.append(Answer(path, sent, time.time(), cache))
+
+    clients = [threading.Thread(target=client, daemon=True) for _ in range(REWARM_CLIENTS)]
+    for thread in clients:
+        thread.start()
+    try:
+        time.sleep(1)  # the clients at their pace before the change
+        began, committed = publish(env, pk)
+        result.saved_in = committed - began
+        deadline = committed + REWARM_WAIT
+        while time.time() < deadline:
+            if len(back_in_cache(answers, paths, committed)) == len(paths):
+                break
+            time.sleep(0.05)
+    finally:
+        done.set()
+        for thread in clients:
+            thread.join()
+    first = back_in_cache(answers, paths, committed)
+    result.back = len(first)
+    if len(first) == len(paths):
+        until = max(first.values())
+        result.seconds = until - committed
+        # Requests sent just before the commit may wait in gunicorn's queue and render the new
+        # generation: counted by when they were answered.
+        after = [a for a in answers if committed < a.received <= until]
+        result.requests = len(after)
+        result.misses = sum(a.cache == "miss" for a in after)
+    return result
+
+
+def measure(
+    env: dict,
+    rows: list[Row],
+    args,
+    log: Path,
+    *,
+    transfer: bool,
+    cache: int | None = None,
+    database: int | None = None,
+    popular: tuple[list[str], int] | None = None,
+) -> tuple[dict | None, Rewarm | None]:
+    """Fill in each row's loads, with the CPU time per request of gunicorn, of `cache` and of
+    `database` (pids: the Redis and PostgreSQL servers); the re-warm of the `popular` pages
+    after the cached runs; the home page's transfer too when `transfer`."""
+    measured, rewarmed = None, None
     for page_cache in (True, False):
         label = "cached" if page_cache else "uncached"
         server = Server(env, page_cache=page_cache, log=log)
+        processes = Processes(app=server.process.pid, cache=cache, database=database)
         try:
             for row in rows:
                 warm(server, row)
                 if page_cache and row.cache_header != "hit":
                     row.notes.append(f"not served from the cache ({row.cache_header or 'no'})")
                 load = wrk(server.base + row.path, duration=args.duration,
-                           connections=args.connections)  # fmt: skip
+                           connections=args.connections, processes=processes)  # fmt: skip
                 baseline = "bytes" if page_cache else "template"
                 base_path = f"/__bench__/{baseline}/?size={row.size}"
                 fetch(server.base + base_path)
                 base = wrk(server.base + base_path, duration=args.duration,
-                           connections=args.connections)  # fmt: skip
+                           connections=args.connections, processes=processes)  # fmt: skip
                 if page_cache:
                     row.cached, row.bytes_baseline = load, base
                 else:
                     row.uncached, row.template_baseline = load, base
                 say(f"  {label:9} {row.name:24} {load.rps:8.1f} req/s p50 {load.p50:6.1f} ms "
-                    f"p99 {load.p99:6.1f} ms | baseline {base.rps:8.1f} req/s")  # fmt: skip
+                    f"p99 {load.p99:6.1f} ms CPU {cpu_ms(load)} ms | baseline {base.rps:8.1f} "
+                    f"req/s CPU {cpu_ms(base)} ms")  # fmt: skip
+            if page_cache and popular:
+                rewarmed = rewarm(server, env, *popular)
+                say(f"  re-warm: {rewarm_sentence(rewarmed)}")
             if page_cache and transfer:
                 measured = home_transfer(server.base + paths_home(rows))
         finally:
             server.stop()
-    return measured
+    return measured, rewarmed
 
 
 def paths_home(rows: list[Row]) -> str:
@@ -501,17 +809,36 @@ def fmt(load: Load | None) -> tuple[str, str, str]:
     return f"{load.rps:,.0f}", f"{load.p50:.1f}", f"{load.p99:.1f}"
 
 
+def milliseconds_text(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+
+
+def cpu_ms(load: Load | None) -> str:
+    """CPU ms per request, every server counted (gunicorn, Redis, PostgreSQL)."""
+    return milliseconds_text(load.cpu.total) if load and load.cpu else "–"
+
+
+def cpu_split(load: Load | None) -> str:
+    if not load or not load.cpu:
+        return "–"
+    cpu = load.cpu
+    return " + ".join(milliseconds_text(v) for v in (cpu.app, cpu.cache, cpu.database))
+
+
 def size_table(rows: list[Row]) -> list[str]:
     lines = [
-        "| page | KB | cached req/s | p50 ms | p99 ms | % of (a) | uncached req/s | p50 ms "
-        "| p99 ms | % of (b) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | KB | cached req/s | p50 ms | p99 ms | CPU ms | % of (a) | uncached req/s "
+        "| p50 ms | p99 ms | CPU ms | % of (b) | (b) CPU ms |",
+        "| --- |" + " ---: |" * 12,
     ]
     for row in rows:
         lines.append(
             f"| {row.name} | {row.size / 1024:.1f} | {' | '.join(fmt(row.cached))} | "
-            f"{ratio(row.cached, row.bytes_baseline)} | {' | '.join(fmt(row.uncached))} | "
-            f"{ratio(row.uncached, row.template_baseline)} |"
+            f"{cpu_ms(row.cached)} | {ratio(row.cached, row.bytes_baseline)} | "
+            f"{' | '.join(fmt(row.uncached))} | {cpu_ms(row.uncached)} | "
+            f"{ratio(row.uncached, row.template_baseline)} | {cpu_ms(row.template_baseline)} |"
         )
     bytes_rps = [r.bytes_baseline.rps for r in rows if r.bytes_baseline]
     template_rps = [r.template_baseline.rps for r in rows if r.template_baseline]
@@ -525,6 +852,63 @@ def size_table(rows: list[Row]) -> list[str]:
     if notes:
         lines.append("\nNotes: " + " · ".join(notes) + ".")
     return lines
+
+
+def cpu_table(rows: list[Row]) -> list[str]:
+    """Where each page's CPU time per request goes: gunicorn + Redis + PostgreSQL, in ms."""
+    if not any(load and load.cpu for row in rows for load in (row.cached, row.uncached)):
+        return []
+    lines = [
+        "| page | cached | (a) | uncached | (b) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        cells = (row.cached, row.bytes_baseline, row.uncached, row.template_baseline)
+        lines.append(f"| {row.name} | {' | '.join(cpu_split(load) for load in cells)} |")
+    lines.append(
+        "\n*CPU ms*: the CPU time (user + system, from /proc) that gunicorn (master and workers), "
+        "the Redis server and the PostgreSQL server (postmaster, backends, background and I/O "
+        "workers), each with the children it reaped, spent during the wrk run, divided by the "
+        "requests wrk made; wrk and the benchmark script are not counted. Above, gunicorn + Redis "
+        "+ PostgreSQL, in ms per request; – where a server was not on this machine. Each figure "
+        "has the resolution of one clock tick (10 ms) over the whole run, and includes what the "
+        "servers did meanwhile on their own (autovacuum, checkpoints)."
+    )
+    return lines
+
+
+def rewarm_sentence(result: Rewarm) -> str:
+    target = f"target ≤ {REWARM_TARGET:.0f} s"
+    if result.seconds is None:
+        sentence = (
+            f"after a publish, only {result.back} of the {result.pages} pages were back in the "
+            f"cache {REWARM_WAIT:.0f} s after the change ({target}: missed)"
+        )
+    else:
+        verdict = "met" if result.seconds <= REWARM_TARGET else "missed"
+        sentence = (
+            f"after a publish, the {result.pages} pages were all back in the cache "
+            f"{result.seconds:.2f} s after the change ({target}: {verdict}); "
+            f"{result.clients} clients had {result.requests:,} requests answered meanwhile, "
+            f"{result.misses} of them rendered and stored (misses); the save took "
+            f"{result.saved_in:.2f} s until its commit"
+        )
+    if result.not_cached:
+        sentence += f"; never cached, so left out: {', '.join(result.not_cached)}"
+    return sentence
+
+
+def rewarm_paragraph(result: Rewarm) -> list[str]:
+    sentence = rewarm_sentence(result)
+    return [
+        f"Re-warm: {sentence}. The pages: the 50 most visited as the script defines them (home, "
+        "the lists, page 2 of the news, the home page, the news list and the newest news item in "
+        "Spanish and English, then news items, events, networks, forums and objectives), "
+        f"requested round-robin by {result.clients} clients while that newest news item was saved "
+        "in a transaction, as the admin saves it (the lease wait is in the save); counted from the "
+        "commit until each page had been answered `X-Page-Cache: hit` to a request sent after it.",
+        "",
+    ]
 
 
 def change(small: Load | None, large: Load | None) -> float | None:
@@ -549,7 +933,7 @@ def normalised_change(small: Row, large: Row, mode: str) -> float | None:
     return 100 * (after - before) / before
 
 
-def verdicts(results: dict[str, list[Row]]) -> list[str]:
+def verdicts(results: dict[str, list[Row]], rewarms: dict[str, Rewarm] | None = None) -> list[str]:
     rows = [row for size_rows in results.values() for row in size_rows]
     cached = [(row, 100 * row.cached.rps / row.bytes_baseline.rps) for row in rows
               if row.cached and row.bytes_baseline]  # fmt: skip
@@ -602,6 +986,14 @@ def verdicts(results: dict[str, list[Row]]) -> list[str]:
         + (f"; largest: {', '.join(missed)}" if missed else "")
         + " |"
     )
+    if rewarms:
+        times = [f"{size}: " + (f"{r.seconds:.2f} s" if r.seconds is not None else "not all")
+                 for size, r in rewarms.items()]  # fmt: skip
+        met = sum(r.seconds is not None and r.seconds <= REWARM_TARGET for r in rewarms.values())
+        lines.append(
+            f"| the 50 most visited pages back in the cache ≤ {REWARM_TARGET:.0f} s after a "
+            f"publish | {met}/{len(rewarms)} met; {', '.join(times)} |"
+        )
     return lines
 
 
@@ -630,7 +1022,7 @@ def scaling_table(results: dict[str, list[Row]]) -> list[str]:
     return lines
 
 
-def report(args, info, results, static, headers, transfer, seconds) -> str:
+def report(args, info, results, static, headers, transfer, seconds, rewarms=None) -> str:
     lines = [
         START,
         "",
@@ -652,9 +1044,14 @@ def report(args, info, results, static, headers, transfer, seconds) -> str:
         loads = info.get(f"load {size}")
         load = f" (load average {loads[0]:.1f} before, {loads[1]:.1f} after)" if loads else ""
         lines += [f"#### {size}{load}", "", *size_table(rows), ""]
+        split = cpu_table(rows)
+        if split:
+            lines += ["CPU ms per request, gunicorn + Redis + PostgreSQL:", "", *split, ""]
+        if rewarms and size in rewarms:
+            lines += rewarm_paragraph(rewarms[size])
     if len(results) > 1:
         lines += ["#### From 100 to 10,000 items", "", *scaling_table(results), ""]
-        lines += ["#### Targets", "", *verdicts(results), ""]
+        lines += ["#### Targets", "", *verdicts(results, rewarms), ""]
     if transfer:
         kinds = ", ".join(f"{kind} {size / 1024:.1f} KB" for kind, size in
                           sorted(transfer["by_type"].items(), key=lambda x: -x[1]))  # fmt: skip
@@ -709,6 +1106,10 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: 100,10000")
     parser.add_argument("--pages", default="", help="comma-separated page names (default: all)")
     parser.add_argument("--no-transfer", dest="transfer", action="store_false")
+    parser.add_argument(
+        "--no-rewarm", dest="rewarm", action="store_false", help="skip the re-warm after a publish"
+    )
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install -y wrk (make bench does it).")
@@ -731,7 +1132,11 @@ def main(argv=None) -> int:
         static = static_report(folder)
         headers = static_headers(env, log, static["css"]) if static.get("css") else {}
         info = versions(env, redis)
+        database = postmaster_pid(database_url)
+        if database is None:
+            say("The PostgreSQL server is not on this machine: its CPU time is not counted.")
         results: dict[str, list[Row]] = {}
+        rewarms: dict[str, Rewarm] = {}
         transfer = None
         chosen = [size for size in args.sizes.split(",") if size in SIZES]
         for size in chosen:
@@ -746,15 +1151,30 @@ def main(argv=None) -> int:
             paths = page_paths()
             wanted = [name.strip() for name in args.pages.split(",") if name.strip()]
             rows = [Row(name, path) for name, path in paths.items() if not wanted or name in wanted]
+            popular = popular_paths() if args.rewarm else None
             loads = [os.getloadavg()[0]]
-            measured = measure(env, rows, args, log, transfer=args.transfer and size == chosen[-1])
+            measured, rewarmed = measure(
+                env, rows, args, log, transfer=args.transfer and size == chosen[-1],
+                cache=redis.process.pid if redis.process else None, database=database,
+                popular=popular,
+            )  # fmt: skip
             loads.append(os.getloadavg()[0])
             info[f"load {SIZE_TITLES[size]}"] = loads
             transfer = measured or transfer
             results[SIZE_TITLES[size]] = rows
+            if rewarmed:
+                rewarms[SIZE_TITLES[size]] = rewarmed
         seconds = time.monotonic() - started
-        section = report(args, info, results, static, headers, transfer, seconds)
+        section = report(args, info, results, static, headers, transfer, seconds, rewarms)
         write(args.output, section)
+        if args.json:
+            args.json.write_text(json.dumps({
+                "date": datetime.date.today().isoformat(), "minutes": round(seconds / 60, 1),
+                "info": info, "static": static, "transfer": transfer,
+                "sizes": {size: {"rows": [asdict(row) for row in rows],
+                                 "rewarm": asdict(rewarms[size]) if size in rewarms else None}
+                          for size, rows in results.items()},
+            }, indent=2, ensure_ascii=False))  # fmt: skip
         say(f"Written to {args.output} ({seconds / 60:.1f} minutes)")
         print(section)
     finally:
