@@ -238,6 +238,9 @@ PROXY_PURGE_TIMEOUT = env_float("PROXY_PURGE_TIMEOUT", 1.0)
 # What a page computes over all the content (a list's filter choices), kept under the same rules
 # as the pages; on except in tests. FRAGMENT_CACHE=true|false overrides.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", default=not TESTING)
+# The longest a rendered fragment (a card, an article's body) is kept. Its key changes with what
+# it shows (relacions.operations.pagecache.fragments), so this only bounds the memory it holds.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 86400)
 
 # --- Internationalisation ---------------------------------------------------------------------
 

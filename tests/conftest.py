@@ -47,6 +47,15 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture
+def fragment_cache(settings):
+    """Rendered fragments kept in the cache (relacions.operations.pagecache.fragments), whole
+    pages not: every request is rendered, from the fragments it finds."""
+    settings.FRAGMENT_CACHE = True
+    settings.PAGE_CACHE = False
+    return settings
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never into the repository."""

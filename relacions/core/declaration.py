@@ -186,6 +186,9 @@ class Content:
     - `places`: `PlaceLayer`s, the app's ties to places (the world map and the place pages).
     - `dashboard`: callables `(request) -> panel dict or None` for the admin home.
     - `report`: the app's `ReportArea` of the yearly report (relacions.reports).
+    - `fragments`: name → `relacions.operations.pagecache.fragments.Fragment`, the app's
+      rendered fragments kept in the cache under their content's versions (a card, an
+      article's body), used in templates as "app_label.name" (`{% fragments %}`).
     - `demo`: the demo content's file, relative to the app (relacions.core.demo).
     """
 
@@ -200,6 +203,7 @@ class Content:
     places: tuple[PlaceLayer, ...] = ()
     dashboard: tuple[Callable[[HttpRequest], dict | None], ...] = ()
     report: ReportArea | None = None
+    fragments: Mapping[str, Any] = field(default_factory=dict)
     demo: str | None = None
 
 

@@ -134,6 +134,10 @@ class Image(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # What the cached fragments that show the image are keyed by (pagecache.fragments): a rebuild
+    # of its renditions leaves `updated_at` as it was.
+    FRAGMENT_VERSION = ("updated_at", "rendition_data")
+
     class Meta:
         verbose_name = _("image")
         verbose_name_plural = _("images")

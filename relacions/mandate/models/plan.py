@@ -64,9 +64,9 @@ def weighted_progress():
 
 
 class ObjectiveQuerySet(models.QuerySet):
-    def public(self):
+    def public(self, now=None):
         """Objectives of published plans (axes and objectives have no status of their own)."""
-        return self.filter(Publishable.published_q(prefix="plan__"))
+        return self.filter(Publishable.published_q(now, prefix="plan__"))
 
     def with_progress(self, on: datetime.date | None = None):
         """Annotate `current_status`, `current_progress` and `last_update_on` from the latest
@@ -382,6 +382,8 @@ class Objective(models.Model):
     )
     target_date = models.DateField(_("target date"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # What the cached fragments that show the objective are keyed by (pagecache.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ObjectiveQuerySet.as_manager()
 

@@ -157,8 +157,13 @@ def rolled_back():
         _local.rolled_back = previous
 
 
+def in_rolled_back() -> bool:
+    """Inside `rolled_back()`: what is rendered now shows rows nobody else will ever see."""
+    return getattr(_local, "rolled_back", False)
+
+
 def _watched() -> bool:
-    if getattr(_local, "rolled_back", False):
+    if in_rolled_back():
         return False
     return enabled() or getattr(settings, "FRAGMENT_CACHE", False)
 
@@ -173,7 +178,11 @@ def _content_changed(sender, **kwargs):
 def _changed_without_signals(sender, **kwargs):
     # relacions.core.signals.content_changed: a change that sent no model signal (a data
     # migration, bulk writes), so whether the page cache is on or not, as bump_generation().
+    # The rendered fragments are keyed by the versions saves raise: these changes raise none.
+    from . import fragments
+
     bump_generation()
+    fragments.forget()
 
 
 def content_models():

@@ -5,6 +5,7 @@ from django.db import DatabaseError, transaction
 
 from relacions.operations import pagecache
 from relacions.operations.backup import BackupError, restore
+from relacions.operations.pagecache import fragments
 
 
 class Command(BaseCommand):
@@ -51,7 +52,9 @@ class Command(BaseCommand):
 
     def make_cached_pages_stale(self):
         # The restored rows sent no signal; the restored generation is the backup's, older than
-        # the pages cached since. Raised (with the clock) above every earlier one.
+        # the pages cached since. Raised (with the clock) above every earlier one. The rendered
+        # fragments are keyed by versions, which went back with the rows: refused too.
+        fragments.forget()
         try:
             with transaction.atomic():
                 pagecache.bump_generation()
