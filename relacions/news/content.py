@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS
 
-from . import datasets, search, sitemaps
+from . import datasets, fragments, search, sitemaps
 from .forms import EVENTS, NETWORKS
 from .models import NewsItem
 
@@ -83,6 +83,11 @@ content = Content(
         Timeline(NewsItem, pgettext_lazy("objective timeline", "News"), date="published_on"),
     ),
     datasets=(datasets.NEWS,),
+    fragments={
+        "card": fragments.CARD,
+        "plain-card": fragments.PLAIN_CARD,
+        "article": fragments.ARTICLE,
+    },
     places=(NEWS,),
     report=REPORT,
     demo="demo.yaml",

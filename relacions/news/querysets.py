@@ -1,47 +1,30 @@
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 
 from relacions.core.models import Publishable, PublishableQuerySet
 from relacions.events.models import Event
-from relacions.mandate.models import Objective
 from relacions.networks.models import Forum, Network
+
+from .fragments import public_networks
 
 # Newest first; the primary key breaks ties between items of the same day, so previous / next
 # and pagination agree on one order.
 NEWEST_FIRST = ("-published_on", "-pk")
 
 
-def public_networks() -> Prefetch:
-    return Prefetch("networks", queryset=Network.objects.published())
-
-
 class NewsQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """Published items, newest first, with what a card shows (image, networks)."""
-        return (
-            self.published()
-            .select_related("image")
-            .prefetch_related(public_networks())
-            .order_by(*NEWEST_FIRST)
-        )
-
-    def for_cards(self):
-        """As `for_listing()` without the networks: for the home page's short lists."""
+        """Published items, newest first, with their images; the networks a card shows are
+        fetched by its fragment (`fragments.CARD`), for the cards the cache does not have."""
         return self.published().select_related("image").order_by(*NEWEST_FIRST)
 
     def for_feed(self):
         return self.published().prefetch_related(public_networks()).order_by(*NEWEST_FIRST)
 
     def for_detail(self):
-        """An item with its image and every related object the page links to. Only the related
-        objects the public may see are fetched, so the page never links to a 404."""
-        return self.select_related("image").prefetch_related(
-            public_networks(),
-            # A forum's and an objective's addresses name their network and plan.
-            Prefetch("forums", queryset=Forum.objects.published().select_related("network")),
-            Prefetch("events", queryset=Event.objects.published().order_by("start", "pk")),
-            Prefetch("objectives", queryset=Objective.objects.public().select_related("plan")),
-        )
+        """An item with its image; the related objects the page links to are fetched by its
+        article's fragment (`fragments.ARTICLE`) when the cache does not have it."""
+        return self.select_related("image")
 
     def featured(self):
         return self.filter(featured=True)

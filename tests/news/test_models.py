@@ -78,7 +78,7 @@ def test_previous_and_next_skip_unpublished_items_in_two_queries(django_assert_n
 def test_without_top_featured_leaves_out_only_the_featured_shown():
     featured = [NewsItemFactory(featured=True, published_on=day(n)) for n in range(4)]
     plain = NewsItemFactory(published_on=day(10))
-    rest = list(NewsItem.objects.for_cards().without_top_featured(3))
+    rest = list(NewsItem.objects.for_listing().without_top_featured(3))
     # The three newest featured items are shown as featured; the oldest one still counts as news.
     assert rest == [plain, featured[0]]
 

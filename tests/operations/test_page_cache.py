@@ -449,9 +449,8 @@ def test_browsers_are_asked_to_revalidate(client):
 
 
 @pytest.fixture
-def fragments(settings):
-    settings.FRAGMENT_CACHE = True
-    settings.PAGE_CACHE = False  # every request rendered: only the fragments are kept
+def fragments(fragment_cache):
+    return fragment_cache
 
 
 def test_the_site_chrome_is_read_once_per_change(client, chrome, fragments):
@@ -459,12 +458,13 @@ def test_the_site_chrome_is_read_once_per_change(client, chrome, fragments):
     _, first = get(client, detail(item))
     _, second = get(client, detail(item))
     # The generation's lease, the chrome's query, and the next scheduled change (read once per
-    # generation).
-    assert second == first - 3
+    # generation); and the article's four relations, kept in its fragment.
+    assert second == first - 3 - 4
     chrome.office_name_ca = "Servei de nom nou"
     chrome.save()
     response, third = get(client, detail(item))
-    assert third == first and "Servei de nom nou" in response.content.decode()
+    # The chrome read again; the article, which does not show it, still from its fragment.
+    assert third == first - 4 and "Servei de nom nou" in response.content.decode()
 
 
 def test_a_menu_page_appears_at_its_publish_at_with_the_chrome_kept(client, fragments):
@@ -484,8 +484,8 @@ def test_the_news_filter_choices_follow_the_content(client, fragments):
     assert '<option value="2019"' in body and '<option value="2015"' not in body
     _, another_address = get(client, url("news:list") + "?page=1")
     # The lease, the chrome, the years, the networks, and the next scheduled change (once per
-    # generation).
-    assert another_address == first - 5
+    # generation); and the cards' networks, kept in their fragments.
+    assert another_address == first - 5 - 1
     item = NewsItemFactory(published_on=datetime.date(2015, 5, 1))
     assert '<option value="2015"' in get(client, url("news:list"))[0].content.decode()
     item.status = DRAFT

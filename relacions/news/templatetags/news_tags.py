@@ -17,10 +17,10 @@ register = template.Library()
 
 @register.inclusion_tag("news/_featured_news.html")
 def featured_news(limit: int = 3):
-    return {"items": list(NewsItem.objects.for_cards().featured()[:limit])}
+    return {"items": list(NewsItem.objects.for_listing().featured()[:limit])}
 
 
 @register.inclusion_tag("news/_latest_news.html")
 def latest_news(limit: int = 6, skip_featured: int = 3):
-    items = NewsItem.objects.for_cards().without_top_featured(skip_featured)[:limit]
+    items = NewsItem.objects.for_listing().without_top_featured(skip_featured)[:limit]
     return {"items": list(items)}
