@@ -1,7 +1,10 @@
 """The home page's small world map: the outline (a static picture) under a dot per tied place,
-the whole a link to the map page. One query, whatever the number of layers and places."""
+the whole a link to the map page. One query, whatever the number of layers and places, made once
+per change of the content (FRAGMENT_CACHE)."""
 
 from django import template
+
+from relacions.operations import pagecache
 
 from ..mapdata import world
 from ..projection import to_frame
@@ -10,10 +13,15 @@ from ..world import tied_places
 register = template.Library()
 
 
+def _dots() -> list[tuple[float, float]]:
+    return [to_frame(float(place.longitude), float(place.latitude)) for place in tied_places()]
+
+
 @register.inclusion_tag("places/_home_map.html")
 def world_map_compact():
     data = world()
-    dots = [to_frame(float(place.longitude), float(place.latitude)) for place in tied_places()]
+    # Every register's public ties at once: kept until the content or its schedule changes.
+    dots = pagecache.remember("places:home-map-dots", _dots)
     return {
         "width": data["width"],
         "height": data["height"],
