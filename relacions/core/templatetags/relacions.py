@@ -24,6 +24,21 @@ def translated_url(context, language: str) -> str:
     Of the query string it keeps what the view reads (`_page_query`)."""
     request = context.get("request")
     obj = context.get("object")
+    # Asked up to seven times a page (the canonical and alternate links, the language menu) for
+    # three addresses: each worked out once per request.
+    known = getattr(request, "_translated_urls", None)
+    if known is None and request is not None:
+        known = request._translated_urls = {}
+    key = (language, id(obj))
+    if known is not None and key in known:
+        return known[key]
+    url = _translated_url(context, request, obj, language)
+    if known is not None:
+        known[key] = url
+    return url
+
+
+def _translated_url(context, request, obj, language: str) -> str:
     with translation.override(language):
         if obj is not None and hasattr(obj, "get_absolute_url"):
             url = obj.get_absolute_url()
