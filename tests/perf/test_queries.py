@@ -138,3 +138,40 @@ def test_queries_do_not_grow_with_content(client, content, count, name):
         response = client.get(url)
     assert response.status_code == 200, url
     assert len(queries) == QUERIES[name], "\n".join(q["sql"][:160] for q in queries)
+
+
+# The pages built from rendered fragments (relacions.operations.pagecache.fragments).
+FRAGMENT_PAGES = [
+    "home",
+    "news list",
+    "news list by network",
+    "news detail",
+    "agenda",
+    "past events",
+    "agenda month",
+    "event detail",
+    "networks",
+    "network detail",
+    "forum detail",
+    "mandate overview",
+    "objective",
+    "agreements",
+    "agreement detail",
+    "projects",
+    "project detail",
+    "visits",
+    "visit detail",
+]
+
+
+@pytest.mark.parametrize("name", FRAGMENT_PAGES)
+def test_with_the_fragments_kept_a_page_asks_no_more(client, content, name, fragment_cache):
+    """With the fragment cache on, as in production: the first visit stores the fragments (one
+    query more per kind of fragment, their stamps), the next reads them, within the fixed
+    count of the page without fragments (the test above), with fifty objects of each kind."""
+    url = page_urls(content(50))[name]
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    assert len(queries) <= QUERIES[name], "\n".join(q["sql"][:160] for q in queries)
