@@ -114,7 +114,7 @@ def release() -> str:
 # --- Stamps, in SQL ----------------------------------------------------------------------------
 
 # The moment the stamp's SQL is compiled with, then replaced by the request's "now" in its
-# parameters: no page is ever rendered at it.
+# parameters (and its local date by today's): no page is ever rendered at it.
 COMPILED_AT = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 
 
@@ -245,7 +245,11 @@ class Fragment:
             return {}
         sql, params = _stamp_sql(self, type(objects[0]))
         now = timezone.now()
-        values = [now if value == COMPILED_AT else value for value in params]
+        today, compiled_day = timezone.localdate(now), timezone.localdate(COMPILED_AT)
+        values = [
+            now if value == COMPILED_AT else today if value == compiled_day else value
+            for value in params
+        ]
         with connection.cursor() as cursor:
             cursor.execute(sql, [*values, [obj.pk for obj in objects]])
             rows = [row.split(" ", 1) for (row,) in cursor.fetchall()]
