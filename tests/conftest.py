@@ -56,6 +56,26 @@ def fragment_cache(settings):
     return settings
 
 
+@pytest.fixture
+def fragment_renders(monkeypatch):
+    """{template: how many fragments were rendered with it} (the misses; the hits are read)."""
+    from relacions.operations.pagecache import fragments
+
+    counts: dict[str, int] = {}
+    load = fragments.get_template
+
+    class Counted:
+        def __init__(self, name):
+            self.name, self.template = name, load(name)
+
+        def render(self, context):
+            counts[self.name] = counts.get(self.name, 0) + 1
+            return self.template.render(context)
+
+    monkeypatch.setattr(fragments, "get_template", Counted)
+    return counts
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploads in tests go to a temporary folder, never into the repository."""

@@ -50,47 +50,29 @@ def visit(client, where: str) -> tuple[str, int]:
     return re.sub(r'nonce="[^"]*"', "", response.content.decode()), len(queries)
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    """Counts the fragments rendered (the misses), by template."""
-    counts: dict[str, int] = {}
-    load = fragments.get_template
-
-    class Counted:
-        def __init__(self, name):
-            self.name, self.template = name, load(name)
-
-        def render(self, context):
-            counts[self.name] = counts.get(self.name, 0) + 1
-            return self.template.render(context)
-
-    monkeypatch.setattr(fragments, "get_template", Counted)
-    return counts
-
-
-def test_a_list_reads_its_cards_from_the_cache_until_one_changes(client, renders):
+def test_a_list_reads_its_cards_from_the_cache_until_one_changes(client, fragment_renders):
     network = NetworkFactory(name_ca="Xarxa A")
     items = NewsItemFactory.create_batch(3)
     for item in items:
         item.networks.add(network)
     first, _ = visit(client, address("news:list"))
-    assert renders == {"news/_card.html": 3}
+    assert fragment_renders == {"news/_card.html": 3}
     again, _ = visit(client, address("news:list"))
-    assert again == first and renders == {"news/_card.html": 3}  # none rendered again
+    assert again == first and fragment_renders == {"news/_card.html": 3}  # none rendered again
     items[0].title_ca = "Títol nou"
     items[0].save()
     changed, _ = visit(client, address("news:list"))
-    assert "Títol nou" in changed and renders == {"news/_card.html": 4}  # that card only
+    assert "Títol nou" in changed and fragment_renders == {"news/_card.html": 4}  # that card only
     assert changed.count("Xarxa A") == first.count("Xarxa A")
 
 
-def test_an_item_page_reads_its_article_from_the_cache(client, renders):
+def test_an_item_page_reads_its_article_from_the_cache(client, fragment_renders):
     item = NewsItemFactory(body_ca="<p>Cos de la notícia</p>")
     item.networks.add(NetworkFactory())
     first, first_queries = visit(client, address(item))
     again, again_queries = visit(client, address(item))
     assert again == first and "Cos de la notícia" in again
-    assert renders == {"news/_article.html": 1}
+    assert fragment_renders == {"news/_article.html": 1}
     # Without the article's four relations (networks, forums, events, objectives).
     assert again_queries <= first_queries - 4
 
@@ -196,14 +178,14 @@ def test_a_draft_seen_through_its_preview_link_is_not_kept(client, editor):
     assert not [key for key in fragments.cache_backend()._cache if "news.article" in key]
 
 
-def test_a_new_release_renders_every_fragment_again(client, monkeypatch, renders):
+def test_a_new_release_renders_every_fragment_again(client, monkeypatch, fragment_renders):
     item = NewsItemFactory()
     visit(client, address(item))
     visit(client, address(item))
-    assert renders == {"news/_article.html": 1}
+    assert fragment_renders == {"news/_article.html": 1}
     monkeypatch.setattr(fragments, "release", lambda: "another-release")
     visit(client, address(item))
-    assert renders == {"news/_article.html": 2}
+    assert fragment_renders == {"news/_article.html": 2}
 
 
 def test_without_the_cache_every_fragment_is_rendered(client, settings):
