@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 
-from . import dashboard, datasets, search, sitemaps
+from . import dashboard, datasets, fragments, search, sitemaps
 from .models import Forum, Membership, Network, Position
 from .models.memberships import YEAR_ENDED, YEAR_STARTED
 
@@ -144,6 +144,13 @@ content = Content(
         ),
     ),
     datasets=(datasets.NETWORKS,),
+    fragments={
+        "card": fragments.CARD,
+        "detail": fragments.DETAIL,
+        "forums": fragments.FORUMS,
+        "working-group": fragments.WORKING_GROUP,
+        "challenge-area": fragments.CHALLENGE_AREA,
+    },
     places=(SEATS,),
     dashboard=(dashboard.renewals_due,),
     report=REPORT,

@@ -30,7 +30,7 @@ NETWORKS = Dataset(
     description=_(
         "The city networks and organisations Terrassa belongs to, with its current membership."
     ),
-    queryset=lambda: Network.objects.for_detail(),
+    queryset=lambda: Network.objects.for_dataset(),
     columns=(
         Column("id", _("Identifier"), attribute("pk")),
         Column("name", _("Name"), attribute("name")),

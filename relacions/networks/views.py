@@ -9,7 +9,7 @@ from relacions.workflow.preview import PreviewMixin
 from . import structured_data
 from .forms import DirectoryFilterForm
 from .models import Forum, Membership, Network, Position
-from .querysets import local_today, prepare_forum_page, prepare_network_page
+from .querysets import local_today
 
 
 class NetworkListView(FilteredListMixin, ListView):
@@ -60,13 +60,9 @@ class NetworkDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         network = self.object
-        prepare_network_page(network)
         logo_url = network.logo.og_image_url if network.logo else ""
         return super().get_context_data(
             **kwargs,
-            timeline=network.membership_timeline(),
-            current_membership=network.current_membership(),
-            member_since=network.member_since(),
             positions=list(Position.objects.held_in_network(network)),
             json_ld=to_script(
                 structured_data.organization(
@@ -90,7 +86,6 @@ class ForumDetailView(PreviewMixin, DetailView):
         return Forum.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
-        prepare_forum_page(self.object)
         return super().get_context_data(
             **kwargs, positions=list(Position.objects.held_in_forum(self.object))
         )

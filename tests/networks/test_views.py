@@ -142,8 +142,9 @@ def test_a_year_of_the_directory_queries_do_not_grow_with_networks(
         MembershipFactory(network=network, since=D(2009, 1, 1))
         forum = ForumFactory(network=network, participating_since=D(2010, 1, 1))
         PositionFactory(network=None, forum=forum, start=D(2010, 1, 1))
-    # As above, and the year's memberships, positions and forums.
-    with django_assert_max_num_queries(9):
+    # As above (the year's memberships are the card's, from the network's), and the year's
+    # positions and forums.
+    with django_assert_max_num_queries(8):
         response = client.get(address("networks:list", "ca") + "?year=2010")
     assert response.status_code == 200
     main = main_of(response)
@@ -371,10 +372,10 @@ def test_network_page_queries_do_not_grow(client, django_assert_max_num_queries,
         PositionFactory(network=None, forum=forum)
         PositionFactory(network=None, working_group=group)
         PositionFactory(network=network)
-    # 1 for the site's chrome; the network with its logo, memberships, forums,
-    # working groups with their forums' ids, positions, and news and upcoming events (when those
-    # apps are installed).
-    with django_assert_max_num_queries(8):
+    # 1 for the site's chrome; the network with its logo, memberships, forums, working groups,
+    # their forums (each group a fragment: its forums fetched for the groups rendered),
+    # positions, and news and upcoming events (when those apps are installed).
+    with django_assert_max_num_queries(9):
         response = client.get(object_url(network, "ca"))
     assert response.status_code == 200
     assert main_of(response).count('class="position"') == 3 * count
@@ -389,10 +390,10 @@ def test_forum_page_queries_do_not_grow(client, django_assert_max_num_queries, c
         group = WorkingGroupFactory(network=forum.network, forums=[forum, other_forum])
         PositionFactory(network=None, working_group=group)
         PositionFactory(network=None, forum=forum)
-    # 1 for the site's chrome; the forum with its network, challenge areas (with the events tied
-    # to them), working groups and their forums, positions, and news and upcoming events (when
-    # those apps are installed).
-    with django_assert_max_num_queries(8):
+    # 1 for the site's chrome; the forum with its network, challenge areas, the events tied to
+    # them (each area a fragment), working groups and their forums, positions, and news and
+    # upcoming events (when those apps are installed).
+    with django_assert_max_num_queries(9):
         response = client.get(object_url(forum, "ca"))
     assert response.status_code == 200
     assert main_of(response).count('class="challenge-area"') == count

@@ -41,12 +41,12 @@ QUERIES = {
     # the years the directory can be filtered by, count, networks with their logos,
     # memberships
     "networks": 5,
-    # network with its logo, memberships, forums, working groups
-    # with their forums' ids, related news, upcoming events, positions
-    "network detail": 8,
-    # forum, challenge areas (with the events tied to them), working groups, their forums,
-    # related news, events, positions
-    "forum detail": 8,
+    # network with its logo, memberships, forums, working groups, their forums (a fragment per
+    # group), related news, upcoming events, positions
+    "network detail": 9,
+    # forum, challenge areas, the events tied to them (a fragment per area), working groups,
+    # their forums, related news, events, positions
+    "forum detail": 9,
     # plan, its axes (filter form), axes with objectives, objectives, status counts
     "mandate overview": 6,
     "plan": 6,

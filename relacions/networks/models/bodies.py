@@ -8,7 +8,6 @@ import datetime
 
 import reversion
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
@@ -20,7 +19,7 @@ from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 
-from ..querysets import related_content_prefetches, tied_events
+from ..querysets import related_content_prefetches
 from .common import FORMER_TWINNING_KIND, OBJECTIVES_HELP, OBJECTIVES_LABEL
 from .memberships import Membership
 
@@ -53,33 +52,30 @@ class NetworkQuerySet(PublishableQuerySet):
         return self.listed().with_logo().with_memberships().with_active_first()
 
     def with_year_memberships(self, memberships):
-        """Only the networks with one of `memberships` (a year's, `Membership.objects.of_year()`),
-        each with its own in `year_memberships`, oldest first."""
-        return self.filter(Exists(memberships.filter(network=OuterRef("pk")))).prefetch_related(
-            Prefetch("memberships", queryset=memberships.for_timeline(), to_attr="year_memberships")
-        )
+        """Only the networks with one of `memberships` (a year's, `Membership.objects.of_year()`).
+        The card shows them (`Network.year_memberships()`), from all the network's memberships."""
+        return self.filter(Exists(memberships.filter(network=OuterRef("pk"))))
 
     def for_detail(self):
         return self.published().for_page()
 
     def for_page(self):
-        """What the network's page shows, published or not (for_detail() and the preview).
+        """What the network's page reads, published or not (for_detail() and the preview): its
+        fragments (networks.fragments) fetch its memberships, forums and groups' forums when they
+        are rendered; its working groups are listed here (each a fragment)."""
+        groups = WorkingGroup.objects.order_by("name", "pk")
+        return self.select_related("logo").prefetch_related(
+            Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
+            *related_content_prefetches(self.model),
+        )
 
-        The logo comes with the network's row (its renditions are in the image's own row), and
-        each working group carries the ids of its forums (`forum_ids`), which are the network's
-        own: `prepare_network_page()` puts them in place; without it the page renders all but
-        the groups' forums.
-        """
+    def for_dataset(self):
+        """The open data's rows: each network with its memberships and public forums."""
         forums = Forum.objects.published().order_by("name", "pk")
-        groups = WorkingGroup.objects.with_forum_ids()
         return (
-            self.select_related("logo")
+            self.published()
             .with_memberships()
-            .prefetch_related(
-                Prefetch("forums", queryset=forums, to_attr="public_forums"),
-                Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
-                *related_content_prefetches(self.model),
-            )
+            .prefetch_related(Prefetch("forums", queryset=forums, to_attr="public_forums"))
         )
 
 
@@ -95,14 +91,12 @@ class ForumQuerySet(PublishableQuerySet):
         return self.published().for_page()
 
     def for_page(self):
-        """What the forum's page shows, published or not (for_detail() and the preview)."""
-        groups = WorkingGroup.objects.for_listing()
-        area_model = ChallengeArea
-        areas = area_model.objects.all()
-        if (events := tied_events(area_model)) is not None:
-            areas = areas.annotate(tied_events=events)
+        """What the forum's page reads, published or not (for_detail() and the preview): its
+        challenge areas and working groups are listed here (each a fragment, networks.fragments,
+        which fetches their events and forums when rendered)."""
+        groups = WorkingGroup.objects.order_by("name", "pk")
         return self.select_related("network").prefetch_related(
-            Prefetch("challenge_areas", queryset=areas),
+            Prefetch("challenge_areas", queryset=ChallengeArea.objects.all()),
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
             *related_content_prefetches(self.model),
         )
@@ -126,17 +120,6 @@ class ForumQuerySet(PublishableQuerySet):
             .select_related("network")
             .order_by("network__name", "name", "pk")
         )
-
-
-class WorkingGroupQuerySet(models.QuerySet):
-    def with_forum_ids(self):
-        """Annotate `forum_ids`: the ids of the group's forums (no query per group)."""
-        links = self.model.forums.through.objects.filter(workinggroup=OuterRef("pk"))
-        return self.annotate(forum_ids=ArraySubquery(links.order_by().values("forum_id")))
-
-    def for_listing(self):
-        forums = Forum.objects.published().select_related("network").order_by("name", "pk")
-        return self.prefetch_related(Prefetch("forums", queryset=forums, to_attr="public_forums"))
 
 
 class Network(Publishable):
@@ -221,6 +204,14 @@ class Network(Publishable):
         timeline = self.membership_timeline()
         return timeline[-1] if timeline else None
 
+    def year_memberships(self, year: int | None, change: str | None = None) -> list[Membership]:
+        """The memberships the directory filtered by `year` (and `change`) shows on the card,
+        as `Membership.objects.of_year()` selects them; none without a year (a template's empty
+        value)."""
+        if not year:
+            return []
+        return [m for m in self.membership_timeline() if m.in_year(year, change or None)]
+
     def member_since(self, today: datetime.date | None = None) -> datetime.date | None:
         """The start of the unbroken run of memberships that leads to the current one: a change
         of category (a new row from the day after the previous one ended) does not restart it.
@@ -301,8 +292,8 @@ class WorkingGroup(models.Model):
     vice_chair_city = models.CharField(_("vice-chair city"), max_length=100, blank=True)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
-
-    objects = WorkingGroupQuerySet.as_manager()
+    # Its fragment's version (networks.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("working group")
@@ -334,6 +325,8 @@ class ChallengeArea(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Its fragment's version (networks.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("challenge area")

@@ -313,6 +313,20 @@ class Membership(models.Model):
             today
         )
 
+    def in_year(self, year: int, change: str | None = None) -> bool:
+        """Mirrors `MembershipQuerySet.of_year()` for a membership of a listed network: the
+        directory's card filters the network's memberships it already has."""
+        if self.status == self.Status.APPLYING:
+            return False
+        first, last = year_bounds(year)
+        if change == YEAR_STARTED:
+            return self.since is not None and first <= self.since <= last
+        if change == YEAR_ENDED:
+            return self.until is not None and first <= self.until <= last
+        return (self.since is None or self.since <= last) and (
+            self.until is None or self.until >= first
+        )
+
     def period(self) -> str:
         if self.since and self.until:
             return f"{date_format(self.since)} – {date_format(self.until)}"

@@ -1,0 +1,129 @@
+"""The networks' fragments (networks.fragments): from the cache while nothing they show changed,
+never after; each directory filter has its own cards; no confidential value in any."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from relacions.networks.models import Membership, Network
+from tests.factories import (
+    ChallengeAreaFactory,
+    EventFactory,
+    ForumFactory,
+    MembershipFactory,
+    MembershipFeeFactory,
+    NetworkFactory,
+    WorkingGroupFactory,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
+
+D = datetime.date
+
+
+def address(obj=None, query: str = "") -> str:
+    with translation.override("ca"):
+        return (obj.get_absolute_url() if obj else reverse("networks:list")) + query
+
+
+def visit(client, where: str) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(where)
+    assert response.status_code == 200
+    return re.sub(r'nonce="[^"]*"', "", response.content.decode()), len(queries)
+
+
+def test_pages_read_their_fragments_from_the_cache(client):
+    network = NetworkFactory()
+    MembershipFactory(network=network)
+    forum = ForumFactory(network=network)
+    WorkingGroupFactory(network=network, forums=[forum])
+    ChallengeAreaFactory(forum=forum)
+    for page in (address(), address(network), address(forum)):
+        first, first_queries = visit(client, page)
+        again, again_queries = visit(client, page)
+        assert again == first and again_queries < first_queries
+
+
+def test_each_directory_filter_has_its_own_cards(client):
+    network = NetworkFactory()
+    MembershipFactory(network=network, member_entity="Entitat A", since=D(2010, 3, 1),
+                      until=D(2012, 6, 30), status=Membership.Status.ENDED)  # fmt: skip
+    MembershipFactory(network=network, member_entity="Entitat B", since=D(2012, 7, 1))
+    plain = visit(client, address())[0]
+    in_2011 = visit(client, address(query="?year=2011"))[0]
+    in_2012 = visit(client, address(query="?year=2012"))[0]
+    started = visit(client, address(query="?year=2012&membership=started"))[0]
+    ended = visit(client, address(query="?year=2012&membership=ended"))[0]
+    assert "year-membership" not in plain
+    assert "Entitat A" in in_2011 and "Entitat B" not in in_2011
+    assert "Entitat A" in in_2012 and "Entitat B" in in_2012
+    assert "Entitat B" in started and "Entitat A" not in started
+    assert "Entitat A" in ended and "Entitat B" not in ended
+    # Again, from the cache: the same.
+    assert visit(client, address(query="?year=2011"))[0] == in_2011
+    assert visit(client, address(query="?year=2012&membership=started"))[0] == started
+
+
+@pytest.mark.parametrize("year", range(2008, 2015))
+@pytest.mark.parametrize("change", [None, "started", "ended"])
+def test_the_cards_year_memberships_are_those_the_directory_selects(year, change):
+    network = NetworkFactory()
+    MembershipFactory(network=network, since=None, until=D(2009, 12, 31),
+                      status=Membership.Status.ENDED)  # fmt: skip
+    MembershipFactory(network=network, since=D(2010, 1, 1), until=D(2011, 12, 31),
+                      status=Membership.Status.ENDED)  # fmt: skip
+    MembershipFactory(network=network, since=D(2012, 1, 1), member_entity="Other")
+    MembershipFactory(network=network, since=D(2013, 1, 1), status=Membership.Status.APPLYING)
+    listed = Network.objects.for_listing().get(pk=network.pk)
+    expected = list(Membership.objects.of_year(year, change).for_timeline())
+    assert listed.year_memberships(year, change) == expected
+
+
+def test_a_membership_changed_shows_at_once_and_no_fee_ever(client):
+    network = NetworkFactory()
+    membership = MembershipFactory(network=network, member_entity="Ajuntament",
+                                   internal_contact="Contacte intern",
+                                   notes="Nota confidencial")  # fmt: skip
+    MembershipFeeFactory(membership=membership, year=2024, amount="98765.43")
+    pages = (address(), address(query="?year=2024"), address(network))
+    for page in pages:
+        body = visit(client, page)[0]
+        assert "Ajuntament" in body
+        for secret in ("98765", "98.765", "Contacte intern", "Nota confidencial"):
+            assert secret not in body
+    membership.member_entity = "Consell Comarcal"
+    membership.save()
+    assert "Consell Comarcal" in visit(client, address(network))[0]
+    assert "Consell Comarcal" in visit(client, address(query="?year=2024"))[0]
+
+
+def test_forums_groups_and_areas_changes_show_at_once(client):
+    network = NetworkFactory()
+    forum = ForumFactory(network=network, name_ca="Fòrum primer")
+    other = ForumFactory(network=network, name_ca="Fòrum segon")
+    group = WorkingGroupFactory(network=network, name_ca="Grup u", forums=[forum])
+    area = ChallengeAreaFactory(forum=forum, name_ca="Repte u")
+    assert "Fòrum primer" in visit(client, address(network))[0]
+    visit(client, address(forum))
+    # A group linked to one more forum (no save of the group): its fragment's stamp changes.
+    group.forums.add(other)
+    body = visit(client, address(network))[0]
+    assert body.count("Fòrum segon") == 2  # the forums' list and the group's
+    other.status = other.Status.DRAFT
+    other.save()
+    assert "Fòrum segon" not in visit(client, address(network))[0]
+    event = EventFactory(title_ca="Trobada del repte")
+    event.challenge_areas.add(area)
+    assert "Trobada del repte" in visit(client, address(forum))[0]
+    area.name_ca = "Repte renomenat"
+    area.save()
+    assert "Repte renomenat" in visit(client, address(forum))[0]
+    forum.name_ca = "Fòrum reanomenat"
+    forum.save()
+    assert "Fòrum reanomenat" in visit(client, address(network))[0]
