@@ -318,6 +318,8 @@ class Axis(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # What the cached fragments that show the axis are keyed by (pagecache.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AxisQuerySet.as_manager()
 
