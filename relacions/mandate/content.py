@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from relacions.core.declaration import PERCENT, Content, Indicator, ReportArea, year_bounds
 from relacions.core.roles import EDITORS, NETWORK_ADMINISTRATORS
 
-from . import datasets, search, sitemaps
+from . import datasets, fragments, search, sitemaps
 from .models import Objective, Plan
 from .models.plan import weighted_progress
 
@@ -74,5 +74,6 @@ content = Content(
     sitemaps=sitemaps.SITEMAPS,
     datasets=(datasets.PLAN,),
     report=REPORT,
+    fragments={"card": fragments.CARD, "body": fragments.BODY},
     demo="demo.yaml",
 )

@@ -246,12 +246,15 @@ def many_objectives(plan, count: int):
     return objective
 
 
-# Plan, axis choices, axes, objectives, status counts; site settings, menu and footer pages; and
-# the session/middleware's own. Measured once, then pinned: the same for 1 and for 50 objectives.
-OVERVIEW_QUERIES = 6
-# The objective with its plan, its updates, one query for each register linked to objectives
-# (news, events, memberships, forums, agreements, projects, visits: mandate.linked) and the
-# site's chrome.
+# Plan, axis choices, axes, objectives, status counts, the objectives' public updates (fetched
+# for the cards the fragment cache lacks: every card, the cache being off in tests; one query
+# for every axis together, mandate_tags.objective_cards); site settings, menu and footer pages;
+# and the session/middleware's own. Measured once, then pinned: the same for 1 and for 50
+# objectives.
+OVERVIEW_QUERIES = 7
+# The objective with its plan, its updates (fetched by its body's fragment), one query for each
+# register linked to objectives (news, events, memberships, forums, agreements, projects,
+# visits: mandate.linked) and the site's chrome.
 DETAIL_QUERIES = 10
 
 

@@ -47,9 +47,11 @@ QUERIES = {
     # forum, challenge areas, the events tied to them (a fragment per area), working groups,
     # their forums, related news, events, positions
     "forum detail": 9,
-    # plan, its axes (filter form), axes with objectives, objectives, status counts
-    "mandate overview": 6,
-    "plan": 6,
+    # plan, its axes (filter form), axes with objectives, objectives, status counts, and the
+    # objectives' public updates, which their cards' stamps are made of (mandate.fragments:
+    # fetched for the cards the cache lacks, so every card here, the fragment cache being off)
+    "mandate overview": 7,
+    "plan": 7,
     # objective with its updates, forums, memberships, events, news, agreements, projects,
     # visits
     "objective": 10,

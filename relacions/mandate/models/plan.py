@@ -154,19 +154,10 @@ class ObjectiveQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return (
-            self.public()
-            .with_progress()
-            .select_related("axis", "plan")
-            .prefetch_related(
-                Prefetch(
-                    "updates",
-                    queryset=ProgressUpdate.objects.for_history(),
-                    to_attr="public_updates",
-                )
-            )
-            .with_linked_items()
-        )
+        """An objective with its progress, axis and plan, and the items of its timeline; its
+        public updates are fetched by its body's fragment (`fragments.BODY`) when the cache does
+        not have it."""
+        return self.public().with_progress().select_related("axis", "plan").with_linked_items()
 
     def with_linked_items(self):
         """Prefetch the published news, events, memberships and forums linked to each objective
@@ -318,6 +309,8 @@ class Axis(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # What the cached fragments that show the axis are keyed by (pagecache.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AxisQuerySet.as_manager()
 

@@ -54,6 +54,9 @@ class ProgressUpdate(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # What the cached fragments that show the update, or the status and progress it makes, are
+    # keyed by (pagecache.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ProgressUpdateQuerySet.as_manager()
 

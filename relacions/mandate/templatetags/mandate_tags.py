@@ -1,7 +1,10 @@
 """The objective page's progress chart: a small SVG drawn on the server (no script, no inline
-style), always followed in the template by a table with the same figures."""
+style), always followed in the template by a table with the same figures; the overview's
+objective cards."""
 
 from django import template
+
+from relacions.operations.templatetags.fragments import fragments
 
 register = template.Library()
 
@@ -52,3 +55,15 @@ def progress_chart(updates, chart_id: str = "progress-chart"):
         "first": points[0] if points else None,
         "last": points[-1] if len(points) > 1 else None,
     }
+
+
+@register.simple_tag(takes_context=True)
+def objective_cards(context, axes):
+    """`{% objective_cards report.axes as sections %}`: (axis, its objectives' cards) for each
+    axis, the cards (mandate.fragments.CARD) of every axis got together: one stamp query and one
+    read of the cache for the page, one prefetch for the cards it lacks, whatever the number of
+    axes."""
+    groups = [list(axis.objectives.all()) for axis in axes]
+    every = [objective for group in groups for objective in group]
+    cards = iter(fragments(context, every, "mandate.card"))
+    return [(axis, [next(cards) for _ in group]) for axis, group in zip(axes, groups, strict=True)]

@@ -1,0 +1,38 @@
+"""The Pla de Mandat's rendered fragments, kept in the cache under what they show
+(relacions.operations.pagecache.fragments): an objective's card in the plan's overview, and an
+objective's page below its title.
+
+Both show the objective's status, progress and last update's date: the `with_progress()`
+annotations the view's queryset computes from the latest public progress update. An annotation
+is not part of a stamp, so both fragments prefetch the objective's public updates: their ids and
+versions are, and a new, edited, deleted, published or unpublished update gives a new stamp (the
+annotations being a function of those rows)."""
+
+from django.db.models import Prefetch
+
+from relacions.operations.pagecache.fragments import Fragment
+
+from .models import ProgressUpdate
+
+
+def public_updates(now=None) -> Prefetch:
+    # An update is public or not, whatever the clock: `now` is not needed.
+    return Prefetch(
+        "updates", queryset=ProgressUpdate.objects.for_history(), to_attr="public_updates"
+    )
+
+
+# An objective in the plan's overview (the view's queryset annotates it `with_progress()` and
+# joins its plan, which its address names).
+CARD = Fragment(
+    "mandate/_objective.html", prefetch=(public_updates,), related=("plan",), name="objective"
+)
+# An objective's page below its title: its axis, target date, status and progress, description and
+# the history of its public updates. The timeline of the news, events, memberships… serving it is
+# chosen by queries over other registers (mandate.linked): it stays outside, rendered each time.
+BODY = Fragment(
+    "mandate/_objective_body.html",
+    prefetch=(public_updates,),
+    related=("axis",),
+    name="objective",
+)
