@@ -301,6 +301,8 @@ class WorkingGroup(models.Model):
     vice_chair_city = models.CharField(_("vice-chair city"), max_length=100, blank=True)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
+    # An event's page shows the group's name (events.fragments.DETAIL).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = WorkingGroupQuerySet.as_manager()
 
@@ -334,6 +336,8 @@ class ChallengeArea(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # An event's page shows the area's name (events.fragments.DETAIL).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("challenge area")
