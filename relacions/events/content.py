@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS
 
-from . import datasets, search, sitemaps
+from . import datasets, fragments, search, sitemaps
 from .forms import HELD, YES
 from .models import Event
 
@@ -101,6 +101,7 @@ content = Content(
     schedule={Event: ("start", "end")},
     timelines=(Timeline(Event, pgettext_lazy("objective timeline", "Event"), date="start"),),
     datasets=(datasets.EVENTS,),
+    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
     places=(EVENTS,),
     report=REPORT,
     demo="demo.yaml",

@@ -22,7 +22,7 @@ EVENTS = Dataset(
     description=_(
         "Every published event of the agenda, past and upcoming, in the order they start."
     ),
-    queryset=lambda: Event.objects.for_detail().published().order_by("start", "pk"),
+    queryset=lambda: Event.objects.for_dataset(),
     feeds=(Feed("iCalendar", "events:ical"),),
     columns=(
         Column("id", _("Identifier"), lambda event, _b: str(event.uid)),

@@ -1,11 +1,11 @@
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from relacions.core.models import PublishableQuerySet
-from relacions.mandate.models import Objective
-from relacions.networks.models import ChallengeArea, Forum, Network
+from relacions.networks.models import Forum, Network
+
+from .fragments import public_forum, public_networks
 
 # How far back the subscribable calendar reaches, so that subscribers keep recent events.
 FEED_HISTORY = timedelta(days=180)
@@ -101,19 +101,16 @@ class EventQuerySet(PublishableQuerySet):
         return self.select_related("image", "location")
 
     def for_detail(self):
-        """Everything the event page shows, in a constant number of queries. Related content
-        comes only when it is public: an unpublished forum reads as no forum."""
-        public_forums = Forum.objects.published()
+        """An event with what its page joins (image, place, working group); the related content
+        the page links to is fetched by its fragment (`fragments.DETAIL`) when the cache does
+        not have it."""
+        return self.for_listing().select_related("working_group")
+
+    def for_dataset(self):
+        """Published events, in the order they start, with their public networks and forum (the
+        open-data file's columns)."""
         return (
-            self.for_listing()
-            .select_related("working_group")
-            .prefetch_related(
-                Prefetch("forum", queryset=public_forums.select_related("network")),
-                Prefetch("networks", queryset=Network.objects.published()),
-                Prefetch(
-                    "challenge_areas",
-                    queryset=ChallengeArea.objects.filter(forum__in=public_forums),
-                ),
-                Prefetch("objectives", queryset=Objective.objects.public().select_related("plan")),
-            )
+            self.published()
+            .prefetch_related(public_forum(), public_networks())
+            .order_by("start", "pk")
         )

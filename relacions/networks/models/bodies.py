@@ -292,7 +292,7 @@ class WorkingGroup(models.Model):
     vice_chair_city = models.CharField(_("vice-chair city"), max_length=100, blank=True)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
-    # Its fragment's version (networks.fragments).
+    # Its fragments' version (networks.fragments; an event's page shows its name too).
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -325,7 +325,7 @@ class ChallengeArea(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    # Its fragment's version (networks.fragments).
+    # Its fragments' version (networks.fragments; an event's page shows its name too).
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
