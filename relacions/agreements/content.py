@@ -9,7 +9,7 @@ from relacions.core.declaration import Content, Indicator, PlaceLayer, ReportAre
 from relacions.core.models import Publishable
 from relacions.core.roles import EDITORS
 
-from . import dashboard, datasets, search, sitemaps
+from . import dashboard, datasets, fragments, search, sitemaps
 from .models import Agreement, Partner
 
 
@@ -130,6 +130,7 @@ content = Content(
         Timeline(Agreement, pgettext_lazy("objective timeline", "Agreements"), date="signed_on"),
     ),
     datasets=(datasets.AGREEMENTS,),
+    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
     places=(PARTNERS,),
     dashboard=(dashboard.dormant_twinnings,),
     report=REPORT,

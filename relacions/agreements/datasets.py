@@ -47,7 +47,7 @@ AGREEMENTS = Dataset(
         "The agreements Terrassa has signed with other cities and organisations, twinnings "
         "included, with the fields Llei 19/2014 (art. 14) asks to publish."
     ),
-    queryset=lambda: Agreement.objects.for_detail().order_by("pk"),
+    queryset=lambda: Agreement.objects.for_detail().prefetch_related("amendments").order_by("pk"),
     columns=(
         Column("id", _("Identifier"), attribute("pk")),
         Column("title", _("Title"), attribute("title")),

@@ -25,6 +25,9 @@ from relacions.networks.files import validate_document_size, validate_pdf
 
 from .querysets import AgreementQuerySet, AmendmentQuerySet
 
+# The news and events an agreement's timeline shows, at most.
+RELATED_LIMIT = 20
+
 END_BEFORE_START = _("The end date cannot be earlier than the start date.")
 
 
@@ -196,6 +199,12 @@ class Agreement(Publishable):
         """The partners' places (reads `partners` as prefetched by `with_partners()`)."""
         return [partner.place for partner in self.partners.all() if partner.place_id]
 
+    def public_timeline(self) -> list["TimelineEntry"]:
+        """The timeline of the agreement's page: with its latest public news and events (as
+        prefetched, newest first, by its fragment: agreements.fragments.DETAIL)."""
+        news = list(self.news_items.all())[:RELATED_LIMIT]
+        return self.timeline(news=news, events=list(self.events.all())[:RELATED_LIMIT])
+
     def timeline(self, news=(), events=()) -> list["TimelineEntry"]:
         """The agreement's life by date, oldest first: its dates, its amendments (read from
         `amendments`, prefetched by `for_page()`), and the given published news and events."""
@@ -281,6 +290,8 @@ class Partner(models.Model):
         related_name="agreement_partners",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The version of the row in a rendered fragment's stamp (operations.pagecache.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("partner")
@@ -309,6 +320,7 @@ class Amendment(models.Model):
         _("new end date"), null=True, blank=True, help_text=_("For an extension.")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AmendmentQuerySet.as_manager()
 
@@ -355,6 +367,7 @@ class Document(models.Model):
     )
     url = models.URLField(_("address"), blank=True, help_text=_("Or a link to it."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("document")

@@ -189,20 +189,19 @@ class AgreementQuerySet(PublishableQuerySet):
         )
 
     def for_listing(self):
-        return self.published().twinnings_first().with_partners()
+        """Published agreements, twinnings first; the partners a card shows are fetched by its
+        fragment (`fragments.CARD`), for the cards the cache does not have."""
+        return self.published().twinnings_first()
 
     def for_detail(self):
         return self.published().for_page()
 
     def for_page(self):
-        """What the agreement's page shows, published or not (for_detail() and the preview):
-        the areas' names come with the row (`areas_shown`), so the page stays within its queries."""
-        return (
-            self.with_last_activity()
-            .with_area_names()
-            .with_partners()
-            .prefetch_related("amendments", "documents")
-        )
+        """What the agreement's page reads, published or not (for_detail() and the preview):
+        the areas' names come with the row (`areas_shown`), the partners for its schema.org
+        data; the amendments, documents and related objects its body shows are fetched by its
+        fragment (`fragments.DETAIL`) when the cache does not have it."""
+        return self.with_last_activity().with_area_names().with_partners()
 
     def with_area_names(self):
         """Annotate `areas_shown`: the areas of cooperation as [{"name", "fallback"}] in the

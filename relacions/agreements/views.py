@@ -9,8 +9,6 @@ from . import structured_data
 from .forms import AgreementFilterForm
 from .models import Agreement
 
-RELATED_LIMIT = 20
-
 
 class AgreementListView(FilteredListMixin, ListView):
     """The twin cities first, then the other agreements; filterable by kind, status, the
@@ -60,15 +58,10 @@ class AgreementDetailView(PreviewMixin, DetailView):
         return Agreement.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
+        # The page's body, its timeline included, is a fragment (fragments.DETAIL).
         agreement = self.object
-        news = list(agreement.news_items.published().order_by("-published_on")[:RELATED_LIMIT])
-        events = list(agreement.events.published().order_by("-start")[:RELATED_LIMIT])
         return super().get_context_data(
             **kwargs,
-            news=news,
-            events=events,
-            networks=list(agreement.networks.published()),
-            timeline=agreement.timeline(news=news, events=events),
             json_ld=to_script(
                 structured_data.agreement_data(
                     agreement, url=self.request.build_absolute_uri(agreement.get_absolute_url())

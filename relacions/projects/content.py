@@ -10,7 +10,7 @@ from relacions.core.declaration import EUROS, Content, Indicator, PlaceLayer, Re
 from relacions.core.models import Publishable
 from relacions.core.roles import EDITORS
 
-from . import datasets, search, sitemaps
+from . import datasets, fragments, search, sitemaps
 from .models import Partner, Project
 
 # The partners' places on the world map and the place pages.
@@ -123,6 +123,7 @@ content = Content(
         Timeline(Project, pgettext_lazy("objective timeline", "Projects"), date="starts_on"),
     ),
     datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
+    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
     places=(PARTNERS,),
     report=REPORT,
     demo="demo.yaml",

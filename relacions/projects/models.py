@@ -41,6 +41,10 @@ validate_participant_code = RegexValidator(
 )
 
 
+# The news and events a project's page shows, at most.
+RELATED_LIMIT = 20
+
+
 class Programme(models.Model):
     """A funding programme, or a strand, key action or sub-programme of one (`parent`): e.g.
     Interreg › Interreg Europe, Erasmus+ › KA2. An editable code list."""
@@ -67,6 +71,9 @@ class Programme(models.Model):
         _("current"), default=True, help_text=_("Off for a programme that has closed.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # The version of the row in a rendered fragment's stamp (operations.pagecache.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("programme")
@@ -100,6 +107,8 @@ class Theme(models.Model):
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -113,6 +122,8 @@ class Department(models.Model):
     """A municipal department responsible for projects."""
 
     name = models.CharField(_("name"), max_length=200)
+
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("municipal department")
@@ -335,6 +346,24 @@ class Project(Publishable):
     def is_active(self, today: datetime.date | None = None) -> bool:
         return self.project_status in ACTIVE_STATUSES
 
+    def funding(self):
+        """The EU funding statement its page shows (None when the programme is not EU-funded)."""
+        from .funding import funding_statement
+
+        return funding_statement(self)
+
+    def recent_news(self) -> list:
+        """Its latest public news, as prefetched (newest first) by projects.fragments.DETAIL."""
+        return list(self.news_items.all())[:RELATED_LIMIT]
+
+    def recent_events(self) -> list:
+        """Its latest public events, as prefetched (latest first) by projects.fragments.DETAIL."""
+        return list(self.events.all())[:RELATED_LIMIT]
+
+    def public_timeline(self) -> list["TimelineEntry"]:
+        """The timeline of the project's page: with its latest public news and events."""
+        return self.timeline(news=self.recent_news(), events=self.recent_events())
+
     def timeline(self, news=(), events=()) -> list["TimelineEntry"]:
         """The project's life by date: start, results (from `results`, prefetched), the given
         published news and events, and its end."""
@@ -428,6 +457,8 @@ class Partner(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
     objects = PartnerQuerySet.as_manager()
 
     class Meta:
@@ -486,6 +517,8 @@ class Result(models.Model):
     )
     url = models.URLField(_("address"), blank=True, help_text=_("Or a link to it."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("result or deliverable")

@@ -42,17 +42,20 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.filter(ends_on__range=year_bounds(year), ends_on__lt=today or local_today())
 
     def for_listing(self):
+        """Published projects with their programmes (a card is a fragment: `fragments.CARD`)."""
         return self.published().select_related("programme__parent")
 
     def for_detail(self):
         return self.published().for_page()
 
     def for_page(self):
-        """What the project's page shows, published or not (for_detail() and the preview)."""
+        """What the project's page reads, published or not (for_detail() and the preview): the
+        partners and themes for its schema.org data; the results and related objects its body
+        shows are fetched by its fragment (`fragments.DETAIL`) when the cache does not have it."""
         return (
             self.select_related("programme__parent", "department")
             .with_partners()
-            .prefetch_related("results", "themes")
+            .prefetch_related("themes")
         )
 
     def countries(self) -> list[str]:

@@ -8,11 +8,8 @@ from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
 from .forms import ProjectFilterForm
-from .funding import funding_statement
 from .models import Programme, Project, Theme
 from .totals import project_totals
-
-RELATED_LIMIT = 20
 
 
 def programme_tree() -> list[Programme]:
@@ -89,20 +86,11 @@ class ProjectDetailView(PreviewMixin, DetailView):
         return Project.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
+        # The page's body, its timeline and related objects included, is a fragment
+        # (fragments.DETAIL).
         project = self.object
-        news = list(project.news_items.published().order_by("-published_on")[:RELATED_LIMIT])
-        events = list(project.events.published().order_by("-start")[:RELATED_LIMIT])
         return super().get_context_data(
             **kwargs,
-            news=news,
-            events=events,
-            networks=list(project.networks.published()),
-            agreements=list(project.agreements.published().order_by("title", "pk")),
-            objectives=list(
-                project.objectives.public().select_related("plan").order_by("plan_id", "code")
-            ),
-            timeline=project.timeline(news=news, events=events),
-            funding=funding_statement(project),
             json_ld=to_script(
                 structured_data.project_data(
                     project, url=self.request.build_absolute_uri(project.get_absolute_url())

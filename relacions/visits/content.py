@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from relacions.core.declaration import EUROS, Content, Indicator, PlaceLayer, ReportArea, Timeline
 from relacions.core.roles import EDITORS
 
-from . import dashboard, datasets, search, sitemaps
+from . import dashboard, datasets, fragments, search, sitemaps
 from .models import Visit
 
 
@@ -114,6 +114,7 @@ content = Content(
     # page outlives the next local midnight (relacions.operations.pagecache.lifetime).
     timelines=(Timeline(Visit, pgettext_lazy("objective timeline", "Visits"), date="starts_on"),),
     datasets=(datasets.VISITS, datasets.COSTS),
+    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
     places=(PLACES,),
     dashboard=(dashboard.overdue_costs,),
     report=REPORT,

@@ -12,6 +12,7 @@ the sitemap, the place pages and open data all apply the same one.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,9 @@ from relacions.core.money import NEGATIVE_AMOUNT, amount_field
 from relacions.networks.files import validate_document_size, validate_pdf
 
 from .querysets import VisitQuerySet
+
+# The related objects of each kind a visit's page shows, at most.
+RELATED_LIMIT = 20
 
 END_BEFORE_START = _("The end date cannot be earlier than the start date.")
 FINAL_BEFORE_END = _("The costs cannot be marked final before the visit has ended.")
@@ -217,6 +221,51 @@ class Visit(Publishable):
     def place_list(self) -> list:
         """The places (reads `places` as prefetched by the querysets)."""
         return list(self.places.all())
+
+    # What the visit's page shows, from the rows `for_page()` annotates (participants_shown,
+    # gifts_shown, costs_shown) and the relations its fragment prefetches (visits.fragments).
+    def participants_listed(self) -> list[dict]:
+        return [
+            {**row, "role_label": Participant.Role(row["role"]).label}
+            for row in self.participants_shown
+        ]
+
+    def gifts_listed(self) -> list[dict]:
+        return [
+            {
+                **row,
+                "estimated_value": _amount(row["estimated_value"]),
+                "fate_label": Gift.Fate(row["fate"]).label,
+            }
+            for row in self.gifts_shown
+        ]
+
+    def costs_listed(self) -> list[dict]:
+        """The final costs (only final ones ever come from the database)."""
+        if not self.costs_public():
+            return []
+        return [
+            {
+                "amount": _amount(row["amount"]),
+                "concept_label": Cost.Concept(row["concept"]).label,
+                "paid_by_label": Cost.Payer(row["paid_by"]).label,
+            }
+            for row in self.costs_shown
+        ]
+
+    def cost_total(self) -> Decimal:
+        return sum((cost["amount"] for cost in self.costs_listed()), start=Decimal(0))
+
+    def related_shown(self) -> dict[str, list]:
+        """What the visit served that the public may see, at most RELATED_LIMIT of each."""
+        return {
+            name: list(getattr(self, name).all())[:RELATED_LIMIT]
+            for name in ("networks", "agreements", "projects", "events", "objectives")
+        }
+
+
+def _amount(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 class Participant(models.Model):

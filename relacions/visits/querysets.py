@@ -46,7 +46,9 @@ class VisitQuerySet(PublishableQuerySet):
         )
 
     def for_listing(self):
-        return self.published().with_places().order_by("-starts_on", "pk")
+        """Public visits, latest first; the places a card shows are fetched by its fragment
+        (`fragments.CARD`), for the cards the cache does not have."""
+        return self.published().order_by("-starts_on", "pk")
 
     def for_detail(self):
         return self.published().for_page()
@@ -54,7 +56,8 @@ class VisitQuerySet(PublishableQuerySet):
     def for_page(self):
         """What the visit's page shows, published or not (for_detail() and the preview): its
         participants, gifts and (only when final) costs come with the row, so the page stays
-        within its queries."""
+        within its queries; its places for the schema.org data too. The related objects its
+        body shows are fetched by its fragment (`fragments.DETAIL`) when the cache misses."""
         participants = self.model._meta.get_field("participants").related_model
         gifts = self.model._meta.get_field("gifts").related_model
         costs = self.model._meta.get_field("costs").related_model

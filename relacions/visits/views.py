@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
@@ -9,9 +7,7 @@ from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
 from .forms import VisitFilterForm
-from .models import Cost, Gift, Participant, Visit
-
-RELATED_LIMIT = 20
+from .models import Visit
 
 
 class VisitListView(FilteredListMixin, ListView):
@@ -62,48 +58,14 @@ class VisitDetailView(PreviewMixin, DetailView):
         return Visit.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
+        # The page's body (participants, costs, gifts, what it served) is a fragment
+        # (fragments.DETAIL).
         visit = self.object
-        costs = _costs(visit) if visit.costs_public() else []
         return super().get_context_data(
             **kwargs,
-            participants=[
-                {**row, "role_label": Participant.Role(row["role"]).label}
-                for row in visit.participants_shown
-            ],
-            gifts=[
-                {
-                    **row,
-                    "estimated_value": _amount(row["estimated_value"]),
-                    "fate_label": Gift.Fate(row["fate"]).label,
-                }
-                for row in visit.gifts_shown
-            ],
-            costs=costs,
-            cost_total=sum((cost["amount"] for cost in costs), start=Decimal(0)),
-            networks=list(visit.networks.published()[:RELATED_LIMIT]),
-            agreements=list(visit.agreements.published()[:RELATED_LIMIT]),
-            projects=list(visit.projects.published()[:RELATED_LIMIT]),
-            events=list(visit.events.published().order_by("-start")[:RELATED_LIMIT]),
-            objectives=list(visit.objectives.public().select_related("plan")[:RELATED_LIMIT]),
             json_ld=to_script(
                 structured_data.visit_data(
                     visit, url=self.request.build_absolute_uri(visit.get_absolute_url())
                 )
             ),
         )
-
-
-def _amount(text: str | None) -> Decimal | None:
-    return None if text is None else Decimal(text)
-
-
-def _costs(visit: Visit) -> list[dict]:
-    """The costs annotated by `for_page()` (only final ones ever come from the database)."""
-    return [
-        {
-            "amount": _amount(row["amount"]),
-            "concept_label": Cost.Concept(row["concept"]).label,
-            "paid_by_label": Cost.Payer(row["paid_by"]).label,
-        }
-        for row in visit.costs_shown
-    ]

@@ -1,0 +1,154 @@
+"""The agreements' rendered fragments (agreements.fragments): a card and an agreement's page
+below its title, served from the cache while nothing they show changed, never after."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from relacions.agreements.models import Agreement, Review
+from tests.factories import EventFactory, NetworkFactory, NewsItemFactory
+from tests.factories.agreements import (
+    AgreementFactory,
+    AmendmentFactory,
+    CooperationAreaFactory,
+    DocumentFactory,
+    PartnerFactory,
+)
+from tests.factories.places import PlaceFactory
+from tests.operations.test_fragments import address, visit
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
+
+DRAFT = Agreement.Status.DRAFT
+
+
+def test_the_list_reads_its_cards_from_the_cache_until_one_changes(client):
+    agreements = AgreementFactory.create_batch(3)
+    for agreement in agreements:
+        PartnerFactory(agreement=agreement, place=PlaceFactory(name_ca=f"Lloc {agreement.pk}"))
+    first, first_queries = visit(client, address("agreements:list"))
+    again, from_cache = visit(client, address("agreements:list"))
+    assert again == first and from_cache < first_queries
+    agreements[0].title_ca = "Acord reanomenat"
+    agreements[0].save()
+    assert "Acord reanomenat" in visit(client, address("agreements:list"))[0]
+
+
+def test_a_card_follows_its_partners_and_their_places(client):
+    agreement = AgreementFactory()
+    partner = PartnerFactory(agreement=agreement, place=PlaceFactory(name_ca="Pàmies"))
+    assert "Pàmies" in visit(client, address("agreements:list"))[0]
+    partner.place.name_ca = "Pàmies d'Arieja"
+    partner.place.save()
+    assert "Pàmies d&#x27;Arieja" in visit(client, address("agreements:list"))[0]
+    PartnerFactory(agreement=agreement, place=PlaceFactory(name_ca="Wels"))
+    assert "Wels" in visit(client, address("agreements:list"))[0]
+    partner.delete()
+    assert "Pàmies" not in visit(client, address("agreements:list"))[0]
+
+
+def test_the_page_reads_its_body_from_the_cache(client):
+    agreement = AgreementFactory()
+    AmendmentFactory(agreement=agreement)
+    DocumentFactory(agreement=agreement)
+    first, first_queries = visit(client, address(agreement))
+    again, again_queries = visit(client, address(agreement))
+    assert again == first and "Object of agreement" in again
+    # The amendments, documents, networks, news and events; the chrome's three (kept since the
+    # first). The partners stay: the schema.org data reads them.
+    assert again_queries == first_queries - 5 - 3
+
+
+def test_the_page_follows_everything_its_body_shows(client):
+    agreement = AgreementFactory(signatories="Alcaldessa")
+    partner = PartnerFactory(agreement=agreement, organisation_ca="Ajuntament de Pàmies")
+    document = DocumentFactory(agreement=agreement, title_ca="Text signat")
+    area = CooperationAreaFactory(name_ca="Cultura")
+    agreement.areas.add(area)
+    network = NetworkFactory(name_ca="Xarxa d'abans")
+    agreement.networks.add(network)
+    news = NewsItemFactory(title_ca="Visita a Pàmies", published_on=datetime.date(2020, 3, 1))
+    agreement.news_items.add(news)
+    page = address(agreement)
+    assert "Ajuntament de Pàmies" in visit(client, page)[0]
+    agreement.signatories = "Alcalde"
+    agreement.save()
+    assert "Alcalde<" in visit(client, page)[0]
+    partner.organisation_ca = "Ajuntament de Pàmies (Arieja)"
+    partner.save()
+    assert "Ajuntament de Pàmies (Arieja)" in visit(client, page)[0]
+    partner.place.name_ca = "Nom del lloc nou"
+    partner.place.save()
+    assert "Nom del lloc nou" in visit(client, page)[0]
+    AmendmentFactory(agreement=agreement, description_ca="Pròrroga de quatre anys")
+    assert "Pròrroga de quatre anys" in visit(client, page)[0]
+    document.title_ca = "Text signat i publicat"
+    document.save()
+    assert "Text signat i publicat" in visit(client, page)[0]
+    document.delete()
+    assert "Text signat" not in visit(client, page)[0]
+    # The areas have no version: their names come with the page's row, and in the key.
+    area.name_ca = "Cultura i educació"
+    area.save()
+    assert "Cultura i educació" in visit(client, page)[0]
+    network.name_ca = "Xarxa d'ara"
+    network.save()
+    body = visit(client, page)[0]
+    assert "Xarxa d&#x27;ara" in body and "abans" not in body
+    network.status = DRAFT
+    network.save()
+    assert "Xarxa d&#x27;ara" not in visit(client, page)[0]
+    news.title_ca = "Visita oficial a Pàmies"
+    news.save()
+    assert "Visita oficial a Pàmies" in visit(client, page)[0]
+    news.status = DRAFT
+    news.save()
+    assert "Visita oficial" not in visit(client, page)[0]
+    agreement.events.add(EventFactory(title_ca="Trobada d'agermanament"))
+    assert "Trobada d&#x27;agermanament" in visit(client, page)[0]
+
+
+def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
+    leaves_at = timezone.now() + datetime.timedelta(seconds=2)
+    agreement = AgreementFactory()
+    agreement.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
+    assert "Xarxa que marxa" in visit(client, address(agreement))[0]
+    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
+        pass
+    assert "Xarxa que marxa" not in visit(client, address(agreement))[0]
+
+
+def test_the_last_activity_follows_the_clock(client):
+    """An event counts as activity once it has started: no save, the page changes."""
+    agreement = AgreementFactory(signed_on=datetime.date(1990, 5, 1))
+    starts = timezone.now() + datetime.timedelta(seconds=2)
+    agreement.events.add(EventFactory(start=starts, end=starts + datetime.timedelta(hours=1)))
+    today = timezone.localdate(starts).strftime("%Y")
+    before = visit(client, address(agreement))[0]
+    while timezone.now() < starts + datetime.timedelta(milliseconds=50):
+        pass
+    after = visit(client, address(agreement))[0]
+    assert after != before
+    assert today in after.split("Darrera activitat")[1][:80]
+    assert today not in before.split("Darrera activitat")[1][:80]
+
+
+def test_each_language_and_its_fallback_has_its_own_fragment(client):
+    agreement = AgreementFactory(object_ca="<p>Objecte en català</p>", object_es="")
+    catalan, _ = visit(client, address(agreement, "ca"))
+    spanish, _ = visit(client, address(agreement, "es"))
+    assert "Objecte en català" in spanish and 'lang="ca"' in spanish
+    assert visit(client, address(agreement, "ca"))[0] == catalan
+    agreement.object_es = "<p>Objeto en castellano</p>"
+    agreement.save()
+    spanish, _ = visit(client, address(agreement, "es"))
+    assert "Objeto en castellano" in spanish and "Objecte en català" not in spanish
+
+
+def test_the_yearly_review_never_reaches_a_page_served_from_fragments(client):
+    agreement = AgreementFactory()
+    Review.objects.create(agreement=agreement, year=2025, difficulties="Confidencial: pressupost")
+    for _ in range(2):  # rendered, then from the cache
+        for page in (address(agreement), address("agreements:list")):
+            assert "Confidencial" not in visit(client, page)[0]

@@ -1,0 +1,138 @@
+"""The projects' rendered fragments (projects.fragments): a card and a project's page below its
+header, served from the cache while nothing they show changed, never after."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from relacions.projects.models import Project
+from tests.factories import EventFactory, NetworkFactory, NewsItemFactory, ObjectiveFactory
+from tests.factories.agreements import AgreementFactory
+from tests.factories.projects import (
+    DepartmentFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+    ProjectPartnerFactory,
+    ResultFactory,
+    ThemeFactory,
+)
+from tests.operations.test_fragments import address, visit
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
+
+DRAFT = Project.Status.DRAFT
+
+
+def test_the_list_reads_its_cards_from_the_cache_until_one_changes(client):
+    projects = ProjectFactory.create_batch(3)
+    first, _ = visit(client, address("projects:list"))
+    again, _ = visit(client, address("projects:list"))
+    assert again == first
+    projects[0].title_ca = "Projecte reanomenat"
+    projects[0].save()
+    assert "Projecte reanomenat" in visit(client, address("projects:list"))[0]
+
+
+def test_a_card_follows_its_programme_and_the_programme_s_parent(client):
+    parent = ProgrammeFactory(name_ca="Interreg")
+    strand = ProgrammeFactory(name_ca="Interreg Europe", parent=parent)
+    ProjectFactory(programme=strand)
+    assert "Interreg › Interreg Europe" in visit(client, address("projects:list"))[0]
+    strand.name_ca = "Interreg Euro-MED"
+    strand.save()
+    assert "Interreg › Interreg Euro-MED" in visit(client, address("projects:list"))[0]
+    parent.name_ca = "Interreg VI"
+    parent.save()
+    assert "Interreg VI › Interreg Euro-MED" in visit(client, address("projects:list"))[0]
+
+
+def test_the_page_reads_its_body_from_the_cache(client):
+    project = ProjectFactory()
+    ResultFactory(project=project)
+    first, first_queries = visit(client, address(project))
+    again, again_queries = visit(client, address(project))
+    assert again == first and "Description of project" in again
+    # The results, networks, agreements, objectives, news and events at least (and the chrome's
+    # three, kept since the first, when nothing else in the run renewed them: after the other
+    # tests of a full run one of them was read again). The partners and themes stay: the
+    # schema.org data reads them.
+    assert again_queries <= first_queries - 6
+
+
+def test_the_page_follows_everything_its_body_shows(client):
+    department = DepartmentFactory(name_ca="Relacions Internacionals")
+    project = ProjectFactory(department=department, total_cost=100_000)
+    partner = ProjectPartnerFactory(project=project, organisation="Comune di Prato")
+    result = ResultFactory(project=project, title_ca="Guia de bones pràctiques")
+    theme = ThemeFactory(name_ca="Ocupació")
+    project.themes.add(theme)
+    network = NetworkFactory(name_ca="Eurocities")
+    agreement = AgreementFactory(title_ca="Agermanament amb Prato")
+    objective = ObjectiveFactory(title_ca="Ciutat oberta")
+    news = NewsItemFactory(title_ca="Comença el projecte")
+    project.networks.add(network)
+    project.agreements.add(agreement)
+    project.objectives.add(objective)
+    project.news_items.add(news)
+    page = address(project)
+    assert "Comune di Prato" in visit(client, page)[0]
+    project.total_cost = 250_000
+    project.save()
+    assert "250.000" in visit(client, page)[0]
+    department.name_ca = "Servei de Relacions Internacionals"
+    department.save()
+    assert "Servei de Relacions Internacionals" in visit(client, page)[0]
+    project.programme.name_ca = "Horitzó Europa"
+    project.programme.save()
+    assert "Horitzó Europa" in visit(client, page)[0]
+    partner.organisation = "Comune di Prato (capofila)"
+    partner.save()
+    assert "Comune di Prato (capofila)" in visit(client, page)[0]
+    partner.place.name_ca = "Prato (Toscana)"
+    partner.place.save()
+    assert "Prato (Toscana)" in visit(client, page)[0]
+    ProjectPartnerFactory(project=project, organisation="Ville de Lyon")
+    assert "Ville de Lyon" in visit(client, page)[0]
+    result.title_ca = "Guia final"
+    result.save()
+    assert "Guia final" in visit(client, page)[0]
+    result.delete()
+    assert "Guia final" not in visit(client, page)[0]
+    theme.name_ca = "Ocupació i formació"
+    theme.save()
+    assert "Ocupació i formació" in visit(client, page)[0]
+    for shown, title in ((network, "name_ca"), (agreement, "title_ca"), (objective, "title_ca")):
+        setattr(shown, title, f"{getattr(shown, title)} (nou nom)")
+        shown.save()
+        assert f"{getattr(shown, title)}" in visit(client, page)[0]
+    agreement.status = DRAFT
+    agreement.save()
+    assert "Agermanament amb Prato" not in visit(client, page)[0]
+    news.status = DRAFT
+    news.save()
+    assert "Comença el projecte" not in visit(client, page)[0]
+    project.events.add(EventFactory(title_ca="Reunió de socis"))
+    assert "Reunió de socis" in visit(client, page)[0]
+
+
+def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
+    leaves_at = timezone.now() + datetime.timedelta(seconds=2)
+    project = ProjectFactory()
+    project.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
+    assert "Xarxa que marxa" in visit(client, address(project))[0]
+    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
+        pass
+    assert "Xarxa que marxa" not in visit(client, address(project))[0]
+
+
+def test_each_language_and_its_fallback_has_its_own_fragment(client):
+    project = ProjectFactory(description_ca="<p>Descripció en català</p>", description_es="")
+    catalan, _ = visit(client, address(project, "ca"))
+    spanish, _ = visit(client, address(project, "es"))
+    assert "Descripció en català" in spanish and 'lang="ca"' in spanish
+    assert visit(client, address(project, "ca"))[0] == catalan
+    project.description_es = "<p>Descripción en castellano</p>"
+    project.save()
+    spanish, _ = visit(client, address(project, "es"))
+    assert "Descripción en castellano" in spanish and "Descripció en català" not in spanish
