@@ -19,7 +19,9 @@ import dj_database_url
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -216,3 +218,23 @@ def addresses(objects) -> set[str]:
     """The objects' addresses in Catalan (as `listed` reads them)."""
     with translation.override("ca"):
         return {obj.get_absolute_url() for obj in objects}
+
+
+# --- Pages built from rendered fragments (tests/*/test_fragments.py) ---------------------------
+
+
+def url_of(obj_or_name, language: str = "ca") -> str:
+    """The address of an object's page, or of a view by name, in `language`."""
+    with translation.override(language):
+        if isinstance(obj_or_name, str):
+            return reverse(obj_or_name)
+        return obj_or_name.get_absolute_url()
+
+
+def visit(client, where: str) -> tuple[str, int]:
+    """(the page's HTML, the number of queries it made). The CSP nonce, new for each response,
+    is left out."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(where)
+    assert response.status_code == 200
+    return re.sub(r'nonce="[^"]*"', "", response.content.decode()), len(queries)

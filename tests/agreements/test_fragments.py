@@ -16,7 +16,7 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
-from tests.operations.test_fragments import address, visit
+from tests.helpers import url_of, visit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -27,33 +27,33 @@ def test_the_list_reads_its_cards_from_the_cache_until_one_changes(client):
     agreements = AgreementFactory.create_batch(3)
     for agreement in agreements:
         PartnerFactory(agreement=agreement, place=PlaceFactory(name_ca=f"Lloc {agreement.pk}"))
-    first, first_queries = visit(client, address("agreements:list"))
-    again, from_cache = visit(client, address("agreements:list"))
+    first, first_queries = visit(client, url_of("agreements:list"))
+    again, from_cache = visit(client, url_of("agreements:list"))
     assert again == first and from_cache < first_queries
     agreements[0].title_ca = "Acord reanomenat"
     agreements[0].save()
-    assert "Acord reanomenat" in visit(client, address("agreements:list"))[0]
+    assert "Acord reanomenat" in visit(client, url_of("agreements:list"))[0]
 
 
 def test_a_card_follows_its_partners_and_their_places(client):
     agreement = AgreementFactory()
     partner = PartnerFactory(agreement=agreement, place=PlaceFactory(name_ca="Pàmies"))
-    assert "Pàmies" in visit(client, address("agreements:list"))[0]
+    assert "Pàmies" in visit(client, url_of("agreements:list"))[0]
     partner.place.name_ca = "Pàmies d'Arieja"
     partner.place.save()
-    assert "Pàmies d&#x27;Arieja" in visit(client, address("agreements:list"))[0]
+    assert "Pàmies d&#x27;Arieja" in visit(client, url_of("agreements:list"))[0]
     PartnerFactory(agreement=agreement, place=PlaceFactory(name_ca="Wels"))
-    assert "Wels" in visit(client, address("agreements:list"))[0]
+    assert "Wels" in visit(client, url_of("agreements:list"))[0]
     partner.delete()
-    assert "Pàmies" not in visit(client, address("agreements:list"))[0]
+    assert "Pàmies" not in visit(client, url_of("agreements:list"))[0]
 
 
 def test_the_page_reads_its_body_from_the_cache(client):
     agreement = AgreementFactory()
     AmendmentFactory(agreement=agreement)
     DocumentFactory(agreement=agreement)
-    first, first_queries = visit(client, address(agreement))
-    again, again_queries = visit(client, address(agreement))
+    first, first_queries = visit(client, url_of(agreement))
+    again, again_queries = visit(client, url_of(agreement))
     assert again == first and "Object of agreement" in again
     # The amendments, documents, networks, news and events; the chrome's three (kept since the
     # first). The partners stay: the schema.org data reads them.
@@ -70,7 +70,7 @@ def test_the_page_follows_everything_its_body_shows(client):
     agreement.networks.add(network)
     news = NewsItemFactory(title_ca="Visita a Pàmies", published_on=datetime.date(2020, 3, 1))
     agreement.news_items.add(news)
-    page = address(agreement)
+    page = url_of(agreement)
     assert "Ajuntament de Pàmies" in visit(client, page)[0]
     agreement.signatories = "Alcalde"
     agreement.save()
@@ -113,10 +113,10 @@ def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
     leaves_at = timezone.now() + datetime.timedelta(seconds=2)
     agreement = AgreementFactory()
     agreement.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
-    assert "Xarxa que marxa" in visit(client, address(agreement))[0]
+    assert "Xarxa que marxa" in visit(client, url_of(agreement))[0]
     while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
         pass
-    assert "Xarxa que marxa" not in visit(client, address(agreement))[0]
+    assert "Xarxa que marxa" not in visit(client, url_of(agreement))[0]
 
 
 def test_the_last_activity_follows_the_clock(client):
@@ -125,10 +125,10 @@ def test_the_last_activity_follows_the_clock(client):
     starts = timezone.now() + datetime.timedelta(seconds=2)
     agreement.events.add(EventFactory(start=starts, end=starts + datetime.timedelta(hours=1)))
     today = timezone.localdate(starts).strftime("%Y")
-    before = visit(client, address(agreement))[0]
+    before = visit(client, url_of(agreement))[0]
     while timezone.now() < starts + datetime.timedelta(milliseconds=50):
         pass
-    after = visit(client, address(agreement))[0]
+    after = visit(client, url_of(agreement))[0]
     assert after != before
     assert today in after.split("Darrera activitat")[1][:80]
     assert today not in before.split("Darrera activitat")[1][:80]
@@ -136,13 +136,13 @@ def test_the_last_activity_follows_the_clock(client):
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
     agreement = AgreementFactory(object_ca="<p>Objecte en català</p>", object_es="")
-    catalan, _ = visit(client, address(agreement, "ca"))
-    spanish, _ = visit(client, address(agreement, "es"))
+    catalan, _ = visit(client, url_of(agreement, "ca"))
+    spanish, _ = visit(client, url_of(agreement, "es"))
     assert "Objecte en català" in spanish and 'lang="ca"' in spanish
-    assert visit(client, address(agreement, "ca"))[0] == catalan
+    assert visit(client, url_of(agreement, "ca"))[0] == catalan
     agreement.object_es = "<p>Objeto en castellano</p>"
     agreement.save()
-    spanish, _ = visit(client, address(agreement, "es"))
+    spanish, _ = visit(client, url_of(agreement, "es"))
     assert "Objeto en castellano" in spanish and "Objecte en català" not in spanish
 
 
@@ -150,5 +150,5 @@ def test_the_yearly_review_never_reaches_a_page_served_from_fragments(client):
     agreement = AgreementFactory()
     Review.objects.create(agreement=agreement, year=2025, difficulties="Confidencial: pressupost")
     for _ in range(2):  # rendered, then from the cache
-        for page in (address(agreement), address("agreements:list")):
+        for page in (url_of(agreement), url_of("agreements:list")):
             assert "Confidencial" not in visit(client, page)[0]

@@ -2,11 +2,8 @@
 never after; each directory filter has its own cards; no confidential value in any."""
 
 import datetime
-import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,6 +17,7 @@ from tests.factories import (
     NetworkFactory,
     WorkingGroupFactory,
 )
+from tests.helpers import visit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -29,13 +27,6 @@ D = datetime.date
 def address(obj=None, query: str = "") -> str:
     with translation.override("ca"):
         return (obj.get_absolute_url() if obj else reverse("networks:list")) + query
-
-
-def visit(client, where: str) -> tuple[str, int]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(where)
-    assert response.status_code == 200
-    return re.sub(r'nonce="[^"]*"', "", response.content.decode()), len(queries)
 
 
 def test_pages_read_their_fragments_from_the_cache(client, fragment_renders):

@@ -7,13 +7,10 @@ have their staleness tests beside its other tests. Every test runs with whole pa
 """
 
 import datetime
-import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from relacions.core.signals import content_changed
 from relacions.news.models import NewsItem
@@ -26,7 +23,7 @@ from tests.factories import (
     NewsItemFactory,
     ObjectiveFactory,
 )
-from tests.helpers import signed_in_client
+from tests.helpers import signed_in_client, url_of, visit
 from tests.workflow.conftest import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
@@ -34,34 +31,18 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "
 DRAFT = NewsItem.Status.DRAFT
 
 
-def address(obj_or_name, language: str = "ca") -> str:
-    with translation.override(language):
-        if isinstance(obj_or_name, str):
-            return reverse(obj_or_name)
-        return obj_or_name.get_absolute_url()
-
-
-def visit(client, where: str) -> tuple[str, int]:
-    """(the page's HTML, the number of queries it made). The CSP nonce, new for each response,
-    is left out."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(where)
-    assert response.status_code == 200
-    return re.sub(r'nonce="[^"]*"', "", response.content.decode()), len(queries)
-
-
 def test_a_list_reads_its_cards_from_the_cache_until_one_changes(client, fragment_renders):
     network = NetworkFactory(name_ca="Xarxa A")
     items = NewsItemFactory.create_batch(3)
     for item in items:
         item.networks.add(network)
-    first, _ = visit(client, address("news:list"))
+    first, _ = visit(client, url_of("news:list"))
     assert fragment_renders == {"news/_card.html": 3}
-    again, _ = visit(client, address("news:list"))
+    again, _ = visit(client, url_of("news:list"))
     assert again == first and fragment_renders == {"news/_card.html": 3}  # none rendered again
     items[0].title_ca = "Títol nou"
     items[0].save()
-    changed, _ = visit(client, address("news:list"))
+    changed, _ = visit(client, url_of("news:list"))
     assert "Títol nou" in changed and fragment_renders == {"news/_card.html": 4}  # that card only
     assert changed.count("Xarxa A") == first.count("Xarxa A")
 
@@ -69,8 +50,8 @@ def test_a_list_reads_its_cards_from_the_cache_until_one_changes(client, fragmen
 def test_an_item_page_reads_its_article_from_the_cache(client, fragment_renders):
     item = NewsItemFactory(body_ca="<p>Cos de la notícia</p>")
     item.networks.add(NetworkFactory())
-    first, first_queries = visit(client, address(item))
-    again, again_queries = visit(client, address(item))
+    first, first_queries = visit(client, url_of(item))
+    again, again_queries = visit(client, url_of(item))
     assert again == first and "Cos de la notícia" in again
     assert fragment_renders == {"news/_article.html": 1}
     # Without the article's four relations (networks, forums, events, objectives).
@@ -87,25 +68,25 @@ def test_a_related_object_changed_renamed_or_unpublished_shows_at_once(client):
     item.forums.add(forum)
     item.events.add(event)
     item.objectives.add(objective)
-    for page in (address(item), address("news:list")):
+    for page in (url_of(item), url_of("news:list")):
         assert "Xarxa d&#x27;abans" in visit(client, page)[0]
     network.name_ca = "Xarxa d'ara"
     network.save()
-    for page in (address(item), address("news:list")):
+    for page in (url_of(item), url_of("news:list")):
         body = visit(client, page)[0]
         assert "Xarxa d&#x27;ara" in body and "abans" not in body
     # A forum's address names its network: a new slug of the network gives the forum a new link.
     forum.network.slug_ca = "xarxa-del-forum-nova"
     forum.network.save()
-    assert "/xarxa-del-forum-nova/" in visit(client, address(item))[0]
+    assert "/xarxa-del-forum-nova/" in visit(client, url_of(item))[0]
     objective.title_ca = "Ciutat oberta i verda"
     objective.save()
-    assert "Ciutat oberta i verda" in visit(client, address(item))[0]
+    assert "Ciutat oberta i verda" in visit(client, url_of(item))[0]
     event.status = DRAFT
     event.save()
-    assert "Trobada anual" not in visit(client, address(item))[0]
+    assert "Trobada anual" not in visit(client, url_of(item))[0]
     item.events.add(EventFactory(title_ca="Una altra trobada"))
-    assert "Una altra trobada" in visit(client, address(item))[0]
+    assert "Una altra trobada" in visit(client, url_of(item))[0]
 
 
 def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
@@ -113,55 +94,55 @@ def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
     network = NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at)
     item = NewsItemFactory()
     item.networks.add(network)
-    assert "Xarxa que marxa" in visit(client, address(item))[0]
-    assert "Xarxa que marxa" in visit(client, address("news:list"))[0]
+    assert "Xarxa que marxa" in visit(client, url_of(item))[0]
+    assert "Xarxa que marxa" in visit(client, url_of("news:list"))[0]
     while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
         pass
     # No save: the moment alone changes what the public may see, and so the stamp.
-    assert "Xarxa que marxa" not in visit(client, address(item))[0]
-    assert "Xarxa que marxa" not in visit(client, address("news:list"))[0]
+    assert "Xarxa que marxa" not in visit(client, url_of(item))[0]
+    assert "Xarxa que marxa" not in visit(client, url_of("news:list"))[0]
 
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
     item = NewsItemFactory(title_ca="Títol en català", title_es="", body_es="")
-    catalan, _ = visit(client, address(item, "ca"))
-    spanish, _ = visit(client, address(item, "es"))
+    catalan, _ = visit(client, url_of(item, "ca"))
+    spanish, _ = visit(client, url_of(item, "es"))
     assert "Títol en català" in spanish and 'lang="ca"' in spanish  # the fallback, marked
-    assert visit(client, address(item, "ca"))[0] == catalan
+    assert visit(client, url_of(item, "ca"))[0] == catalan
     item.title_es = "Título en castellano"
     item.body_es = "<p>Cuerpo</p>"
     item.save()
-    spanish, _ = visit(client, address(item, "es"))
+    spanish, _ = visit(client, url_of(item, "es"))
     assert "Título en castellano" in spanish and "Cuerpo" in spanish
 
 
 def test_an_image_changed_or_rebuilt_shows_at_once(client, make_image):
     image = make_image(alt_text_ca="Primera descripció")
     item = NewsItemFactory(image=image)
-    assert "Primera descripció" in visit(client, address(item))[0]
+    assert "Primera descripció" in visit(client, url_of(item))[0]
     image.alt_text_ca = "Segona descripció"
     image.save()
-    assert "Segona descripció" in visit(client, address("news:list"))[0]
-    before = visit(client, address(item))[0]
+    assert "Segona descripció" in visit(client, url_of("news:list"))[0]
+    before = visit(client, url_of(item))[0]
     # Rebuilt renditions: new files, `updated_at` left alone.
     image.rendition_data = [dict(row, file=f"{row['file']}?v2") for row in image.rendition_data]
     image.save(update_fields=["rendition_data"])
-    after = visit(client, address(item))[0]
+    after = visit(client, url_of(item))[0]
     assert after != before and "v2" in after
 
 
 def test_changes_without_saves_refuse_every_fragment_stored_before(client):
     item = NewsItemFactory(title_ca="Títol desat")
-    assert "Títol desat" in visit(client, address(item))[0]
+    assert "Títol desat" in visit(client, url_of(item))[0]
     # A data migration or a restored backup: rows written without a save (the version stays).
     NewsItem.objects.filter(pk=item.pk).update(body_ca="<p>Cos reescrit</p>")
     content_changed.send(sender=test_changes_without_saves_refuse_every_fragment_stored_before)
-    assert "Cos reescrit" in visit(client, address(item))[0]
+    assert "Cos reescrit" in visit(client, url_of(item))[0]
 
 
 def test_a_preview_neither_reads_nor_stores_fragments(client, editor):
     item = NewsItemFactory(title_en="As published", body_en="<p>Published body</p>")
-    public = address(item, "en")
+    public = url_of(item, "en")
     assert "Published body" in visit(client, public)[0]
     staff = signed_in_client(editor)
     change = reverse("admin:news_newsitem_change", args=(item.pk,))
@@ -180,17 +161,17 @@ def test_a_draft_seen_through_its_preview_link_is_not_kept(client, editor):
 
 def test_a_new_release_renders_every_fragment_again(client, monkeypatch, fragment_renders):
     item = NewsItemFactory()
-    visit(client, address(item))
-    visit(client, address(item))
+    visit(client, url_of(item))
+    visit(client, url_of(item))
     assert fragment_renders == {"news/_article.html": 1}
     monkeypatch.setattr(fragments, "release", lambda: "another-release")
-    visit(client, address(item))
+    visit(client, url_of(item))
     assert fragment_renders == {"news/_article.html": 2}
 
 
 def test_without_the_cache_every_fragment_is_rendered(client, settings):
     settings.FRAGMENT_CACHE = False
     item = NewsItemFactory()
-    _, first_queries = visit(client, address(item))
-    assert visit(client, address(item))[1] == first_queries
+    _, first_queries = visit(client, url_of(item))
+    assert visit(client, url_of(item))[1] == first_queries
     assert not list(fragments.cache_backend()._cache)

@@ -166,6 +166,12 @@ FRAGMENT_PAGES = [
 ]
 
 
+# The home page's three short lists each read their cards' stamps (three queries), while the
+# chrome and the map's dots are kept: one query more than the page without fragments, far less
+# work (no card rendered, no image or relation read).
+MORE_WITH_FRAGMENTS = {"home": 1}
+
+
 @pytest.mark.parametrize("name", FRAGMENT_PAGES)
 def test_with_the_fragments_kept_a_page_asks_no_more(client, content, name, fragment_cache):
     """With the fragment cache on, as in production: the first visit stores the fragments (one
@@ -176,4 +182,5 @@ def test_with_the_fragments_kept_a_page_asks_no_more(client, content, name, frag
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
-    assert len(queries) <= QUERIES[name], "\n".join(q["sql"][:160] for q in queries)
+    limit = QUERIES[name] + MORE_WITH_FRAGMENTS.get(name, 0)
+    assert len(queries) <= limit, "\n".join(q["sql"][:160] for q in queries)

@@ -17,7 +17,7 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
-from tests.operations.test_fragments import address, visit
+from tests.helpers import url_of, visit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -26,32 +26,32 @@ DRAFT = Project.Status.DRAFT
 
 def test_the_list_reads_its_cards_from_the_cache_until_one_changes(client):
     projects = ProjectFactory.create_batch(3)
-    first, _ = visit(client, address("projects:list"))
-    again, _ = visit(client, address("projects:list"))
+    first, _ = visit(client, url_of("projects:list"))
+    again, _ = visit(client, url_of("projects:list"))
     assert again == first
     projects[0].title_ca = "Projecte reanomenat"
     projects[0].save()
-    assert "Projecte reanomenat" in visit(client, address("projects:list"))[0]
+    assert "Projecte reanomenat" in visit(client, url_of("projects:list"))[0]
 
 
 def test_a_card_follows_its_programme_and_the_programme_s_parent(client):
     parent = ProgrammeFactory(name_ca="Interreg")
     strand = ProgrammeFactory(name_ca="Interreg Europe", parent=parent)
     ProjectFactory(programme=strand)
-    assert "Interreg › Interreg Europe" in visit(client, address("projects:list"))[0]
+    assert "Interreg › Interreg Europe" in visit(client, url_of("projects:list"))[0]
     strand.name_ca = "Interreg Euro-MED"
     strand.save()
-    assert "Interreg › Interreg Euro-MED" in visit(client, address("projects:list"))[0]
+    assert "Interreg › Interreg Euro-MED" in visit(client, url_of("projects:list"))[0]
     parent.name_ca = "Interreg VI"
     parent.save()
-    assert "Interreg VI › Interreg Euro-MED" in visit(client, address("projects:list"))[0]
+    assert "Interreg VI › Interreg Euro-MED" in visit(client, url_of("projects:list"))[0]
 
 
 def test_the_page_reads_its_body_from_the_cache(client):
     project = ProjectFactory()
     ResultFactory(project=project)
-    first, first_queries = visit(client, address(project))
-    again, again_queries = visit(client, address(project))
+    first, first_queries = visit(client, url_of(project))
+    again, again_queries = visit(client, url_of(project))
     assert again == first and "Description of project" in again
     # The results, networks, agreements, objectives, news and events at least (and the chrome's
     # three, kept since the first, when nothing else in the run renewed them: after the other
@@ -75,7 +75,7 @@ def test_the_page_follows_everything_its_body_shows(client):
     project.agreements.add(agreement)
     project.objectives.add(objective)
     project.news_items.add(news)
-    page = address(project)
+    page = url_of(project)
     assert "Comune di Prato" in visit(client, page)[0]
     project.total_cost = 250_000
     project.save()
@@ -120,19 +120,19 @@ def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
     leaves_at = timezone.now() + datetime.timedelta(seconds=2)
     project = ProjectFactory()
     project.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
-    assert "Xarxa que marxa" in visit(client, address(project))[0]
+    assert "Xarxa que marxa" in visit(client, url_of(project))[0]
     while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
         pass
-    assert "Xarxa que marxa" not in visit(client, address(project))[0]
+    assert "Xarxa que marxa" not in visit(client, url_of(project))[0]
 
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
     project = ProjectFactory(description_ca="<p>Descripció en català</p>", description_es="")
-    catalan, _ = visit(client, address(project, "ca"))
-    spanish, _ = visit(client, address(project, "es"))
+    catalan, _ = visit(client, url_of(project, "ca"))
+    spanish, _ = visit(client, url_of(project, "es"))
     assert "Descripció en català" in spanish and 'lang="ca"' in spanish
-    assert visit(client, address(project, "ca"))[0] == catalan
+    assert visit(client, url_of(project, "ca"))[0] == catalan
     project.description_es = "<p>Descripción en castellano</p>"
     project.save()
-    spanish, _ = visit(client, address(project, "es"))
+    spanish, _ = visit(client, url_of(project, "es"))
     assert "Descripción en castellano" in spanish and "Descripció en català" not in spanish

@@ -13,7 +13,7 @@ from tests.factories.agreements import AgreementFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory
 from tests.factories.visits import CostFactory, GiftFactory, ParticipantFactory, VisitFactory
-from tests.operations.test_fragments import address, visit
+from tests.helpers import url_of, visit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -23,31 +23,31 @@ NOT_FINAL_COST = Decimal("4242.42")
 
 def test_the_list_reads_its_cards_from_the_cache_until_one_changes(client):
     visits = VisitFactory.create_batch(3)
-    first, first_queries = visit(client, address("visits:list"))
-    again, from_cache = visit(client, address("visits:list"))
+    first, first_queries = visit(client, url_of("visits:list"))
+    again, from_cache = visit(client, url_of("visits:list"))
     assert again == first and from_cache < first_queries
     visits[0].title_ca = "Visita reanomenada"
     visits[0].save()
-    assert "Visita reanomenada" in visit(client, address("visits:list"))[0]
+    assert "Visita reanomenada" in visit(client, url_of("visits:list"))[0]
 
 
 def test_a_card_follows_its_places(client):
     place = PlaceFactory(name_ca="Pàmies")
     trip = VisitFactory(places=[place])
-    assert "Pàmies" in visit(client, address("visits:list"))[0]
+    assert "Pàmies" in visit(client, url_of("visits:list"))[0]
     place.name_ca = "Pàmies d'Arieja"
     place.save()
-    assert "Pàmies d&#x27;Arieja" in visit(client, address("visits:list"))[0]
+    assert "Pàmies d&#x27;Arieja" in visit(client, url_of("visits:list"))[0]
     trip.places.add(PlaceFactory(name_ca="Wels"))
-    assert "Wels" in visit(client, address("visits:list"))[0]
+    assert "Wels" in visit(client, url_of("visits:list"))[0]
     trip.places.remove(place)
-    assert "Pàmies" not in visit(client, address("visits:list"))[0]
+    assert "Pàmies" not in visit(client, url_of("visits:list"))[0]
 
 
 def test_the_page_reads_its_body_from_the_cache(client):
     trip = VisitFactory()
-    first, first_queries = visit(client, address(trip))
-    again, again_queries = visit(client, address(trip))
+    first, first_queries = visit(client, url_of(trip))
+    again, again_queries = visit(client, url_of(trip))
     assert again == first and "Outcome of visit" in again
     # Its networks, agreements, projects, events and objectives; the chrome's three (kept since
     # the first). The places stay: the schema.org data reads them.
@@ -66,7 +66,7 @@ def test_the_page_follows_everything_its_body_shows(client):
     trip.agreements.add(agreement)
     trip.projects.add(project)
     trip.objectives.add(objective)
-    page = address(trip)
+    page = url_of(trip)
     assert "Tècnica de relacions" in visit(client, page)[0]
     trip.outcome_ca = "<p>Un acord nou</p>"
     trip.save()
@@ -101,30 +101,30 @@ def test_costs_not_final_never_reach_the_page_and_final_ones_show_at_once(client
     trip = VisitFactory(costs_final=False)
     CostFactory(visit=trip, amount=NOT_FINAL_COST)
     for _ in range(2):  # rendered, then from the cache
-        assert "4.242,42" not in visit(client, address(trip))[0]
+        assert "4.242,42" not in visit(client, url_of(trip))[0]
     trip.costs_final = True
     trip.costs_final_on = trip.ends_on + datetime.timedelta(days=1)
     trip.save()
-    assert "4.242,42" in visit(client, address(trip))[0]
+    assert "4.242,42" in visit(client, url_of(trip))[0]
 
 
 def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
     leaves_at = timezone.now() + datetime.timedelta(seconds=2)
     trip = VisitFactory()
     trip.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
-    assert "Xarxa que marxa" in visit(client, address(trip))[0]
+    assert "Xarxa que marxa" in visit(client, url_of(trip))[0]
     while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
         pass
-    assert "Xarxa que marxa" not in visit(client, address(trip))[0]
+    assert "Xarxa que marxa" not in visit(client, url_of(trip))[0]
 
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
     trip = VisitFactory(purpose_ca="Propòsit en català", purpose_es="")
-    catalan, _ = visit(client, address(trip, "ca"))
-    spanish, _ = visit(client, address(trip, "es"))
+    catalan, _ = visit(client, url_of(trip, "ca"))
+    spanish, _ = visit(client, url_of(trip, "es"))
     assert "Propòsit en català" in spanish and 'lang="ca"' in spanish
-    assert visit(client, address(trip, "ca"))[0] == catalan
+    assert visit(client, url_of(trip, "ca"))[0] == catalan
     trip.purpose_es = "Propósito en castellano"
     trip.save()
-    spanish, _ = visit(client, address(trip, "es"))
+    spanish, _ = visit(client, url_of(trip, "es"))
     assert "Propósito en castellano" in spanish and "Propòsit en català" not in spanish
