@@ -20,7 +20,9 @@ made of
   renditions are rebuilt, a news item linked to one more event: a new stamp. The query's SQL is
   compiled once per process (the moment "now" is its parameter), so a page pays PostgreSQL's
   work for it, not the ORM's;
-- for what changes with the clock alone (an event's "today"), `Fragment.moment(obj)`.
+- `Fragment.moment(obj)`, for what the text depends on that no version tracks: the clock (an
+  event's phase, the day a membership is current on) or values the object's own row query
+  computes (an agreement's last activity, a visit's participants, read with the row).
 
 So a fragment is never served stale: any change to what it shows gives it a new key, and the old
 entry is left for the cache to evict (Redis runs with `allkeys-lru`; entries live
@@ -225,7 +227,8 @@ class Fragment:
       misses only, and part of the stamp;
     - `related`: the foreign keys the template shows (the view `select_related()`s them): their
       versions are part of the stamp;
-    - `moment`: for a template whose text changes with the clock alone (object → a short text).
+    - `moment`: object → a short text that changes whenever the fragment's text changes for a
+      reason no version tracks (the clock; values computed with the object's row).
     """
 
     template: str
