@@ -3,6 +3,7 @@ settings.py run in a real `manage.py` process (production behaviour is only visi
 pytest runs on relacions/settings_test.py). Fixtures live in tests/conftest.py and the plugins in
 tests/fixtures/; factories in tests/factories/."""
 
+import datetime
 import importlib
 import json
 import os
@@ -23,7 +24,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS_FILE = ROOT / "relacions" / "settings.py"
@@ -238,3 +239,35 @@ def visit(client, where: str) -> tuple[str, int]:
         response = client.get(where)
     assert response.status_code == 200
     return re.sub(r'nonce="[^"]*"', "", response.content.decode()), len(queries)
+
+
+def check_a_linked_network_leaves_at_its_unpublish_at(client, obj) -> None:
+    """A network linked to `obj` (its `networks`) leaves `obj`'s page when the network's
+    `unpublish_at` passes: no save, the moment alone gives the fragment a new stamp. A real
+    wait of two seconds, nothing mocked."""
+    from tests.factories import NetworkFactory
+
+    leaves_at = timezone.now() + datetime.timedelta(seconds=2)
+    obj.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
+    assert "Xarxa que marxa" in visit(client, url_of(obj))[0]
+    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
+        time.sleep(0.05)
+    assert "Xarxa que marxa" not in visit(client, url_of(obj))[0]
+
+
+def check_each_language_has_its_fragment(
+    client, obj, field: str, catalan: str, spanish: str, spanish_text: str = ""
+):
+    """`obj` without its `field` in Spanish shows the Catalan text on the Spanish page, marked
+    `lang="ca"`; the Catalan page is unchanged; translated, the Spanish page shows it at once.
+    `obj` must have been made with `field` showing `catalan` in Catalan and empty in Spanish;
+    `spanish` is the Spanish value saved, `spanish_text` what the page shows of it (default: the
+    same)."""
+    catalan_page = visit(client, url_of(obj, "ca"))[0]
+    spanish_page = visit(client, url_of(obj, "es"))[0]
+    assert catalan in spanish_page and 'lang="ca"' in spanish_page
+    assert visit(client, url_of(obj, "ca"))[0] == catalan_page
+    setattr(obj, f"{field}_es", spanish)
+    obj.save()
+    spanish_page = visit(client, url_of(obj, "es"))[0]
+    assert (spanish_text or spanish) in spanish_page and catalan not in spanish_page

@@ -16,7 +16,12 @@ from tests.factories.agreements import (
     PartnerFactory,
 )
 from tests.factories.places import PlaceFactory
-from tests.helpers import url_of, visit
+from tests.helpers import (
+    check_a_linked_network_leaves_at_its_unpublish_at,
+    check_each_language_has_its_fragment,
+    url_of,
+    visit,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -110,13 +115,7 @@ def test_the_page_follows_everything_its_body_shows(client):
 
 
 def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
-    leaves_at = timezone.now() + datetime.timedelta(seconds=2)
-    agreement = AgreementFactory()
-    agreement.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
-    assert "Xarxa que marxa" in visit(client, url_of(agreement))[0]
-    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
-        pass
-    assert "Xarxa que marxa" not in visit(client, url_of(agreement))[0]
+    check_a_linked_network_leaves_at_its_unpublish_at(client, AgreementFactory())
 
 
 def test_the_last_activity_follows_the_clock(client):
@@ -135,15 +134,15 @@ def test_the_last_activity_follows_the_clock(client):
 
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
-    agreement = AgreementFactory(object_ca="<p>Objecte en català</p>", object_es="")
-    catalan, _ = visit(client, url_of(agreement, "ca"))
-    spanish, _ = visit(client, url_of(agreement, "es"))
-    assert "Objecte en català" in spanish and 'lang="ca"' in spanish
-    assert visit(client, url_of(agreement, "ca"))[0] == catalan
-    agreement.object_es = "<p>Objeto en castellano</p>"
-    agreement.save()
-    spanish, _ = visit(client, url_of(agreement, "es"))
-    assert "Objeto en castellano" in spanish and "Objecte en català" not in spanish
+    obj = AgreementFactory(object_ca="<p>Objecte en català</p>", object_es="")
+    check_each_language_has_its_fragment(
+        client,
+        obj,
+        "object",
+        "Objecte en català",
+        "<p>Objeto en castellano</p>",
+        "Objeto en castellano",
+    )
 
 
 def test_the_yearly_review_never_reaches_a_page_served_from_fragments(client):

@@ -1,10 +1,7 @@
 """The projects' rendered fragments (projects.fragments): a card and a project's page below its
 header, served from the cache while nothing they show changed, never after."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from relacions.projects.models import Project
 from tests.factories import EventFactory, NetworkFactory, NewsItemFactory, ObjectiveFactory
@@ -17,7 +14,12 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
-from tests.helpers import url_of, visit
+from tests.helpers import (
+    check_a_linked_network_leaves_at_its_unpublish_at,
+    check_each_language_has_its_fragment,
+    url_of,
+    visit,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -117,22 +119,16 @@ def test_the_page_follows_everything_its_body_shows(client):
 
 
 def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
-    leaves_at = timezone.now() + datetime.timedelta(seconds=2)
-    project = ProjectFactory()
-    project.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
-    assert "Xarxa que marxa" in visit(client, url_of(project))[0]
-    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
-        pass
-    assert "Xarxa que marxa" not in visit(client, url_of(project))[0]
+    check_a_linked_network_leaves_at_its_unpublish_at(client, ProjectFactory())
 
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
-    project = ProjectFactory(description_ca="<p>Descripció en català</p>", description_es="")
-    catalan, _ = visit(client, url_of(project, "ca"))
-    spanish, _ = visit(client, url_of(project, "es"))
-    assert "Descripció en català" in spanish and 'lang="ca"' in spanish
-    assert visit(client, url_of(project, "ca"))[0] == catalan
-    project.description_es = "<p>Descripción en castellano</p>"
-    project.save()
-    spanish, _ = visit(client, url_of(project, "es"))
-    assert "Descripción en castellano" in spanish and "Descripció en català" not in spanish
+    obj = ProjectFactory(description_ca="<p>Descripció en català</p>", description_es="")
+    check_each_language_has_its_fragment(
+        client,
+        obj,
+        "description",
+        "Descripció en català",
+        "<p>Descripción en castellano</p>",
+        "Descripción en castellano",
+    )

@@ -5,7 +5,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from relacions.visits.models import Visit
 from tests.factories import EventFactory, NetworkFactory, ObjectiveFactory
@@ -13,7 +12,12 @@ from tests.factories.agreements import AgreementFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.projects import ProjectFactory
 from tests.factories.visits import CostFactory, GiftFactory, ParticipantFactory, VisitFactory
-from tests.helpers import url_of, visit
+from tests.helpers import (
+    check_a_linked_network_leaves_at_its_unpublish_at,
+    check_each_language_has_its_fragment,
+    url_of,
+    visit,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -109,22 +113,11 @@ def test_costs_not_final_never_reach_the_page_and_final_ones_show_at_once(client
 
 
 def test_a_related_object_leaves_when_its_unpublish_at_passes(client):
-    leaves_at = timezone.now() + datetime.timedelta(seconds=2)
-    trip = VisitFactory()
-    trip.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
-    assert "Xarxa que marxa" in visit(client, url_of(trip))[0]
-    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
-        pass
-    assert "Xarxa que marxa" not in visit(client, url_of(trip))[0]
+    check_a_linked_network_leaves_at_its_unpublish_at(client, VisitFactory())
 
 
 def test_each_language_and_its_fallback_has_its_own_fragment(client):
-    trip = VisitFactory(purpose_ca="Propòsit en català", purpose_es="")
-    catalan, _ = visit(client, url_of(trip, "ca"))
-    spanish, _ = visit(client, url_of(trip, "es"))
-    assert "Propòsit en català" in spanish and 'lang="ca"' in spanish
-    assert visit(client, url_of(trip, "ca"))[0] == catalan
-    trip.purpose_es = "Propósito en castellano"
-    trip.save()
-    spanish, _ = visit(client, url_of(trip, "es"))
-    assert "Propósito en castellano" in spanish and "Propòsit en català" not in spanish
+    obj = VisitFactory(purpose_ca="Propòsit en català", purpose_es="")
+    check_each_language_has_its_fragment(
+        client, obj, "purpose", "Propòsit en català", "Propósito en castellano"
+    )
