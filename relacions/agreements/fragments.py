@@ -3,9 +3,9 @@
 
 from django.db.models import Prefetch
 
-from relacions.events.models import Event
-from relacions.networks.models import Network
-from relacions.news.models import NewsItem
+from relacions.events.fragments import latest_events
+from relacions.networks.fragments import public_networks
+from relacions.news.fragments import newest_news
 from relacions.operations.pagecache.fragments import Fragment
 
 from .models import Amendment, Document, Partner
@@ -24,21 +24,6 @@ def documents(now=None) -> Prefetch:
     return Prefetch("documents", queryset=Document.objects.all())
 
 
-def public_networks(now=None) -> Prefetch:
-    return Prefetch("networks", queryset=Network.objects.published(now))
-
-
-def public_news(now=None) -> Prefetch:
-    """Newest first (the timeline takes the first models.RELATED_LIMIT)."""
-    news = NewsItem.objects.published(now).order_by("-published_on", "-pk")
-    return Prefetch("news_items", queryset=news)
-
-
-def public_events(now=None) -> Prefetch:
-    """Latest first (the timeline takes the first models.RELATED_LIMIT)."""
-    return Prefetch("events", queryset=Event.objects.published(now).order_by("-start", "-pk"))
-
-
 def computed(agreement) -> str:
     """What the page's row computes besides the agreement's own fields (for_page()): its last
     activity (the latest public news or event held by now: it changes with the clock too) and
@@ -54,7 +39,7 @@ CARD = Fragment("agreements/_card.html", prefetch=(partners,), name="agreement")
 # and networks. Only the news, events and networks the public may see are shown.
 DETAIL = Fragment(
     "agreements/_detail.html",
-    prefetch=(partners, amendments, documents, public_networks, public_news, public_events),
+    prefetch=(partners, amendments, documents, public_networks, newest_news, latest_events),
     name="agreement",
     moment=computed,
 )

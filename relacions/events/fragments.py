@@ -4,8 +4,9 @@
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from relacions.mandate.models import Objective
-from relacions.networks.models import ChallengeArea, Forum, Network
+from relacions.mandate.fragments import public_objectives
+from relacions.networks.fragments import public_networks
+from relacions.networks.models import ChallengeArea, Forum
 from relacions.operations.pagecache.fragments import Fragment
 
 
@@ -14,19 +15,17 @@ def public_forum(now=None) -> Prefetch:
     return Prefetch("forum", queryset=Forum.objects.published(now).select_related("network"))
 
 
-def public_networks(now=None) -> Prefetch:
-    return Prefetch("networks", queryset=Network.objects.published(now))
-
-
 def public_challenge_areas(now=None) -> Prefetch:
     # The challenges of a public forum only.
     forums = Forum.objects.published(now)
     return Prefetch("challenge_areas", queryset=ChallengeArea.objects.filter(forum__in=forums))
 
 
-def public_objectives(now=None) -> Prefetch:
-    # An objective's address names its plan.
-    return Prefetch("objectives", queryset=Objective.objects.public(now).select_related("plan"))
+def latest_events(now=None) -> Prefetch:
+    """An object's events the public may see, latest first (agreements, projects, visits)."""
+    from .models import Event  # this module is imported by the models' querysets
+
+    return Prefetch("events", queryset=Event.objects.published(now).order_by("-start", "-pk"))
 
 
 def phase(event, now=None) -> str:

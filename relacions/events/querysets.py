@@ -3,9 +3,10 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from relacions.core.models import PublishableQuerySet
+from relacions.networks.fragments import public_networks
 from relacions.networks.models import Forum, Network
 
-from .fragments import public_forum, public_networks
+from .fragments import public_forum
 
 # How far back the subscribable calendar reaches, so that subscribers keep recent events.
 FEED_HISTORY = timedelta(days=180)

@@ -12,7 +12,13 @@ from django.db.models import Prefetch
 
 from relacions.operations.pagecache.fragments import Fragment
 
-from .models import ProgressUpdate
+from .models import Objective, ProgressUpdate
+
+
+def public_objectives(now=None) -> Prefetch:
+    """An object's objectives the public may see (news, events, visits); an objective's address
+    names its plan."""
+    return Prefetch("objectives", queryset=Objective.objects.public(now).select_related("plan"))
 
 
 def public_updates(now=None) -> Prefetch:

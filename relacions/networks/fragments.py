@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from relacions.operations.pagecache.fragments import Fragment
 
-from .models import ChallengeArea, Forum, Membership
+from .models import ChallengeArea, Forum, Membership, Network
 
 # How many events a challenge area lists (newest first).
 TIED_EVENTS = 5
@@ -26,6 +26,11 @@ TIED_EVENTS = 5
 def local_date(obj) -> str:
     """Which membership is current (the summary, the timeline's highlight) changes with the day."""
     return timezone.localdate().isoformat()
+
+
+def public_networks(now=None) -> Prefetch:
+    """An object's networks the public may see (news, events, agreements, projects, visits)."""
+    return Prefetch("networks", queryset=Network.objects.published(now))
 
 
 def memberships(now=None) -> Prefetch:

@@ -4,13 +4,12 @@
 from django.db.models import Prefetch
 
 from relacions.events.models import Event
-from relacions.mandate.models import Objective
-from relacions.networks.models import Forum, Network
+from relacions.mandate.fragments import public_objectives
+from relacions.networks.fragments import public_networks
+from relacions.networks.models import Forum
 from relacions.operations.pagecache.fragments import Fragment
 
-
-def public_networks(now=None) -> Prefetch:
-    return Prefetch("networks", queryset=Network.objects.published(now))
+from .models import NewsItem
 
 
 def public_forums(now=None) -> Prefetch:
@@ -22,9 +21,10 @@ def public_events(now=None) -> Prefetch:
     return Prefetch("events", queryset=Event.objects.published(now).order_by("start", "pk"))
 
 
-def public_objectives(now=None) -> Prefetch:
-    # An objective's address names its plan.
-    return Prefetch("objectives", queryset=Objective.objects.public(now).select_related("plan"))
+def newest_news(now=None) -> Prefetch:
+    """An object's news items the public may see, newest first (agreements, projects)."""
+    news = NewsItem.objects.published(now).order_by("-published_on", "-pk")
+    return Prefetch("news_items", queryset=news)
 
 
 # A card in a list, with the item's networks (the news list); without them (the home page).

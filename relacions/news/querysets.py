@@ -3,9 +3,8 @@ from django.db.models import Exists, OuterRef, Q
 
 from relacions.core.models import Publishable, PublishableQuerySet
 from relacions.events.models import Event
+from relacions.networks.fragments import public_networks
 from relacions.networks.models import Forum, Network
-
-from .fragments import public_networks
 
 # Newest first; the primary key breaks ties between items of the same day, so previous / next
 # and pagination agree on one order.

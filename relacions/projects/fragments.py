@@ -4,10 +4,10 @@
 from django.db.models import Prefetch
 
 from relacions.agreements.models import Agreement
-from relacions.events.models import Event
+from relacions.events.fragments import latest_events
 from relacions.mandate.models import Objective
-from relacions.networks.models import Network
-from relacions.news.models import NewsItem
+from relacions.networks.fragments import public_networks
+from relacions.news.fragments import newest_news
 from relacions.operations.pagecache.fragments import Fragment
 
 from .models import Partner, Result, Theme
@@ -26,10 +26,6 @@ def themes(now=None) -> Prefetch:
     return Prefetch("themes", queryset=Theme.objects.all())
 
 
-def public_networks(now=None) -> Prefetch:
-    return Prefetch("networks", queryset=Network.objects.published(now))
-
-
 def public_agreements(now=None) -> Prefetch:
     return Prefetch("agreements", queryset=Agreement.objects.published(now).order_by("title", "pk"))
 
@@ -38,17 +34,6 @@ def public_objectives(now=None) -> Prefetch:
     # An objective's address names its plan.
     objectives = Objective.objects.public(now).select_related("plan").order_by("plan_id", "code")
     return Prefetch("objectives", queryset=objectives)
-
-
-def public_news(now=None) -> Prefetch:
-    """Newest first (the page shows the first models.RELATED_LIMIT)."""
-    news = NewsItem.objects.published(now).order_by("-published_on", "-pk")
-    return Prefetch("news_items", queryset=news)
-
-
-def public_events(now=None) -> Prefetch:
-    """Latest first (the page shows the first models.RELATED_LIMIT)."""
-    return Prefetch("events", queryset=Event.objects.published(now).order_by("-start", "-pk"))
 
 
 def programme_parent(project) -> str:
@@ -74,8 +59,8 @@ DETAIL = Fragment(
         public_networks,
         public_agreements,
         public_objectives,
-        public_news,
-        public_events,
+        newest_news,
+        latest_events,
     ),
     related=("programme", "department"),
     name="project",

@@ -4,9 +4,9 @@
 from django.db.models import Prefetch
 
 from relacions.agreements.models import Agreement
-from relacions.events.models import Event
-from relacions.mandate.models import Objective
-from relacions.networks.models import Network
+from relacions.events.fragments import latest_events
+from relacions.mandate.fragments import public_objectives
+from relacions.networks.fragments import public_networks
 from relacions.operations.pagecache.fragments import Fragment
 from relacions.places.models import Place
 from relacions.projects.models import Project
@@ -16,25 +16,12 @@ def places(now=None) -> Prefetch:
     return Prefetch("places", queryset=Place.objects.order_by("name", "pk"))
 
 
-def public_networks(now=None) -> Prefetch:
-    return Prefetch("networks", queryset=Network.objects.published(now))
-
-
 def public_agreements(now=None) -> Prefetch:
     return Prefetch("agreements", queryset=Agreement.objects.published(now))
 
 
 def public_projects(now=None) -> Prefetch:
     return Prefetch("projects", queryset=Project.objects.published(now))
-
-
-def public_events(now=None) -> Prefetch:
-    return Prefetch("events", queryset=Event.objects.published(now).order_by("-start", "-pk"))
-
-
-def public_objectives(now=None) -> Prefetch:
-    # An objective's address names its plan.
-    return Prefetch("objectives", queryset=Objective.objects.public(now).select_related("plan"))
 
 
 def shown_rows(visit) -> str:
@@ -55,7 +42,7 @@ DETAIL = Fragment(
         public_networks,
         public_agreements,
         public_projects,
-        public_events,
+        latest_events,
         public_objectives,
     ),
     name="visit",
