@@ -1,4 +1,5 @@
-"""The site's chrome — settings, main menu and footer pages — for every page, in one query.
+"""The site's chrome — settings, main menu and footer pages — for every page, in one query; and
+the header and footer it makes, rendered once for many pages (`rendered_chrome`).
 
 `site_chrome(request)` is what the context processor (context_processors.py), the home page and
 the news feeds (the office named as the feed's author) read.
@@ -17,9 +18,14 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Q
 from django.db.models.functions import JSONObject
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 from relacions.operations import pagecache
+from relacions.operations.pagecache import fragments
 
 from .models import Page, SiteSettings
 
@@ -83,3 +89,56 @@ def site_chrome(request) -> Chrome:
     if chrome is None:
         chrome = request._site_chrome = pagecache.remember("site-chrome", load_chrome)
     return chrome
+
+
+# --- The chrome as HTML -----------------------------------------------------------------------
+
+CHROME_TEMPLATES = {"header": "includes/_site_header.html", "footer": "includes/_site_footer.html"}
+LANGUAGE_SWITCHER = "includes/_language_switcher.html"
+# Where the header's language menu goes: its links are this page's own addresses.
+SWITCHER_SLOT = mark_safe("<!--language-switcher-->")
+
+
+def rendered_chrome(context) -> dict[str, SafeString]:
+    """The header and the footer of this request's page, rendered once per language, section of
+    the site (the menu marks it), current menu page and year, and kept (with FRAGMENT_CACHE) for
+    the content generation and the release: most pages only fill in the language menu."""
+    request = context["request"]
+    parts = getattr(request, "_rendered_chrome", None)
+    if parts is not None:
+        return parts
+
+    def render() -> dict[str, SafeString]:
+        with context.push(language_switcher=SWITCHER_SLOT):
+            return {
+                name: mark_safe(get_template(template).template.render(context))
+                for name, template in CHROME_TEMPLATES.items()
+            }
+
+    if fragments.enabled():
+        parts = pagecache.remember(_chrome_name(context), render)
+    else:
+        parts = render()  # a preview: its menu and settings are the rolled-back ones
+    request._rendered_chrome = parts
+    return parts
+
+
+def _chrome_name(context) -> str:
+    """What the chrome's text depends on besides the content and the release."""
+    request = context["request"]
+    match = request.resolver_match
+    page = context.get("page")
+    # The menu marks the page shown only if it is in the menu: every other page shares one.
+    in_menu = isinstance(page, Page) and page.pk in {p.pk for p in site_chrome(request).menu_pages}
+    current_page = page.pk if in_menu else ""
+    year = timezone.localdate().year  # the footer's "© year"
+    view = match.view_name if match else ""
+    return f"chrome:{fragments.release()}:{get_language()}:{view}:{current_page}:{year}"
+
+
+def chrome_part(context, name: str) -> SafeString:
+    part = rendered_chrome(context)[name]
+    if SWITCHER_SLOT in part:
+        switcher = get_template(LANGUAGE_SWITCHER).template.render(context)
+        part = mark_safe(part.replace(SWITCHER_SLOT, switcher))
+    return part
