@@ -3,11 +3,13 @@ from datetime import date
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from relacions.core.filtering import FilteredListMixin
+from relacions.core.prepared import published_by_slug
 from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
 
@@ -96,21 +98,21 @@ class EventMonthView(TemplateView):
         )
 
 
+# An event's page's lookup, compiled once (relacions.core.prepared).
+BY_SLUG = published_by_slug(lambda now: Event.objects.for_detail().published(now))
+
+
 class EventDetailView(PreviewMixin, DetailView):
     """A published event; drafts are seen through the admin's signed preview links."""
 
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
-    def get_queryset(self):
-        return Event.objects.for_detail().published()
-
     def get_preview_object(self, obj):
         return Event.objects.for_detail().get(pk=obj.pk)
 
     def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
-        return get_object_or_404(queryset.by_slug(self.kwargs["slug"])[:1])
+        return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         event = self.object

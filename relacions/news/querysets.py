@@ -99,17 +99,13 @@ class NewsQuerySet(PublishableQuerySet):
             | Q(published_on=item.published_on, pk__gt=item.pk),
         ).order_by("published_on", "pk")
 
-    def adjacent_to(self, item) -> tuple:
-        """(the item just older than `item`, the one just newer), either None, in one query."""
-        found = list(self.older_than(item)[:1].union(self.newer_than(item)[:1], all=True))
-        place = (item.published_on, item.pk)
-        older = next((other for other in found if (other.published_on, other.pk) < place), None)
-        newer = next((other for other in found if (other.published_on, other.pk) > place), None)
-        return older, newer
-
     def older_than(self, item):
         return self.filter(
             Q(published_on__lte=item.published_on),
             Q(published_on__lt=item.published_on)
             | Q(published_on=item.published_on, pk__lt=item.pk),
         ).order_by(*NEWEST_FIRST)
+
+    def adjacent(self, item):
+        """The item just older than `item` and the one just newer (one query, either missing)."""
+        return self.older_than(item)[:1].union(self.newer_than(item)[:1], all=True)

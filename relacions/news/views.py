@@ -1,8 +1,13 @@
-from django.shortcuts import get_object_or_404, redirect
+import datetime
+from types import SimpleNamespace
+
+from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
+from relacions.core.prepared import Prepared, published_by_slug
 from relacions.core.structured_data import default_image_url, to_script
 from relacions.operations import pagecache
 from relacions.workflow.preview import PreviewMixin
@@ -58,20 +63,37 @@ class NewsListView(FilteredListMixin, ListView):
         return query
 
 
+# The two queries of an item's page, compiled once (relacions.core.prepared).
+BY_SLUG = published_by_slug(lambda now: NewsItem.objects.for_detail().published(now))
+ADJACENT = Prepared(
+    lambda now, published_on, pk: NewsItem.objects.published(now).adjacent(
+        SimpleNamespace(published_on=published_on, pk=pk)
+    ),
+    now=datetime.datetime,
+    published_on=datetime.date,
+    pk=int,
+)
+
+
+def adjacent_to(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
+    """(the published item just older than `item`, the one just newer), either None."""
+    found = ADJACENT.fetch(now=timezone.now(), published_on=item.published_on, pk=item.pk)
+    place = (item.published_on, item.pk)
+    older = next((other for other in found if (other.published_on, other.pk) < place), None)
+    newer = next((other for other in found if (other.published_on, other.pk) > place), None)
+    return older, newer
+
+
 class NewsDetailView(PreviewMixin, DetailView):
     """A published item; drafts are seen through the admin's signed preview links."""
 
     template_name = "news/newsitem_detail.html"
 
-    def get_queryset(self):
-        return NewsItem.objects.for_detail().published()
-
     def get_preview_object(self, obj):
         return NewsItem.objects.for_detail().get(pk=obj.pk)
 
     def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
-        return get_object_or_404(queryset.by_slug(self.kwargs["slug"])[:1])
+        return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -90,7 +112,7 @@ class NewsDetailView(PreviewMixin, DetailView):
             url=build(item.get_absolute_url()),
             image_url=image_url or default_image_url(build_absolute_uri=build),
         )
-        previous_item, next_item = NewsItem.objects.published().adjacent_to(item)
+        previous_item, next_item = adjacent_to(item)
         context.update(
             item=item,
             is_preview=False,

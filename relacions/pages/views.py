@@ -1,6 +1,7 @@
-from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from relacions.core.prepared import published_by_slug
 from relacions.workflow.preview import PreviewMixin
 
 from .chrome import site_chrome
@@ -17,8 +18,12 @@ class HomeView(TemplateView):
         return context
 
 
+# A page's lookup, compiled once (relacions.core.prepared).
+BY_SLUG = published_by_slug(lambda now: Page.objects.published(now))
+
+
 class PageDetailView(PreviewMixin, DetailView):
     context_object_name = "page"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Page.objects.published().by_slug(self.kwargs["slug"])[:1])
+        return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])

@@ -1,0 +1,83 @@
+"""Queries compiled once and run with each request's values (relacions.core.prepared)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from relacions.core.prepared import Prepared
+from relacions.news.models import NewsItem
+from tests.factories import NewsItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def by_slug() -> Prepared:
+    return Prepared(
+        lambda now, slug: NewsItem.objects.select_related("image").published(now).by_slug(slug),
+        now=datetime.datetime,
+        slug=str,
+    )
+
+
+def test_it_finds_what_the_orm_finds_in_each_language(make_image):
+    item = NewsItemFactory(image=make_image(), slug_ca="una-noticia", slug_en="a-news-item")
+    NewsItemFactory()
+    prepared, now = by_slug(), timezone.now()
+    for language, slug in (("ca", "una-noticia"), ("en", "a-news-item"), ("en", "una-noticia")):
+        with translation.override(language):
+            orm = list(NewsItem.objects.published(now).by_slug(slug))
+            assert prepared.fetch(now=now, slug=slug) == orm == [item]
+    with translation.override("es"):
+        assert prepared.fetch(now=now, slug="a-news-item") == []
+
+
+def test_the_objects_are_whole_with_what_the_query_joins(make_image):
+    item = NewsItemFactory(image=make_image(), title_en="Joined")
+    with translation.override("en"):
+        (found,) = by_slug().fetch(now=timezone.now(), slug=item.slug_en)
+        with CaptureQueriesContext(connection) as queries:
+            assert found.title == "Joined" and found.image.pk == item.image.pk
+            assert found.published_on == item.published_on
+    assert len(queries) == 0
+
+
+def test_each_request_s_moment_decides_what_is_published():
+    now = timezone.now()
+    item = NewsItemFactory(publish_at=now + datetime.timedelta(hours=1))
+    prepared = by_slug()
+    assert prepared.fetch(now=now, slug=item.slug_ca) == []
+    assert prepared.fetch(now=now + datetime.timedelta(hours=2), slug=item.slug_ca) == [item]
+
+
+def test_it_is_compiled_once_per_language(monkeypatch):
+    item = NewsItemFactory()
+    prepared, compiled = by_slug(), []
+    compile_once = prepared._compile
+    monkeypatch.setattr(prepared, "_compile", lambda: compiled.append(1) or compile_once())
+    for language in ("ca", "ca", "en", "ca", "en"):
+        with translation.override(language):
+            prepared.fetch(now=timezone.now(), slug=item.slug_ca)
+    assert len(compiled) == 2
+
+
+def test_a_query_that_prefetches_or_hides_a_value_is_refused():
+    prefetching = Prepared(
+        lambda slug: NewsItem.objects.prefetch_related("networks").by_slug(slug), slug=str
+    )
+    with pytest.raises(TypeError, match="may not prefetch"):
+        prefetching.fetch(slug="x")
+    # `__icontains` wraps the value in wildcards: no parameter is the placeholder.
+    hidden = Prepared(lambda word: NewsItem.objects.filter(title__icontains=word), word=str)
+    with pytest.raises(TypeError, match=r"\['word'\]"):
+        hidden.fetch(word="cultura")
+
+
+def test_a_query_that_reads_the_clock_itself_is_refused():
+    # published() without `now` reads the clock when the query is built: every later request
+    # would get the first one's moment.
+    reading = Prepared(lambda slug: NewsItem.objects.published().by_slug(slug), slug=str)
+    with pytest.raises(TypeError, match="reads the clock"):
+        reading.fetch(slug="x")
