@@ -34,6 +34,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from .models import PublishableQuerySet
+
 _serial = itertools.count(1)
 
 
@@ -68,7 +70,7 @@ class Prepared:
     def _compile(self) -> _Compiled:
         placeholders = {name: _placeholder(kind, name) for name, kind in self.kinds.items()}
         queryset = self.build(**placeholders)
-        if queryset._prefetch_related_lookups:
+        if queryset._prefetch_related_lookups:  # type: ignore[attr-defined]
             raise TypeError("A prepared query may not prefetch: prefetch what it returns.")
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
@@ -100,7 +102,7 @@ class Prepared:
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, tuple(params))
         queryset = compiled.queryset.all()
         # The ORM builds the objects from this compiler's columns: nothing is compiled again.
-        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
         return list(queryset)
 
     def first(self, **values: Any) -> Model | None:
@@ -124,7 +126,7 @@ def _reads_the_clock(value: Any) -> bool:
     return False
 
 
-def published_by_slug(queryset: Callable[[datetime.datetime], QuerySet]) -> Prepared:
+def published_by_slug(queryset: Callable[[datetime.datetime], PublishableQuerySet]) -> Prepared:
     """A detail page's lookup: the object of `queryset(now)` (its published ones at `now`) whose
     slug in the active language, or in the default one, is `slug`."""
     return Prepared(
