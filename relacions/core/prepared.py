@@ -82,7 +82,7 @@ class Prepared:
         if missing:
             raise TypeError(f"The prepared query's SQL does not take {missing} as parameters.")
         taken = {position for positions in slots.values() for position in positions}
-        if any(_reads_the_clock(p) for i, p in enumerate(params) if i not in taken):
+        if any(reads_the_clock(p) for i, p in enumerate(params) if i not in taken):
             # A moment read while the query was built would be kept by every later request.
             raise TypeError("A prepared query reads the clock itself: take `now` as a value.")
         return _Compiled(queryset, compiler, sql, tuple(params), slots)
@@ -116,7 +116,7 @@ class Prepared:
         return found
 
 
-def _reads_the_clock(value: Any) -> bool:
+def reads_the_clock(value: Any) -> bool:
     """Whether `value` is a moment or a day of these days (not a placeholder, not a fixed date)."""
     now = timezone.now()
     if isinstance(value, datetime.datetime):

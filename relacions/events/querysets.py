@@ -34,12 +34,12 @@ class EventQuerySet(PublishableQuerySet):
     def upcoming(self, now=None):
         """Published events that have not ended yet (those on now included), soonest first."""
         now = now or timezone.now()
-        return self.published().filter(end__gte=now).order_by("start", "pk")
+        return self.published(now).filter(end__gte=now).order_by("start", "pk")
 
     def past(self, now=None):
         """Published events that have ended, the most recent first."""
         now = now or timezone.now()
-        return self.published().filter(end__lt=now).order_by("-start", "-pk")
+        return self.published(now).filter(end__lt=now).order_by("-start", "-pk")
 
     def past_in_year(self, year: int, now=None):
         """Past events that started in `year` (in the site's time zone)."""

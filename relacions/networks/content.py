@@ -150,6 +150,7 @@ content = Content(
         "forums": fragments.FORUMS,
         "working-group": fragments.WORKING_GROUP,
         "challenge-area": fragments.CHALLENGE_AREA,
+        "related": fragments.RELATED,
     },
     places=(SEATS,),
     dashboard=(dashboard.renewals_due,),

@@ -4,8 +4,9 @@ body (its description and Terrassa's membership; its forums), a working group an
 challenge area.
 
 What a fragment cannot show, and stays in the page: the positions (a network's are in the
-network, its forums and its working groups: no one relation leads to them all) and the related
-news and upcoming events (a few chosen by a query that moves with the clock).
+network, its forums and its working groups: no one relation leads to them all). The related news
+and upcoming events of a network or a forum are a fragment: its stamp holds the few the page
+shows (the newest news, the next events), chosen at the request's moment.
 
 A working group lists its forums, and a challenge area its events: each is a fragment of its own
 (one per group, one per area) rather than part of its network's or forum's body, since a
@@ -18,6 +19,7 @@ from django.utils import timezone
 from relacions.operations.pagecache.fragments import Fragment
 
 from .models import ChallengeArea, Forum, Membership, Network
+from .querysets import related_content
 
 # How many events a challenge area lists (newest first).
 TIED_EVENTS = 5
@@ -58,6 +60,16 @@ def area_events(now=None) -> Prefetch:
     return Prefetch("events", queryset=queryset, to_attr="all_tied_events")
 
 
+def related_news(now=None) -> Prefetch:
+    """A network's or a forum's newest published news (RELATED_LIMIT)."""
+    return related_content("news_items", None, now)
+
+
+def related_events(now=None) -> Prefetch:
+    """A network's or a forum's next events, those under way included (RELATED_LIMIT)."""
+    return related_content("events", "upcoming", now)
+
+
 # A network in the directory: with a year (and a kind of change), that year's memberships,
 # filtered from all of them (`year` and `membership` are the card's parameters, so each filter
 # has its own fragments).
@@ -78,3 +90,7 @@ FORUMS = Fragment("networks/_network_forums.html", prefetch=(network_forums,), n
 WORKING_GROUP = Fragment("networks/_working_group.html", prefetch=(group_forums,), name="group")
 # A forum's challenge area, with the events tied to it.
 CHALLENGE_AREA = Fragment("networks/_challenge_area.html", prefetch=(area_events,), name="area")
+# A network's or a forum's related content: its next events and newest news.
+RELATED = Fragment(
+    "networks/_related_content.html", prefetch=(related_events, related_news), name="item"
+)

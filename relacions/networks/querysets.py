@@ -6,9 +6,8 @@ Dates: a membership (or position) is "in force" on a day when the day falls betw
 "still running".
 
 Related content: news and events stand on this app (they declare relations to Network, Forum,
-WorkingGroup and ChallengeArea), so this app never imports them. `related_content_prefetches()`
-reads the reverse relations that exist on a model when the query is built and skips the others,
-so a page works (and keeps its query count) with or without those apps.
+WorkingGroup and ChallengeArea), so this app never imports them: `related_content()` reads their
+models from the reverse relations (`news_items`, `events`) when the query is built.
 """
 
 import datetime
@@ -17,9 +16,6 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 RELATED_LIMIT = 5
-# Reverse accessor (the related_name news and events declare) → the extra queryset method that
-# selects what a visitor should see besides `published()`.
-RELATED_CONTENT = (("news_items", None), ("events", "upcoming"))
 
 
 def local_today(today: datetime.date | None = None) -> datetime.date:
@@ -32,22 +28,16 @@ def in_force_q(today: datetime.date, prefix: str = "") -> Q:
     )
 
 
-def related_content_prefetches(model, limit: int = RELATED_LIMIT) -> list[Prefetch]:
-    """One prefetch per related content type that exists (`related_news_items`, `related_events`
-    on each object): published items only, upcoming ones for events, at most `limit` each."""
-    relations = {rel.get_accessor_name(): rel for rel in model._meta.related_objects}
-    prefetches = []
-    for accessor, method in RELATED_CONTENT:
-        rel = relations.get(accessor)
-        if rel is None:
-            continue
-        queryset = rel.related_model._default_manager.all()
-        if not callable(getattr(queryset, "published", None)):
-            continue
-        queryset = queryset.published()
-        if method and callable(getattr(queryset, method, None)):
-            queryset = getattr(queryset, method)()
-        prefetches.append(
-            Prefetch(accessor, queryset=queryset[:limit], to_attr=f"related_{accessor}")
-        )
-    return prefetches
+def related_content(accessor: str, method: str | None, now=None, limit: int = RELATED_LIMIT):
+    """The prefetch of a network's or a forum's related content of one kind (`related_news_items`,
+    `related_events`): published at `now` (upcoming too, for events), at most `limit`, in the
+    order of the kind's own model."""
+    from .models import Network  # the querysets are built before the models
+
+    model = Network._meta.get_field(accessor).related_model
+    queryset = model._default_manager.published(now)
+    if method:
+        queryset = getattr(queryset, method)(now)
+    else:
+        queryset = queryset.order_by(*model._meta.ordering)
+    return Prefetch(accessor, queryset=queryset[:limit], to_attr=f"related_{accessor}")

@@ -2,10 +2,12 @@
 never after; each directory filter has its own cards; no confidential value in any."""
 
 import datetime
+import re
+import time
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from relacions.networks.models import Membership, Network
 from tests.factories import (
@@ -15,6 +17,7 @@ from tests.factories import (
     MembershipFactory,
     MembershipFeeFactory,
     NetworkFactory,
+    NewsItemFactory,
     WorkingGroupFactory,
 )
 from tests.helpers import visit
@@ -46,6 +49,7 @@ def test_pages_read_their_fragments_from_the_cache(client, fragment_renders):
         "networks/_network_forums.html",
         "networks/_working_group.html",
         "networks/_challenge_area.html",
+        "networks/_related_content.html",
     }
 
 
@@ -126,3 +130,66 @@ def test_forums_groups_and_areas_changes_show_at_once(client):
     forum.name_ca = "Fòrum reanomenat"
     forum.save()
     assert "Fòrum reanomenat" in visit(client, address(network))[0]
+
+
+# --- A network's or a forum's related news and upcoming events (networks.related) -------------
+
+
+def related(body: str, heading: str) -> list[str]:
+    """The titles listed under `heading` ("Notícies relacionades", "Properes activitats")."""
+    if heading not in body:
+        return []
+    section = body[body.index(heading) :].split("</section>")[0]
+    return re.findall(r'<a href="[^"]+"[^>]*>([^<]+)</a>', section)
+
+
+NEWS, EVENTS = "Notícies relacionades", "Properes activitats"
+
+
+@pytest.mark.parametrize("page", ["network", "forum"])
+def test_the_related_news_are_the_five_newest_whatever_changes(client, page):
+    network = NetworkFactory()
+    forum = ForumFactory(network=network)
+    obj = network if page == "network" else forum
+    items = [
+        NewsItemFactory(title_ca=f"Notícia {n}", published_on=D(2024, 1, 1 + n)) for n in range(6)
+    ]
+    for item in items:
+        item.networks.add(network)
+        item.forums.add(forum)
+    assert related(visit(client, address(obj))[0], NEWS) == [
+        f"Notícia {n}" for n in (5, 4, 3, 2, 1)
+    ]
+    newest = NewsItemFactory(title_ca="Notícia nova", published_on=D(2024, 2, 1))
+    newest.networks.add(network)
+    newest.forums.add(forum)
+    shown = related(visit(client, address(obj))[0], NEWS)
+    assert shown == ["Notícia nova", "Notícia 5", "Notícia 4", "Notícia 3", "Notícia 2"]
+    items[5].title_ca = "Notícia 5 reescrita"
+    items[5].save()
+    newest.status = "draft"
+    newest.save()
+    shown = related(visit(client, address(obj))[0], NEWS)
+    assert shown == ["Notícia 5 reescrita", "Notícia 4", "Notícia 3", "Notícia 2", "Notícia 1"]
+    items[4].networks.remove(network)
+    items[4].forums.remove(forum)
+    shown = related(visit(client, address(obj))[0], NEWS)
+    assert shown == ["Notícia 5 reescrita", "Notícia 3", "Notícia 2", "Notícia 1", "Notícia 0"]
+
+
+def test_an_event_leaves_the_upcoming_events_when_it_ends(client):
+    """No save: the moment alone gives the fragment a new stamp. A real wait of two seconds."""
+    network = NetworkFactory()
+    ends_at = timezone.now() + datetime.timedelta(seconds=2)
+    ending = EventFactory(title_ca="Reunió que acaba", start=ends_at - datetime.timedelta(hours=1),
+                          end=ends_at)  # fmt: skip
+    later = EventFactory(title_ca="Reunió posterior")
+    for event in (ending, later):
+        event.networks.add(network)
+    assert related(visit(client, address(network))[0], EVENTS) == [
+        "Reunió que acaba",
+        "Reunió posterior",
+    ]
+    while timezone.now() < ends_at + datetime.timedelta(milliseconds=50):
+        time.sleep(0.05)
+    assert related(visit(client, address(network))[0], EVENTS) == ["Reunió posterior"]

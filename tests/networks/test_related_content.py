@@ -6,8 +6,8 @@ import re
 import pytest
 from django.utils import translation
 
-from relacions.networks.models import Forum, Network, Position
-from relacions.networks.querysets import RELATED_LIMIT, related_content_prefetches
+from relacions.networks.models import Forum, Network
+from relacions.networks.querysets import RELATED_LIMIT
 from tests.factories.networks import ForumFactory, NetworkFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
@@ -32,14 +32,6 @@ def page(client, obj) -> str:
     assert response.status_code == 200
     body = response.content.decode()
     return body[body.index("<main") : body.index("</main>")]
-
-
-def test_only_relations_that_exist_are_prefetched():
-    expected = {"related_news_items", "related_events"} & {
-        f"related_{name}" for name in accessors(Network)
-    }
-    assert {prefetch.to_attr for prefetch in related_content_prefetches(Network)} == expected
-    assert related_content_prefetches(Position) == []
 
 
 @needs_news

@@ -175,3 +175,20 @@ def test_without_the_cache_every_fragment_is_rendered(client, settings):
     _, first_queries = visit(client, url_of(item))
     assert visit(client, url_of(item))[1] == first_queries
     assert not list(fragments.cache_backend()._cache)
+
+
+def reads_the_clock(now=None):
+    from django.db.models import Prefetch
+
+    from relacions.networks.models import Network
+
+    # Ignores the `now` it is given: published() reads the clock when the query is built.
+    return Prefetch("networks", queryset=Network.objects.published())
+
+
+def test_a_prefetch_that_reads_the_clock_itself_is_refused():
+    """The stamp's SQL is compiled once: a moment read then would be every later request's, and
+    a network reaching its unpublish_at would never change the stamp."""
+    fragment = fragments.Fragment("news/_card.html", prefetch=(reads_the_clock,), name="item")
+    with pytest.raises(TypeError, match="reads the clock"):
+        fragment.stamps([NewsItemFactory()])

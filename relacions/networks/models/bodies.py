@@ -19,7 +19,6 @@ from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 
-from ..querysets import related_content_prefetches
 from .common import FORMER_TWINNING_KIND, OBJECTIVES_HELP, OBJECTIVES_LABEL
 from .memberships import Membership
 
@@ -61,12 +60,12 @@ class NetworkQuerySet(PublishableQuerySet):
 
     def for_page(self):
         """What the network's page reads, published or not (for_detail() and the preview): its
-        fragments (networks.fragments) fetch its memberships, forums and groups' forums when they
-        are rendered; its working groups are listed here (each a fragment)."""
+        fragments (networks.fragments) fetch its memberships, forums, groups' forums and related
+        news and events when they are rendered; its working groups are listed here (each a
+        fragment)."""
         groups = WorkingGroup.objects.order_by("name", "pk")
         return self.select_related("logo").prefetch_related(
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
-            *related_content_prefetches(self.model),
         )
 
     def for_dataset(self):
@@ -93,12 +92,12 @@ class ForumQuerySet(PublishableQuerySet):
     def for_page(self):
         """What the forum's page reads, published or not (for_detail() and the preview): its
         challenge areas and working groups are listed here (each a fragment, networks.fragments,
-        which fetches their events and forums when rendered)."""
+        which fetches their events and forums when rendered); its related news and events are
+        fetched by their fragment."""
         groups = WorkingGroup.objects.order_by("name", "pk")
         return self.select_related("network").prefetch_related(
             Prefetch("challenge_areas", queryset=ChallengeArea.objects.all()),
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
-            *related_content_prefetches(self.model),
         )
 
     def for_objective_timeline(self):

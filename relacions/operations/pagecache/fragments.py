@@ -60,6 +60,7 @@ from django.utils.translation import get_language
 
 from relacions.core.declaration import declarations
 from relacions.core.models import Publishable
+from relacions.core.prepared import reads_the_clock
 
 from .generation import cache_backend, in_rolled_back
 
@@ -185,12 +186,17 @@ def _relation(model: type[models.Model], lookup: Prefetch) -> ArraySubquery:
     if getattr(queryset, "_prefetch_related_lookups", ()):
         # What it would prefetch in turn is not in the stamp: declare it as a fragment of its own.
         raise TypeError(f"{lookup.prefetch_through}: a fragment's prefetch prefetches nothing.")
+    # A prefetch of the first few (`queryset[:5]`): the stamp holds the same few, in its order.
+    low, high = queryset.query.low_mark, queryset.query.high_mark
+    queryset = queryset.all()
+    queryset.query.clear_limits()
     if relation.auto_created:  # a reverse relation: the other model's foreign key or M2M
         rows = queryset.filter(**{relation.field.name: OuterRef("pk")})
     elif relation.many_to_many:  # this model's ManyToManyField
         rows = queryset.filter(**{relation.related_query_name(): OuterRef("pk")})
     else:  # this model's foreign key
         rows = queryset.filter(pk=OuterRef(relation.attname))
+    rows = rows[low:high]
     row = _array([*_versions(rows.model), *_joined(rows.model, rows.query.select_related)])
     # annotate() then values(): modeltranslation's values() with an expression adds every field.
     return ArraySubquery(rows.annotate(fragment_row=row).values("fragment_row"))
@@ -209,6 +215,11 @@ def _stamp_sql(fragment: "Fragment", model: type[models.Model]) -> tuple[str, tu
                output_field=TextField())  # fmt: skip
     rows = model._base_manager.order_by().annotate(fragment_stamp=row).values("fragment_stamp")
     sql, params = rows.query.sql_with_params()
+    compiled_day = timezone.localdate(COMPILED_AT)
+    if any(reads_the_clock(value) for value in params if value not in (COMPILED_AT, compiled_day)):
+        # A prefetch that reads the clock itself rather than the `now` it is given: its moment
+        # would be kept in the SQL compiled once, and the stamp would stop following the clock.
+        raise TypeError(f"{fragment.template}: a prefetch reads the clock; use the `now` given.")
     quote = connection.ops.quote_name
     pk = f"{quote(model._meta.db_table)}.{quote(str(model._meta.pk.column))}"
     return f"{sql} WHERE {pk} = ANY(%s)", params
