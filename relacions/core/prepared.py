@@ -6,7 +6,8 @@ for 0.1 ms of SQL (docs/BENCHMARKS.md). A page's own lookups are the same query 
 but for a few values — the moment "now" of the publication window, a slug, a date, an id — so
 `Prepared` compiles its queryset once per language, with placeholders standing for those values,
 and then runs that SQL with the request's values in their places, building the objects as the
-ORM does (`select_related()` and annotations included):
+ORM does (`select_related()` and annotations included). A moment's local day in the SQL (a visit
+is public once `ends_on < today`) is the request's moment's day:
 
     BY_SLUG = Prepared(
         lambda now, slug: NewsItem.objects.published(now).by_slug(slug)[:1],
@@ -43,7 +44,11 @@ def _placeholder(kind: type, name: str) -> Any:
     """A value of `kind` no request passes, unique to this placeholder."""
     n = next(_serial)
     if kind is datetime.datetime:
-        return datetime.datetime(1901, 2, 3, 4, 5, 6, n, tzinfo=datetime.UTC)
+        # At noon UTC, each on a day of its own: the local day of each is its own too (a query
+        # may compare a date with the day of `now`: `ends_on < today`).
+        return datetime.datetime(1902, 1, 1, 12, 0, 0, n, tzinfo=datetime.UTC) + datetime.timedelta(
+            days=n
+        )
     if kind is datetime.date:
         return datetime.date(1901, 2, 3) + datetime.timedelta(days=n)
     if kind is int:
@@ -60,6 +65,7 @@ class _Compiled:
     sql: str
     params: tuple
     slots: dict[str, tuple[int, ...]]  # each value's positions among the parameters
+    days: dict[str, tuple[int, ...]]  # the positions of a moment's local day (`today`)
 
 
 class Prepared:
@@ -78,14 +84,19 @@ class Prepared:
             name: tuple(i for i, p in enumerate(params) if type(p) is type(value) and p == value)
             for name, value in placeholders.items()
         }
+        days = {
+            name: tuple(i for i, p in enumerate(params) if _is_day_of(p, value))
+            for name, value in placeholders.items()
+            if isinstance(value, datetime.datetime)
+        }
         missing = [name for name, positions in slots.items() if not positions]
         if missing:
             raise TypeError(f"The prepared query's SQL does not take {missing} as parameters.")
-        taken = {position for positions in slots.values() for position in positions}
+        taken = {i for positions in (*slots.values(), *days.values()) for i in positions}
         if any(reads_the_clock(p) for i, p in enumerate(params) if i not in taken):
             # A moment read while the query was built would be kept by every later request.
             raise TypeError("A prepared query reads the clock itself: take `now` as a value.")
-        return _Compiled(queryset, compiler, sql, tuple(params), slots)
+        return _Compiled(queryset, compiler, sql, tuple(params), slots, days)
 
     def fetch(self, **values: Any) -> list[Model]:
         """The query's objects with `values` in place of the placeholders."""
@@ -97,6 +108,9 @@ class Prepared:
         for name, positions in compiled.slots.items():
             for position in positions:
                 params[position] = values[name]
+        for name, positions in compiled.days.items():
+            for position in positions:
+                params[position] = timezone.localdate(values[name])
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connections[compiled.queryset.db]
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, tuple(params))
@@ -114,6 +128,10 @@ class Prepared:
         if found is None:
             raise Http404("Nothing public has this address.")
         return found
+
+
+def _is_day_of(value: Any, moment: datetime.datetime) -> bool:
+    return type(value) is datetime.date and value == timezone.localdate(moment)
 
 
 def reads_the_clock(value: Any) -> bool:

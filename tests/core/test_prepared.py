@@ -81,3 +81,19 @@ def test_a_query_that_reads_the_clock_itself_is_refused():
     reading = Prepared(lambda slug: NewsItem.objects.published().by_slug(slug), slug=str)
     with pytest.raises(TypeError, match="reads the clock"):
         reading.fetch(slug="x")
+
+
+def test_the_day_of_the_request_s_moment_is_its_local_day():
+    """A visit is public once it has ended (`ends_on` before the day of `now`): the SQL compares
+    with the day of each request's moment, not of the first one's."""
+    from relacions.visits.models import Visit
+    from tests.factories.visits import VisitFactory
+
+    trip = VisitFactory(
+        starts_on=timezone.localdate() - datetime.timedelta(days=3),
+        ends_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    prepared = Prepared(lambda now: Visit.objects.published(now), now=datetime.datetime)
+    assert prepared.fetch(now=timezone.now()) == [trip]
+    assert prepared.fetch(now=timezone.now() - datetime.timedelta(days=2)) == []
+    assert prepared.fetch(now=timezone.now() + datetime.timedelta(days=30)) == [trip]
