@@ -64,12 +64,13 @@ def local_year(year: int) -> tuple[datetime.datetime, datetime.datetime]:
 
 
 class AgreementQuerySet(PublishableQuerySet):
-    def with_last_activity(self):
-        """Annotate `last_activity` (a date, or None when nothing is recorded)."""
+    def with_last_activity(self, now=None):
+        """Annotate `last_activity` (a date, or None when nothing is recorded): what is public
+        at `now` counts."""
         news = self.model._meta.get_field("news_items").related_model
         events = self.model._meta.get_field("events").related_model
         amendments = self.model._meta.get_field("amendments").related_model
-        now = timezone.now()
+        now = now or timezone.now()
         return self.annotate(
             last_news=_latest(news, "published_on", "agreements", Publishable.published_q(now)),
             last_event=_latest(
@@ -174,10 +175,12 @@ class AgreementQuerySet(PublishableQuerySet):
         ).order_by("is_twinning", "title", "pk")
 
     def with_partners(self):
+        return self.prefetch_related(*self.page_prefetches())
+
+    def page_prefetches(self) -> list[Prefetch]:
+        """What an agreement's page prefetches: its partners with their places."""
         partners = self.model._meta.get_field("partners").related_model
-        return self.prefetch_related(
-            Prefetch("partners", queryset=partners.objects.select_related("place"))
-        )
+        return [Prefetch("partners", queryset=partners.objects.select_related("place"))]
 
     def in_country(self, country: str):
         return self.filter(
@@ -201,7 +204,12 @@ class AgreementQuerySet(PublishableQuerySet):
         the areas' names come with the row (`areas_shown`), the partners for its schema.org
         data; the amendments, documents and related objects its body shows are fetched by its
         fragment (`fragments.DETAIL`) when the cache does not have it."""
-        return self.with_last_activity().with_area_names().with_partners()
+        return self.page_row().with_partners()
+
+    def page_row(self, now=None):
+        """The row of an agreement's page, its last activity at `now` and its areas' names: what
+        for_page() reads but the prefetches (the lookup the page prepares, views.BY_SLUG)."""
+        return self.with_last_activity(now).with_area_names()
 
     def with_area_names(self):
         """Annotate `areas_shown`: the areas of cooperation as [{"name", "fallback"}] in the

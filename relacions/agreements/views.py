@@ -1,7 +1,9 @@
-from django.shortcuts import get_object_or_404
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
+from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
@@ -43,6 +45,10 @@ class AgreementListView(FilteredListMixin, ListView):
         return agreements
 
 
+# An agreement's page's lookup, compiled once (relacions.core.prepared).
+BY_SLUG = published_by_slug(lambda now: Agreement.objects.published(now).page_row(now))
+
+
 class AgreementDetailView(PreviewMixin, DetailView):
     """A published agreement: every field Llei 19/2014 art. 14 asks for, its timeline and its
     documents. Drafts are seen only through the admin's signed preview links."""
@@ -51,8 +57,9 @@ class AgreementDetailView(PreviewMixin, DetailView):
     context_object_name = "agreement"
 
     def get_object(self, queryset=None):
-        agreements = Agreement.objects.for_detail().by_slug(self.kwargs["slug"])
-        return get_object_or_404(agreements[:1])
+        agreement = BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
+        prefetch_related_objects([agreement], *Agreement.objects.page_prefetches())
+        return agreement
 
     def get_preview_object(self, obj):
         return Agreement.objects.for_page().get(pk=obj.pk)

@@ -17,10 +17,15 @@ def local_today() -> datetime.date:
 
 class ProjectQuerySet(PublishableQuerySet):
     def with_partners(self):
+        return self.prefetch_related(self._partners())
+
+    def page_prefetches(self) -> list:
+        """What a project's page prefetches: its partners with their places, its themes."""
+        return [self._partners(), "themes"]
+
+    def _partners(self) -> Prefetch:
         partners = self.model._meta.get_field("partners").related_model
-        return self.prefetch_related(
-            Prefetch("partners", queryset=partners.objects.select_related("place"))
-        )
+        return Prefetch("partners", queryset=partners.objects.select_related("place"))
 
     def in_country(self, country: str):
         partners = self.model._meta.get_field("partners").related_model
@@ -52,11 +57,12 @@ class ProjectQuerySet(PublishableQuerySet):
         """What the project's page reads, published or not (for_detail() and the preview): the
         partners and themes for its schema.org data; the results and related objects its body
         shows are fetched by its fragment (`fragments.DETAIL`) when the cache does not have it."""
-        return (
-            self.select_related("programme__parent", "department")
-            .with_partners()
-            .prefetch_related("themes")
-        )
+        return self.page_row().prefetch_related(*self.page_prefetches())
+
+    def page_row(self):
+        """The row of a project's page, with its programme and department: what for_page() reads
+        but the prefetches (the lookup the page prepares, views.BY_SLUG)."""
+        return self.select_related("programme__parent", "department")
 
     def countries(self) -> list[str]:
         """The partners' countries of the published projects (the filter's choices)."""

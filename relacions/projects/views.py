@@ -1,8 +1,9 @@
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.db.models import Q, prefetch_related_objects
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
+from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
@@ -70,6 +71,10 @@ class ProjectListView(FilteredListMixin, ListView):
         return super().get_context_data(totals=self.totals, **kwargs)
 
 
+# A project's page's lookup, compiled once (relacions.core.prepared).
+BY_SLUG = published_by_slug(lambda now: Project.objects.published(now).page_row())
+
+
 class ProjectDetailView(PreviewMixin, DetailView):
     """A published project: its money, partners, results, timeline and what it is tied to, with
     the EU emblem and funding statement when its programme is EU-funded. Drafts are seen only
@@ -79,8 +84,9 @@ class ProjectDetailView(PreviewMixin, DetailView):
     context_object_name = "project"
 
     def get_object(self, queryset=None):
-        projects = Project.objects.for_detail().by_slug(self.kwargs["slug"])
-        return get_object_or_404(projects[:1])
+        project = BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
+        prefetch_related_objects([project], *Project.objects.page_prefetches())
+        return project
 
     def get_preview_object(self, obj):
         return Project.objects.for_page().get(pk=obj.pk)

@@ -40,10 +40,12 @@ class VisitQuerySet(PublishableQuerySet):
         return self.filter(starts_on__year=year)
 
     def with_places(self):
+        return self.prefetch_related(*self.page_prefetches())
+
+    def page_prefetches(self) -> list[Prefetch]:
+        """What a visit's page prefetches: its places, by name."""
         places = self.model._meta.get_field("places").related_model
-        return self.prefetch_related(
-            Prefetch("places", queryset=places.objects.order_by("name", "pk"))
-        )
+        return [Prefetch("places", queryset=places.objects.order_by("name", "pk"))]
 
     def for_listing(self):
         """Public visits, latest first; the places a card shows are fetched by its fragment
@@ -58,10 +60,15 @@ class VisitQuerySet(PublishableQuerySet):
         participants, gifts and (only when final) costs come with the row, so the page stays
         within its queries; its places for the schema.org data too. The related objects its
         body shows are fetched by its fragment (`fragments.DETAIL`) when the cache misses."""
+        return self.page_row().with_places()
+
+    def page_row(self):
+        """The row of a visit's page with its participants, gifts and final costs: what
+        for_page() reads but the prefetches (the lookup the page prepares, views.BY_SLUG)."""
         participants = self.model._meta.get_field("participants").related_model
         gifts = self.model._meta.get_field("gifts").related_model
         costs = self.model._meta.get_field("costs").related_model
-        return self.with_places().annotate(
+        return self.annotate(
             participants_shown=_rows(
                 participants, ("role", "name", "count"), translated=("position",)
             ),

@@ -1,7 +1,9 @@
-from django.shortcuts import get_object_or_404
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
+from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
 from relacions.workflow.preview import PreviewMixin
 
@@ -43,6 +45,10 @@ class VisitListView(FilteredListMixin, ListView):
         return super().get_context_data(totals=totals, **kwargs)
 
 
+# A visit's page's lookup, compiled once (relacions.core.prepared).
+BY_SLUG = published_by_slug(lambda now: Visit.objects.published(now).page_row())
+
+
 class VisitDetailView(PreviewMixin, DetailView):
     """A public visit: who, where, why, what came of it, the gifts received and, once final,
     its costs. Drafts and unfinished visits are seen only through the admin's preview links."""
@@ -51,8 +57,9 @@ class VisitDetailView(PreviewMixin, DetailView):
     context_object_name = "visit"
 
     def get_object(self, queryset=None):
-        visits = Visit.objects.for_detail().by_slug(self.kwargs["slug"])
-        return get_object_or_404(visits[:1])
+        visit = BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
+        prefetch_related_objects([visit], *Visit.objects.page_prefetches())
+        return visit
 
     def get_preview_object(self, obj):
         return Visit.objects.for_page().get(pk=obj.pk)
