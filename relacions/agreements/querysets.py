@@ -174,9 +174,6 @@ class AgreementQuerySet(PublishableQuerySet):
             )
         ).order_by("is_twinning", "title", "pk")
 
-    def with_partners(self):
-        return self.prefetch_related(*self.page_prefetches())
-
     def page_prefetches(self) -> list[Prefetch]:
         """What an agreement's page prefetches: its partners with their places."""
         partners = self.model._meta.get_field("partners").related_model
@@ -204,7 +201,7 @@ class AgreementQuerySet(PublishableQuerySet):
         the areas' names come with the row (`areas_shown`), the partners for its schema.org
         data; the amendments, documents and related objects its body shows are fetched by its
         fragment (`fragments.DETAIL`) when the cache does not have it."""
-        return self.page_row().with_partners()
+        return self.page_row().prefetch_related(*self.page_prefetches())
 
     def page_row(self, now=None):
         """The row of an agreement's page, its last activity at `now` and its areas' names: what

@@ -1,4 +1,3 @@
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
@@ -46,7 +45,10 @@ class AgreementListView(FilteredListMixin, ListView):
 
 
 # An agreement's page's lookup, compiled once (relacions.core.prepared).
-BY_SLUG = published_by_slug(lambda now: Agreement.objects.published(now).page_row(now))
+BY_SLUG = published_by_slug(
+    lambda now: Agreement.objects.published(now).page_row(now),
+    prefetch=lambda: Agreement.objects.page_prefetches(),
+)
 
 
 class AgreementDetailView(PreviewMixin, DetailView):
@@ -57,9 +59,7 @@ class AgreementDetailView(PreviewMixin, DetailView):
     context_object_name = "agreement"
 
     def get_object(self, queryset=None):
-        agreement = BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
-        prefetch_related_objects([agreement], *Agreement.objects.page_prefetches())
-        return agreement
+        return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
 
     def get_preview_object(self, obj):
         return Agreement.objects.for_page().get(pk=obj.pk)

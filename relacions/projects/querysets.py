@@ -16,16 +16,10 @@ def local_today() -> datetime.date:
 
 
 class ProjectQuerySet(PublishableQuerySet):
-    def with_partners(self):
-        return self.prefetch_related(self._partners())
-
     def page_prefetches(self) -> list:
         """What a project's page prefetches: its partners with their places, its themes."""
-        return [self._partners(), "themes"]
-
-    def _partners(self) -> Prefetch:
         partners = self.model._meta.get_field("partners").related_model
-        return Prefetch("partners", queryset=partners.objects.select_related("place"))
+        return [Prefetch("partners", queryset=partners.objects.select_related("place")), "themes"]
 
     def in_country(self, country: str):
         partners = self.model._meta.get_field("partners").related_model

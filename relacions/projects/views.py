@@ -1,4 +1,4 @@
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
@@ -72,7 +72,10 @@ class ProjectListView(FilteredListMixin, ListView):
 
 
 # A project's page's lookup, compiled once (relacions.core.prepared).
-BY_SLUG = published_by_slug(lambda now: Project.objects.published(now).page_row())
+BY_SLUG = published_by_slug(
+    lambda now: Project.objects.published(now).page_row(),
+    prefetch=lambda: Project.objects.page_prefetches(),
+)
 
 
 class ProjectDetailView(PreviewMixin, DetailView):
@@ -84,9 +87,7 @@ class ProjectDetailView(PreviewMixin, DetailView):
     context_object_name = "project"
 
     def get_object(self, queryset=None):
-        project = BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
-        prefetch_related_objects([project], *Project.objects.page_prefetches())
-        return project
+        return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
 
     def get_preview_object(self, obj):
         return Project.objects.for_page().get(pk=obj.pk)

@@ -52,11 +52,9 @@ class VisitQuerySet(PublishableQuerySet):
         (`fragments.CARD`), for the cards the cache does not have."""
         return self.published().order_by("-starts_on", "pk")
 
-    def for_detail(self):
-        return self.published().for_page()
-
     def for_page(self):
-        """What the visit's page shows, published or not (for_detail() and the preview): its
+        """What the visit's page shows, published or not (the preview; a public page prepares
+        page_row() and prefetches page_prefetches(), views.BY_SLUG): its
         participants, gifts and (only when final) costs come with the row, so the page stays
         within its queries; its places for the schema.org data too. The related objects its
         body shows are fetched by its fragment (`fragments.DETAIL`) when the cache misses."""

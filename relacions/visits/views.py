@@ -1,4 +1,3 @@
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
@@ -46,7 +45,10 @@ class VisitListView(FilteredListMixin, ListView):
 
 
 # A visit's page's lookup, compiled once (relacions.core.prepared).
-BY_SLUG = published_by_slug(lambda now: Visit.objects.published(now).page_row())
+BY_SLUG = published_by_slug(
+    lambda now: Visit.objects.published(now).page_row(),
+    prefetch=lambda: Visit.objects.page_prefetches(),
+)
 
 
 class VisitDetailView(PreviewMixin, DetailView):
@@ -57,9 +59,7 @@ class VisitDetailView(PreviewMixin, DetailView):
     context_object_name = "visit"
 
     def get_object(self, queryset=None):
-        visit = BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
-        prefetch_related_objects([visit], *Visit.objects.page_prefetches())
-        return visit
+        return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
 
     def get_preview_object(self, obj):
         return Visit.objects.for_page().get(pk=obj.pk)
