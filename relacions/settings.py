@@ -188,6 +188,11 @@ DATABASES["default"]["OPTIONS"] = {
     },
     # libpq's own minimum is 2 seconds.
     "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+    # A page's prepared lookups and fragment stamps (relacions.core.prepared.statement_cursor)
+    # become prepared statements of their connection from their second run: PostgreSQL plans
+    # them once per pooled connection. Django's other queries bind their values client-side and
+    # are never prepared. (A pooler in transaction mode, such as PgBouncer's, would need 0 here.)
+    "prepare_threshold": 1,
 }
 # A query of a web request still running after this many seconds has its connection cut: a
 # paused or frozen server never answers, and no client or server timeout would end the wait.

@@ -30,11 +30,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Model, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
+from psycopg.types.string import StrDumper
 
 from .models import PublishableQuerySet
 
@@ -118,10 +122,17 @@ class Prepared:
             for position in positions:
                 params[position] = timezone.localdate(values[name])
         compiler = copy.copy(compiled.compiler)
-        compiler.connection = connections[compiled.queryset.db]
-        compiler.as_sql = lambda *args, **kwargs: (compiled.sql, tuple(params))
+        compiler.connection = connection = connections[compiled.queryset.db]
+
+        def execute_sql(*args, **kwargs):
+            with statement_cursor(connection) as cursor:
+                cursor.execute(compiled.sql, params)
+                return [cursor.fetchall()]
+
+        compiler.execute_sql = execute_sql
         queryset = compiled.queryset.all()
-        # The ORM builds the objects from this compiler's columns: nothing is compiled again.
+        # The ORM builds the objects from this compiler's columns and the rows it fetched:
+        # nothing is compiled again.
         queryset.query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
         found = list(queryset)
         if self.prefetch is not None:
@@ -137,6 +148,26 @@ class Prepared:
         if found is None:
             raise Http404("Nothing public has this address.")
         return found
+
+
+def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
+    """A cursor that sends the values apart from the SQL, so that PostgreSQL keeps the plan.
+
+    Django's cursors put the values into the SQL's text (psycopg's client-side binding), so
+    PostgreSQL parses and plans every query afresh: for a page's lookup with its fragments'
+    stamps that is about 0.8 ms of planning for 0.3 ms of running. Sent apart, the same SQL run
+    a few times on a connection (psycopg's `prepare_threshold`, 5) becomes a prepared statement
+    of that connection, planned once while the pool keeps the connection. A text value is sent
+    as `text` (psycopg's default leaves its type to PostgreSQL, which cannot tell it inside an
+    expression such as `concat()`). Django's wrapper around it: the query is counted, logged in
+    DEBUG, and goes through the execute wrappers (the query watchdog) as any other.
+    """
+    connection.ensure_connection()
+    cursor = psycopg.Cursor(connection.connection)
+    cursor.adapters.register_dumper(str, StrDumper)
+    if connection.queries_logged:
+        return connection.make_debug_cursor(cursor)
+    return connection.make_cursor(cursor)
 
 
 def _is_day_of(value: Any, moment: datetime.datetime) -> bool:

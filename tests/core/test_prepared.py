@@ -97,3 +97,20 @@ def test_the_day_of_the_request_s_moment_is_its_local_day():
     assert prepared.fetch(now=timezone.now()) == [trip]
     assert prepared.fetch(now=timezone.now() - datetime.timedelta(days=2)) == []
     assert prepared.fetch(now=timezone.now() + datetime.timedelta(days=30)) == [trip]
+
+
+def test_a_lookup_run_again_is_planned_once_per_connection():
+    """`statement_cursor`: the values go apart from the SQL, so from its second run on a
+    connection the lookup is a prepared statement of it (PostgreSQL plans it once); it finds the
+    same, and each run is a query counted as any other."""
+    item = NewsItemFactory(title_ca="Planificada una vegada")
+    prepared, now = by_slug(), timezone.now()
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            (found,) = prepared.fetch(now=now, slug=item.slug_ca)
+            assert found == item and found.title_ca == "Planificada una vegada"
+    assert len(queries) == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [statement for (statement,) in cursor.fetchall()]
+    assert any('FROM "news_newsitem"' in statement for statement in statements)

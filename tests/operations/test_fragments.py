@@ -9,6 +9,8 @@ have their staleness tests beside its other tests. Every test runs with whole pa
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,6 +58,25 @@ def test_an_item_page_reads_its_article_from_the_cache(client, fragment_renders)
     assert fragment_renders == {"news/_article.html": 1}
     # Without the article's four relations (networks, forums, events, objectives).
     assert again_queries <= first_queries - 4
+
+
+def test_an_item_page_reads_its_article_s_stamp_with_the_item(client, fragment_renders):
+    """`with_stamps`: the page's own lookup reads the article's stamp, the one the fragment's
+    query gives, so the page sends no stamp query; a change to the item still shows at once."""
+    item = NewsItemFactory(body_ca="<p>Abans</p>")
+    article = fragments.declared("news.article")
+    (read,) = fragments.with_stamps(NewsItem.objects.filter(pk=item.pk), timezone.now(),
+                                    "news.article")  # fmt: skip
+    assert (
+        getattr(read, article.column) == article.stamps([NewsItem.objects.get(pk=item.pk)])[item.pk]
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert "Abans" in visit(client, url_of(item))[0]
+    assert not [query for query in queries if 'AS "fragment_stamp"' in query["sql"]]
+    item.body_ca = "<p>Després</p>"
+    item.save()
+    assert "Després" in visit(client, url_of(item))[0]
+    assert fragment_renders == {"news/_article.html": 2}
 
 
 def test_a_related_object_changed_renamed_or_unpublished_shows_at_once(client):

@@ -18,8 +18,10 @@ made of
   objects *that the public may see now*, in the order shown, with the objects their own query
   joins. A related network renamed, unpublished or reaching its `publish_at`, an image whose
   renditions are rebuilt, a news item linked to one more event: a new stamp. The query's SQL is
-  compiled once per process (the moment "now" is its parameter), so a page pays PostgreSQL's
-  work for it, not the ORM's;
+  compiled once per process (the moment "now" is its parameter) and sent as a statement
+  PostgreSQL plans once per connection (`core.prepared.statement_cursor`), so a page pays
+  PostgreSQL's work for it, not the ORM's. A detail page's own lookup reads the stamps of its
+  object's fragments with the object (`with_stamps`), and then sends no stamp query for them;
 - `Fragment.moment(obj)`, for what the text depends on that no version tracks: the clock (an
   event's phase, the day a membership is current on) or values the object's own row query
   computes (an agreement's last activity, a visit's participants, read with the row).
@@ -42,6 +44,7 @@ not saved yet, or when the cache cannot be reached (operations.cache answers a m
 import datetime
 import functools
 import hashlib
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -60,7 +63,7 @@ from django.utils.translation import get_language
 
 from relacions.core.declaration import declarations
 from relacions.core.models import Publishable
-from relacions.core.prepared import reads_the_clock
+from relacions.core.prepared import reads_the_clock, statement_cursor
 
 from .generation import cache_backend, in_rolled_back
 
@@ -202,17 +205,22 @@ def _relation(model: type[models.Model], lookup: Prefetch) -> ArraySubquery:
     return ArraySubquery(rows.annotate(fragment_row=row).values("fragment_row"))
 
 
-@functools.cache
-def _stamp_sql(fragment: "Fragment", model: type[models.Model]) -> tuple[str, tuple]:
-    """`SELECT id, stamp FROM <model's table> WHERE id = ANY(%s)`, compiled once."""
+def _stamp(fragment: "Fragment", model: type[models.Model], now: datetime.datetime) -> Cast:
+    """A `model` row's stamp for `fragment` at `now`, as text."""
     own = [*_versions(model)]
     for name in fragment.related:
         own.extend(_versions(_target(model, name), f"{name}__"))
-    relations = [_relation(model, lookup) for lookup in fragment.lookups(COMPILED_AT)]
+    relations = [_relation(model, lookup) for lookup in fragment.lookups(now)]
     stamp = Func(_array(own), *relations, function="jsonb_build_array", output_field=TextField())
+    return _as_text(stamp)
+
+
+@functools.cache
+def _stamp_sql(fragment: "Fragment", model: type[models.Model]) -> tuple[str, tuple]:
+    """`SELECT id, stamp FROM <model's table> WHERE id = ANY(%s)`, compiled once."""
     # One column (the ORM may order several as it likes): the row's id, a space, its stamp.
-    row = Func(_as_text(F("pk")), Value(" "), _as_text(stamp), function="concat",
-               output_field=TextField())  # fmt: skip
+    row = Func(_as_text(F("pk")), Value(" "), _stamp(fragment, model, COMPILED_AT),
+               function="concat", output_field=TextField())  # fmt: skip
     rows = model._base_manager.order_by().annotate(fragment_stamp=row).values("fragment_stamp")
     sql, params = rows.query.sql_with_params()
     if any(reads_the_clock(value) for value in params):  # COMPILED_AT is in 1901: not "now"
@@ -252,10 +260,18 @@ class Fragment:
         made = (make(now) for make in self.prefetch)
         return [lookup if isinstance(lookup, Prefetch) else Prefetch(lookup) for lookup in made]
 
+    @property
+    def column(self) -> str:
+        """The name of the stamp a page's own query reads with its objects (`with_stamps`)."""
+        return "fragment_stamp_" + re.sub(r"\W", "_", self.key)
+
     def stamps(self, objects: Sequence[models.Model]) -> dict[Any, str]:
-        """pk → stamp of each object, in one query."""
+        """pk → stamp of each object: read with the objects (`with_stamps`), else in one query."""
         if not objects:
             return {}
+        read = {obj.pk: getattr(obj, self.column, None) for obj in objects}
+        if None not in read.values():
+            return read
         sql, params = _stamp_sql(self, type(objects[0]))
         now = timezone.now()
         today, compiled_day = timezone.localdate(now), timezone.localdate(COMPILED_AT)
@@ -263,7 +279,7 @@ class Fragment:
             now if value == COMPILED_AT else today if value == compiled_day else value
             for value in params
         ]
-        with connection.cursor() as cursor:
+        with statement_cursor(connection) as cursor:
             cursor.execute(sql, [*values, [obj.pk for obj in objects]])
             rows = [row.split(" ", 1) for (row,) in cursor.fetchall()]
         pk = type(objects[0])._meta.pk
@@ -321,6 +337,16 @@ class Fragment:
         digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
         return KEY.format(release=release(), name=self.key, language=get_language(),
                           digest=digest)  # fmt: skip
+
+
+def with_stamps(queryset: models.QuerySet, now: datetime.datetime, *names: str) -> models.QuerySet:
+    """`queryset` reading, with each object, its stamps for the fragments `names` at `now`: a
+    page's own lookup then spares each fragment's stamp query (one round trip each). The moment
+    must be the one the page's query reads (a `Prepared` lookup's `now`, filled per request)."""
+    for name in names:
+        fragment = declared(name)
+        queryset = queryset.annotate(**{fragment.column: _stamp(fragment, queryset.model, now)})
+    return queryset
 
 
 def declared(name: str) -> Fragment:
