@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
+from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -46,7 +47,9 @@ class AgreementListView(FilteredListMixin, ListView):
 
 # An agreement's page's lookup, compiled once (relacions.core.prepared).
 BY_SLUG = published_by_slug(
-    lambda now: Agreement.objects.published(now).page_row(now),
+    lambda now: with_stamps(
+        Agreement.objects.published(now).page_row(now), now, "agreements.detail"
+    ),
     prefetch=lambda: Agreement.objects.page_prefetches(),
 )
 

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.operations import pagecache
+from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from . import ical, month
@@ -99,7 +100,9 @@ class EventMonthView(TemplateView):
 
 
 # An event's page's lookup, compiled once (relacions.core.prepared).
-BY_SLUG = published_by_slug(lambda now: Event.objects.for_detail().published(now))
+BY_SLUG = published_by_slug(
+    lambda now: with_stamps(Event.objects.for_detail().published(now), now, "events.detail")
+)
 
 
 class EventDetailView(PreviewMixin, DetailView):

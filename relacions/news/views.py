@@ -10,6 +10,7 @@ from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import Prepared, published_by_slug
 from relacions.core.structured_data import default_image_url, to_script
 from relacions.operations import pagecache
+from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -64,7 +65,9 @@ class NewsListView(FilteredListMixin, ListView):
 
 
 # The two queries of an item's page, compiled once (relacions.core.prepared).
-BY_SLUG = published_by_slug(lambda now: NewsItem.objects.for_detail().published(now))
+BY_SLUG = published_by_slug(
+    lambda now: with_stamps(NewsItem.objects.for_detail().published(now), now, "news.article")
+)
 ADJACENT = Prepared(
     lambda now, published_on, pk: NewsItem.objects.published(now).adjacent(
         SimpleNamespace(published_on=published_on, pk=pk)

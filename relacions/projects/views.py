@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
+from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -73,7 +74,7 @@ class ProjectListView(FilteredListMixin, ListView):
 
 # A project's page's lookup, compiled once (relacions.core.prepared).
 BY_SLUG = published_by_slug(
-    lambda now: Project.objects.published(now).page_row(),
+    lambda now: with_stamps(Project.objects.published(now).page_row(), now, "projects.detail"),
     prefetch=lambda: Project.objects.page_prefetches(),
 )
 
