@@ -1,9 +1,13 @@
-from django.shortcuts import get_object_or_404
+import datetime
+
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
+from relacions.core.prepared import Prepared, published_by_slug
 from relacions.core.structured_data import to_script
 from relacions.operations import pagecache
+from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -48,12 +52,43 @@ class NetworkListView(FilteredListMixin, ListView):
         return super().get_context_data(**kwargs)
 
 
+# A network's and a forum's page: their lookups (with their fragments' stamps) and positions,
+# compiled once (relacions.core.prepared).
+NETWORK = published_by_slug(
+    lambda now: with_stamps(
+        Network.objects.published(now).page_row(),
+        now,
+        "networks.detail",
+        "networks.forums",
+        "networks.related",
+    ),
+    prefetch=lambda: Network.objects.page_prefetches(),
+)
+NETWORK_POSITIONS = Prepared(
+    lambda now, network: Position.objects.held_in_network(network, now),
+    now=datetime.datetime,
+    network=int,
+)
+FORUM = Prepared(
+    lambda now, network_slug, slug: with_stamps(
+        Forum.objects.published(now).page_row().by_network_slug(network_slug).by_slug(slug),
+        now,
+        "networks.related",
+    )[:1],
+    prefetch=lambda: Forum.objects.page_prefetches(),
+    now=datetime.datetime,
+    network_slug=str,
+    slug=str,
+)
+FORUM_POSITIONS = Prepared(lambda forum: Position.objects.held_in_forum(forum), forum=int)
+
+
 class NetworkDetailView(PreviewMixin, DetailView):
     template_name = "networks/network_detail.html"
     context_object_name = "network"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Network.objects.for_detail().by_slug(self.kwargs["slug"])[:1])
+        return NETWORK.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
 
     def get_preview_object(self, obj):
         return Network.objects.for_page().get(pk=obj.pk)
@@ -63,7 +98,7 @@ class NetworkDetailView(PreviewMixin, DetailView):
         logo_url = network.logo.og_image_url if network.logo else ""
         return super().get_context_data(
             **kwargs,
-            positions=list(Position.objects.held_in_network(network)),
+            positions=NETWORK_POSITIONS.fetch(now=timezone.now(), network=network.pk),
             json_ld=to_script(
                 structured_data.organization(
                     network,
@@ -79,13 +114,14 @@ class ForumDetailView(PreviewMixin, DetailView):
     context_object_name = "forum"
 
     def get_object(self, queryset=None):
-        forums = Forum.objects.for_detail().by_network_slug(self.kwargs["network_slug"])
-        return get_object_or_404(forums.by_slug(self.kwargs["slug"])[:1])
+        return FORUM.first_or_404(
+            now=timezone.now(), network_slug=self.kwargs["network_slug"], slug=self.kwargs["slug"]
+        )
 
     def get_preview_object(self, obj):
         return Forum.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **kwargs, positions=list(Position.objects.held_in_forum(self.object))
+            **kwargs, positions=FORUM_POSITIONS.fetch(forum=self.object.pk)
         )

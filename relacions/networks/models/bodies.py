@@ -55,18 +55,20 @@ class NetworkQuerySet(PublishableQuerySet):
         The card shows them (`Network.year_memberships()`), from all the network's memberships."""
         return self.filter(Exists(memberships.filter(network=OuterRef("pk"))))
 
-    def for_detail(self):
-        return self.published().for_page()
-
     def for_page(self):
-        """What the network's page reads, published or not (for_detail() and the preview): its
-        fragments (networks.fragments) fetch its memberships, forums, groups' forums and related
-        news and events when they are rendered; its working groups are listed here (each a
-        fragment)."""
+        """What the network's page reads, published or not (the preview; the page's prepared
+        lookup, views.py, reads the same row and prefetches): its fragments (networks.fragments)
+        fetch its memberships, forums, groups' forums and related news and events when they are
+        rendered; its working groups are listed here (each a fragment)."""
+        return self.page_row().prefetch_related(*self.page_prefetches())
+
+    def page_row(self):
+        """The network's own row on its page, with its logo."""
+        return self.select_related("logo")
+
+    def page_prefetches(self) -> list[Prefetch]:
         groups = WorkingGroup.objects.order_by("name", "pk")
-        return self.select_related("logo").prefetch_related(
-            Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
-        )
+        return [Prefetch("working_groups", queryset=groups, to_attr="all_working_groups")]
 
     def for_dataset(self):
         """The open data's rows: each network with its memberships and public forums."""
@@ -86,19 +88,23 @@ class ForumQuerySet(PublishableQuerySet):
     def by_network_slug(self, slug: str):
         return self.filter(network__in=Network.objects.by_slug(slug))
 
-    def for_detail(self):
-        return self.published().for_page()
-
     def for_page(self):
-        """What the forum's page reads, published or not (for_detail() and the preview): its
-        challenge areas and working groups are listed here (each a fragment, networks.fragments,
-        which fetches their events and forums when rendered); its related news and events are
-        fetched by their fragment."""
+        """What the forum's page reads, published or not (the preview; the page's prepared lookup,
+        views.py, reads the same row and prefetches): its challenge areas and working groups are
+        listed here (each a fragment, networks.fragments, which fetches their events and forums
+        when rendered); its related news and events are fetched by their fragment."""
+        return self.page_row().prefetch_related(*self.page_prefetches())
+
+    def page_row(self):
+        """The forum's own row on its page, with its network."""
+        return self.select_related("network")
+
+    def page_prefetches(self) -> list[Prefetch]:
         groups = WorkingGroup.objects.order_by("name", "pk")
-        return self.select_related("network").prefetch_related(
+        return [
             Prefetch("challenge_areas", queryset=ChallengeArea.objects.all()),
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
-        )
+        ]
 
     def for_objective_timeline(self):
         # Read by the mandate app for an objective's page: get_absolute_url needs the network.

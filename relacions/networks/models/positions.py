@@ -50,22 +50,23 @@ class PositionQuerySet(models.QuerySet):
             .order_by(F("start").asc(), "pk")
         )
 
-    def _public_bodies(self):
+    def _public_bodies(self, now: datetime.datetime | None = None):
         # A position in a draft forum would reveal the forum: leave it out.
-        return self.filter(Q(forum__isnull=True) | Publishable.published_q(prefix="forum__"))
+        return self.filter(Q(forum__isnull=True) | Publishable.published_q(now, prefix="forum__"))
 
-    def held_in_network(self, network):
-        """Positions in the network itself, its forums and its working groups."""
+    def held_in_network(self, network, now: datetime.datetime | None = None):
+        """Positions in the network (an instance or its id) itself, its forums and its working
+        groups, those of forums public at `now`."""
         return (
             self.filter(
                 Q(network=network) | Q(forum__network=network) | Q(working_group__network=network)
             )
-            ._public_bodies()
+            ._public_bodies(now)
             .for_display()
         )
 
     def held_in_forum(self, forum):
-        """Positions in the forum and in the working groups under it."""
+        """Positions in the forum (an instance or its id) and in the working groups under it."""
         groups = WorkingGroup.objects.filter(forums=forum)
         return self.filter(Q(forum=forum) | Q(working_group__in=groups)).for_display()
 
