@@ -50,18 +50,20 @@ MODULE = "content"
 @dataclass(frozen=True)
 class Timeline:
     """How one model's items show on a timeline (an objective's page): what one item is called,
-    the field that holds its date, and what the public may see of them (by default
-    `Model.objects.published()`, which must apply the publication rule)."""
+    the field that holds its date, and what the public may see of them at a moment (by default
+    `Model.objects.published(now)`; a `queryset` of its own takes the moment too and must apply
+    the publication rule at it)."""
 
     model: type[models.Model]
     label: str | Promise
     date: str
-    queryset: Callable[[], models.QuerySet] | None = None
+    queryset: Callable[[datetime.datetime | None], models.QuerySet] | None = None
 
-    def public(self) -> models.QuerySet:
+    def public(self, now: datetime.datetime | None = None) -> models.QuerySet:
+        """What the public may see at `now` (the clock's moment when None)."""
         if self.queryset is not None:
-            return self.queryset()
-        return self.model._default_manager.published()  # type: ignore[attr-defined]
+            return self.queryset(now)
+        return self.model._default_manager.published(now)  # type: ignore[attr-defined]
 
     def date_of(self, item: models.Model) -> datetime.date | None:
         value = getattr(item, self.date)

@@ -74,6 +74,6 @@ content = Content(
     sitemaps=sitemaps.SITEMAPS,
     datasets=(datasets.PLAN,),
     report=REPORT,
-    fragments={"card": fragments.CARD, "body": fragments.BODY},
+    fragments={"card": fragments.CARD, "body": fragments.BODY, "timeline": fragments.TIMELINE},
     demo="demo.yaml",
 )

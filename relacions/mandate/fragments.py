@@ -1,6 +1,6 @@
 """The Pla de Mandat's rendered fragments, kept in the cache under what they show
 (relacions.operations.pagecache.fragments): an objective's card in the plan's overview, and an
-objective's page below its title.
+objective's page below its title: its body, and the timeline of the work serving it.
 
 Both show the objective's status, progress and last update's date: the `with_progress()`
 annotations the view's queryset computes from the latest public progress update. An annotation
@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 
 from relacions.operations.pagecache.fragments import Fragment
 
+from .linked import linked_prefetches
 from .models import Objective, ProgressUpdate
 
 
@@ -34,11 +35,18 @@ CARD = Fragment(
     "mandate/_objective.html", prefetch=(public_updates,), related=("plan",), name="objective"
 )
 # An objective's page below its title: its axis, target date, status and progress, description and
-# the history of its public updates. The timeline of the news, events, memberships… serving it is
-# chosen by queries over other registers (mandate.linked): it stays outside, rendered each time.
+# the history of its public updates.
 BODY = Fragment(
     "mandate/_objective_body.html",
     prefetch=(public_updates,),
     related=("axis",),
+    name="objective",
+)
+# Below it, the timeline of the international work serving it: the public news, events,
+# memberships, forums, agreements, projects and visits linked to it (mandate.linked), each
+# relation's items (and the networks a membership's or a forum's joins) in the stamp.
+TIMELINE = Fragment(
+    "mandate/_objective_timeline.html",
+    prefetch=(lambda now: linked_prefetches(Objective, now),),
     name="objective",
 )

@@ -37,15 +37,18 @@ def available_relations(objective_model: type[models.Model]) -> list[tuple[str, 
     return relations
 
 
-def linked_prefetches(objective_model: type[models.Model]) -> list[Prefetch]:
+def linked_prefetches(
+    objective_model: type[models.Model], now: datetime.datetime | None = None
+) -> list[Prefetch]:
+    """What an objective's timeline shows of each linked model, public at `now`."""
     return [
-        Prefetch(name, queryset=timeline.public(), to_attr=f"linked_{name}")
+        Prefetch(name, queryset=timeline.public(now), to_attr=f"linked_{name}")
         for name, timeline in available_relations(objective_model)
     ]
 
 
 def linked_items(objective: models.Model) -> list[LinkedItem]:
-    """The published items prefetched on `objective` by `with_linked_items()`, newest first
+    """The published items prefetched on `objective` (`linked_prefetches()`), newest first
     (undated ones last)."""
     entries = []
     for name, timeline in available_relations(type(objective)):

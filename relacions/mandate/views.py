@@ -1,9 +1,13 @@
+import datetime
 from dataclasses import replace
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView, View
 
+from relacions.core.prepared import Prepared
+from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from .forms import ObjectiveFilterForm
@@ -53,15 +57,28 @@ class OverviewView(PlanView):
         return get_object_or_404(Plan.objects.for_overview().current())
 
 
+# An objective's page's lookup, with its fragments' stamps, compiled once (relacions.core.prepared).
+BY_ADDRESS = Prepared(
+    lambda now, plan_slug, code: with_stamps(
+        Objective.objects.for_page(now).by_address(plan_slug=plan_slug, code=code, now=now),
+        now,
+        "mandate.body",
+        "mandate.timeline",
+    )[:1],
+    now=datetime.datetime,
+    plan_slug=str,
+    code=str,
+)
+
+
 class ObjectiveView(DetailView):
     context_object_name = "objective"
     template_name = "mandate/objective_detail.html"
 
     def get_object(self, queryset=None):
-        objectives = Objective.objects.for_detail().by_address(
-            plan_slug=self.kwargs["plan"], code=self.kwargs["code"]
+        return BY_ADDRESS.first_or_404(
+            now=timezone.now(), plan_slug=self.kwargs["plan"], code=self.kwargs["code"]
         )
-        return get_object_or_404(objectives)
 
 
 class OpenDataView(View):

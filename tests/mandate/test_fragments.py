@@ -8,16 +8,18 @@ the fragments it finds."""
 
 import datetime
 import re
+import time
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from relacions.mandate.models import ProgressUpdate
 from relacions.news.models import NewsItem
 from relacions.operations.pagecache import fragments
 from relacions.workflow import preview
+from tests.factories import MembershipFactory, NetworkFactory
 from tests.factories.mandate import (
     AxisFactory,
     ObjectiveFactory,
@@ -202,7 +204,12 @@ def test_each_language_and_its_fallback_has_its_own_fragment(client, objective):
     assert "Primer paso" in body and 'lang="ca">Primer pas<' not in body
 
 
-def test_the_timeline_stays_outside_the_fragment(client, objective):
+def test_the_timeline_is_read_from_the_cache_until_what_it_shows_changes(
+    client, objective, fragment_renders
+):
+    """The timeline of the work serving the objective is a fragment: a second visit renders
+    nothing and queries none of the linked registers; an item linked, renamed or unpublished, a
+    membership's network renamed or unpublished show at once."""
     assert "Notícia de l'objectiu" not in visit(client, page(objective))
     item = NewsItem.objects.create(
         title_ca="Notícia de l'objectiu",
@@ -212,9 +219,42 @@ def test_the_timeline_stays_outside_the_fragment(client, objective):
     )
     item.objectives.add(objective)
     assert "Notícia de l&#x27;objectiu" in visit(client, page(objective))
+    renders = fragment_renders["mandate/_objective_timeline.html"]
+    with CaptureQueriesContext(connection) as queries:
+        assert "Notícia de l&#x27;objectiu" in visit(client, page(objective))
+    assert fragment_renders["mandate/_objective_timeline.html"] == renders
+    assert not [q for q in queries if "_prefetch_related_val_objective_id" in q["sql"]]
+    item.title_ca = "Notícia reanomenada"
+    item.save()
+    assert "Notícia reanomenada" in visit(client, page(objective))
+
+    network = NetworkFactory(name_ca="Xarxa servidora")
+    MembershipFactory(network=network).objectives.add(objective)
+    assert "Xarxa servidora" in visit(client, page(objective))
+    network.name_ca = "Xarxa reanomenada"
+    network.save()
+    body = visit(client, page(objective))
+    assert "Xarxa reanomenada" in body and "Xarxa servidora" not in body
+    network.status = "draft"
+    network.save()
     item.status = "draft"
     item.save()
-    assert "Notícia de l&#x27;objectiu" not in visit(client, page(objective))
+    body = visit(client, page(objective))
+    assert "Xarxa reanomenada" not in body and "Notícia reanomenada" not in body
+
+
+def test_a_linked_item_leaves_the_timeline_when_its_unpublish_at_passes(client, objective):
+    item = NewsItem.objects.create(
+        title_ca="Notícia que caduca",
+        slug_ca="noticia-caduca",
+        published_on=datetime.date(2024, 2, 1),
+        status="published",
+        unpublish_at=timezone.now() + datetime.timedelta(seconds=2),
+    )
+    item.objectives.add(objective)
+    assert "Notícia que caduca" in visit(client, page(objective))
+    time.sleep(2.2)
+    assert "Notícia que caduca" not in visit(client, page(objective))
 
 
 def test_a_draft_plans_preview_shows_its_cards_and_keeps_none(administrator):

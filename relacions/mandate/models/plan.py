@@ -42,7 +42,7 @@ from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 
-from ..linked import LinkedItem, linked_items, linked_prefetches
+from ..linked import LinkedItem, linked_items
 from .progress import ProgressUpdate
 
 NOT_STARTED = "not_started"
@@ -153,21 +153,16 @@ class ObjectiveQuerySet(models.QuerySet):
             .order_by("order", "code", "pk")
         )
 
-    def for_detail(self):
-        """An objective with its progress, axis and plan, and the items of its timeline; its
-        public updates are fetched by its body's fragment (`fragments.BODY`) when the cache does
-        not have it."""
-        return self.public().with_progress().select_related("axis", "plan").with_linked_items()
+    def for_page(self, now=None):
+        """An objective of a plan public at `now`, with its progress, axis and plan; its body's
+        and its timeline's fragments (`fragments.BODY`, `fragments.TIMELINE`) fetch its public
+        updates and the items serving it when the cache does not have them."""
+        return self.public(now).with_progress().select_related("axis", "plan")
 
-    def with_linked_items(self):
-        """Prefetch the published news, events, memberships and forums linked to each objective
-        into `linked_<relation>` (see `linked.py`)."""
-        return self.prefetch_related(*linked_prefetches(self.model))
-
-    def by_address(self, *, plan_slug: str, code: str):
-        """The objective with `code` in the published plan whose slug (in the active language or
-        the fallback one) is `plan_slug`."""
-        plans = Plan.objects.published().by_slug(plan_slug)
+    def by_address(self, *, plan_slug: str, code: str, now=None):
+        """The objective with `code` in the plan published at `now` whose slug (in the active
+        language or the fallback one) is `plan_slug`."""
+        plans = Plan.objects.published(now).by_slug(plan_slug)
         return self.filter(plan__in=plans, code=code)
 
 
@@ -412,7 +407,7 @@ class Objective(models.Model):
 
     def linked_items(self) -> list[LinkedItem]:
         """The published news, events, memberships and forums serving this objective, newest
-        first; needs `Objective.objects.with_linked_items()`."""
+        first; needs them prefetched (`linked.linked_prefetches()`, the timeline's fragment)."""
         return linked_items(self)
 
     def clean(self):

@@ -106,9 +106,9 @@ class ForumQuerySet(PublishableQuerySet):
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
         ]
 
-    def for_objective_timeline(self):
+    def for_objective_timeline(self, now=None):
         # Read by the mandate app for an objective's page: get_absolute_url needs the network.
-        return self.published().select_related("network")
+        return self.published(now).select_related("network")
 
     def participating_by(self, year: int):
         """Public forums Terrassa takes part in by the end of `year`; with no start recorded, a

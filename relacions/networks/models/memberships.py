@@ -114,10 +114,12 @@ class MembershipQuerySet(models.QuerySet):
     def for_admin(self):
         return self.select_related("network")
 
-    def for_objective_timeline(self):
+    def for_objective_timeline(self, now=None):
         # Read by the mandate app: what the public may know of a membership is its network's
-        # page, so only memberships of published networks are listed.
-        return self.filter(Publishable.published_q(prefix="network__")).select_related("network")
+        # page, so only memberships of networks published at `now` are listed.
+        return self.filter(Publishable.published_q(now, prefix="network__")).select_related(
+            "network"
+        )
 
 
 class MembershipFeeQuerySet(models.QuerySet):

@@ -240,9 +240,9 @@ class Fragment:
     """A template rendered for one object, cached under the object's stamp.
 
     - `template`: rendered with the object as `name` and the tag's parameters;
-    - `prefetch`: the relations the template shows, as callables `now → Prefetch` (or a lookup)
-      whose querysets read that moment (`Network.objects.published(now)`): fetched for the
-      misses only, and part of the stamp;
+    - `prefetch`: the relations the template shows, as callables `now → Prefetch` (or a lookup,
+      or a list of them) whose querysets read that moment (`Network.objects.published(now)`):
+      fetched for the misses only, and part of the stamp;
     - `related`: the foreign keys the template shows (the view `select_related()`s them): their
       versions are part of the stamp;
     - `moment`: object → a short text that changes whenever the fragment's text changes for a
@@ -250,15 +250,18 @@ class Fragment:
     """
 
     template: str
-    prefetch: tuple[Callable[[datetime.datetime | None], Prefetch | str], ...] = ()
+    prefetch: tuple[Callable[[datetime.datetime | None], Prefetch | str | list], ...] = ()
     related: tuple[str, ...] = ()
     name: str = "object"
     moment: Callable[[Any], str] | None = None
     key: str = field(default="", compare=False)  # "app_label.name", set by `declared()`
 
     def lookups(self, now: datetime.datetime | None = None) -> list[Prefetch]:
-        made = (make(now) for make in self.prefetch)
-        return [lookup if isinstance(lookup, Prefetch) else Prefetch(lookup) for lookup in made]
+        made = [make(now) for make in self.prefetch]
+        flat = [
+            one for lookup in made for one in (lookup if isinstance(lookup, list) else [lookup])
+        ]
+        return [lookup if isinstance(lookup, Prefetch) else Prefetch(lookup) for lookup in flat]
 
     @property
     def column(self) -> str:
