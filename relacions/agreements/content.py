@@ -29,8 +29,8 @@ def _describe_agreement(partner):
 PARTNERS = PlaceLayer(
     key="agreements",
     label=_("Agreements and twin cities"),
-    queryset=lambda: Partner.objects.filter(
-        Publishable.published_q(prefix="agreement__"), place__isnull=False
+    queryset=lambda now=None: Partner.objects.filter(
+        Publishable.published_q(now, prefix="agreement__"), place__isnull=False
     ).select_related("agreement"),
     place="place",
     title=lambda partner: partner.agreement.title,

@@ -80,8 +80,9 @@ class PlaceLayer:
 
     - `key`: the layer's name in the map's address (?layer=agreements) and in the files.
     - `label`: what the layer is called (the map's checkbox, the table's column).
-    - `queryset`: the rows that tie a place, public ones only, with what `title`, `date`,
-      `describe` and `url` read already joined (select_related), so a layer costs one query.
+    - `queryset`: `now=None` → the rows that tie a place, public ones only (at `now`, the
+      clock's moment when None), with what `title`, `date`, `describe` and `url` read already
+      joined (select_related), so a layer costs one query.
     - `place`: the lookup from a row to its Place ("place", "location", "seat"); a tuple of
       lookups for rows tied to places through others (the news of an event held there), which
       show on the place's page but not as markers (`on_map` is then False).
@@ -92,7 +93,7 @@ class PlaceLayer:
 
     key: str
     label: str | Promise
-    queryset: Callable[[], models.QuerySet]
+    queryset: Callable[..., models.QuerySet]  # (now: datetime | None = None) → rows
     place: str | tuple[str, ...]
     title: Callable[[Any], str]
     date: Callable[[Any], datetime.date | None]

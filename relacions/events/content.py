@@ -23,7 +23,7 @@ def _event_day(event):
 EVENTS = PlaceLayer(
     key="events",
     label=_("Events"),
-    queryset=lambda: Event.objects.published().filter(location__isnull=False),
+    queryset=lambda now=None: Event.objects.published(now).filter(location__isnull=False),
     place="location",
     title=lambda event: event.title,
     date=_event_day,

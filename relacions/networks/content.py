@@ -28,8 +28,8 @@ SEATS = PlaceLayer(
     key="networks",
     label=_("Networks' seats"),
     # Since when the city belongs to the network: its first membership.
-    queryset=lambda: (
-        Network.objects.published()
+    queryset=lambda now=None: (
+        Network.objects.published(now)
         .filter(seat__isnull=False)
         .annotate(member_since=Min("memberships__since"))
     ),

@@ -18,7 +18,7 @@ from .models import NewsItem
 NEWS = PlaceLayer(
     key="news",
     label=_("News"),
-    queryset=lambda: NewsItem.objects.published(),
+    queryset=lambda now=None: NewsItem.objects.published(now),
     place=(
         "events__location",
         "networks__seat",

@@ -1,8 +1,10 @@
 from django import forms
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
+
+from relacions.core.prepared import Prepared
 
 from .models import Place
 from .world import drawing, map_layers, map_ties, place_timeline, shapes
@@ -113,6 +115,10 @@ def world_geojson(request):
     return response
 
 
+# A place's page's lookup, compiled once (relacions.core.prepared).
+BY_SLUG = Prepared(lambda slug: Place.objects.by_slug(slug)[:1], slug=str)
+
+
 class PlaceDetailView(DetailView):
     """A place and everything public tied to it (agreements, networks, projects, events, news),
     newest first. A place nothing public points to has no page (the register is not published)."""
@@ -121,8 +127,8 @@ class PlaceDetailView(DetailView):
     context_object_name = "place"
 
     def get_object(self, queryset=None):
-        place = get_object_or_404(Place.objects.by_slug(self.kwargs["slug"])[:1])
-        self.timeline = place_timeline(place)
+        place = BY_SLUG.first_or_404(slug=self.kwargs["slug"])
+        self.timeline = place_timeline(place, timezone.now())
         if not self.timeline:
             raise Http404("Nothing public is tied to this place.")
         return place

@@ -9,10 +9,12 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch
+from django.utils import timezone
 
 from relacions.core.declaration import PlaceLayer, place_layers
+from relacions.core.prepared import Prepared
 
 from .mapdata import world
 from .models import Place
@@ -204,19 +206,38 @@ def tied_places() -> list[Place]:
     )
 
 
-def place_timeline(place: Place) -> list[Tie]:
-    """Everything public tied to `place`, every layer (news through the events, networks,
-    agreements and projects held there), newest first: one query per layer."""
+def tied_to_place(layer: PlaceLayer, now: datetime.datetime | None, place) -> QuerySet:
+    """The layer's public rows at `now` tied to `place` (a Place or its id)."""
+    rows = layer.queryset(now)
+    # One semi-join per lookup (`pk IN (…)`), never one join through them all: joined, the news
+    # through events, networks, agreements and projects multiply each other's rows.
+    model = rows.model._default_manager
+    condition = Q()
+    for lookup in layer.lookups:
+        condition |= Q(pk__in=model.filter(**{lookup: place}).values("pk"))
+    return rows.filter(condition)
+
+
+# Each layer's query of a place's page, compiled once (relacions.core.prepared).
+_TIED: dict[PlaceLayer, Prepared] = {}
+
+
+def _tied(layer: PlaceLayer) -> Prepared:
+    prepared = _TIED.get(layer)
+    if prepared is None:
+        prepared = _TIED[layer] = Prepared(
+            lambda now, place: tied_to_place(layer, now, place), now=datetime.datetime, place=int
+        )
+    return prepared
+
+
+def place_timeline(place: Place, now: datetime.datetime | None = None) -> list[Tie]:
+    """Everything public at `now` tied to `place`, every layer (news through the events,
+    networks, agreements and projects held there), newest first: one query per layer."""
+    now = now or timezone.now()
     entries: dict[tuple, Tie] = {}
     for layer in place_layers():
-        rows = layer.queryset()
-        # One semi-join per lookup (`pk IN (…)`), never one join through them all: joined, the
-        # news through events, networks, agreements and projects multiply each other's rows.
-        model = rows.model._default_manager
-        condition = Q()
-        for lookup in layer.lookups:
-            condition |= Q(pk__in=model.filter(**{lookup: place}).values("pk"))
-        for row in rows.filter(condition):
+        for row in _tied(layer).fetch(now=now, place=place.pk):
             found = tie(layer, row, place)
             entries.setdefault((layer.key, found.title, found.url), found)
     return sorted(entries.values(), key=lambda t: (t.sort_date, t.title), reverse=True)

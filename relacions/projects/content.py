@@ -17,8 +17,8 @@ from .models import Partner, Project
 PARTNERS = PlaceLayer(
     key="projects",
     label=_("Project partners"),
-    queryset=lambda: Partner.objects.filter(
-        Publishable.published_q(prefix="project__"), place__isnull=False
+    queryset=lambda now=None: Partner.objects.filter(
+        Publishable.published_q(now, prefix="project__"), place__isnull=False
     ).select_related("project"),
     place="place",
     title=lambda partner: str(partner.project),

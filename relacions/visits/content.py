@@ -25,8 +25,8 @@ def _describe(row) -> str:
 PLACES = PlaceLayer(
     key="visits",
     label=_("Visits and delegations"),
-    queryset=lambda: Visit.places.through.objects.filter(
-        Visit.published_q(prefix="visit__")
+    queryset=lambda now=None: Visit.places.through.objects.filter(
+        Visit.published_q(now, prefix="visit__")
     ).select_related("visit"),
     place="place",
     title=lambda row: str(row.visit),

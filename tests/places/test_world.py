@@ -3,14 +3,16 @@ a place's page with its timeline, the old addresses, the home page's small map, 
 (queries, size) and the page cache."""
 
 import csv
+import datetime
 import gzip
 import io
 import json
+import time
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from relacions.agreements.models import Partner as AgreementPartner
 from relacions.places.models import Place
@@ -126,6 +128,24 @@ def test_a_place_page_tells_everything_tied_to_it_newest_first(client, world):
     assert world["twinning"].get_absolute_url() in page
     lonely = PlaceFactory(slug_ca="enlloc")
     assert client.get(f"/ca/mon/{lonely.slug_ca}/").status_code == 404
+
+
+def test_a_place_page_follows_each_request_s_moment(client, world):
+    """Its lookups are compiled once: what is public is decided at each request (an agreement
+    reaching its publish_at, then its unpublish_at), in every language's page."""
+    later = AgreementFactory(
+        title_ca="Acord programat",
+        title_es="Acuerdo programado",
+        publish_at=timezone.now() + datetime.timedelta(seconds=1),
+        unpublish_at=timezone.now() + datetime.timedelta(seconds=3),
+    )
+    PartnerFactory(agreement=later, place=world["pamiers"])
+    assert "Acord programat" not in client.get("/ca/mon/pamiers/").content.decode()
+    time.sleep(1.2)
+    assert "Acord programat" in client.get("/ca/mon/pamiers/").content.decode()
+    assert "Acuerdo programado" in client.get("/es/mundo/pamiers/").content.decode()
+    time.sleep(2)
+    assert "Acord programat" not in client.get("/ca/mon/pamiers/").content.decode()
 
 
 @pytest.mark.parametrize(
