@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
+from relacions.operations import pagecache
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -22,7 +23,9 @@ class AgreementListView(FilteredListMixin, ListView):
     query_parameters = ("kind", "status", "country", *AgreementFilterForm.YEAR_FILTERS)
 
     def get_filter_form(self):
-        return AgreementFilterForm(self.request.GET, choices=Agreement.objects.filter_choices())
+        # Read over every public agreement: kept until the content changes (or the day does).
+        choices = pagecache.remember("agreements:filter-choices", Agreement.objects.filter_choices)
+        return AgreementFilterForm(self.request.GET, choices=choices)
 
     def filter_queryset(self, filters):
         agreements = Agreement.objects.for_listing()

@@ -1,10 +1,12 @@
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
+from relacions.operations import pagecache
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -39,11 +41,13 @@ class ProjectListView(FilteredListMixin, ListView):
     query_parameters = ("programme", "status", "role", "theme", "year", "started", "ended")
 
     def get_filter_form(self):
-        self.totals = project_totals()
+        # Read over every public project and the code lists: kept until the content changes (or
+        # the day does); the totals name the programmes in the active language.
+        self.totals = pagecache.remember(f"projects:totals:{get_language()}", project_totals)
         return ProjectFilterForm(
             self.request.GET,
-            programmes=programme_tree(),
-            themes=Theme.objects.all(),
+            programmes=pagecache.remember("projects:programmes", programme_tree),
+            themes=pagecache.remember("projects:themes", lambda: list(Theme.objects.all())),
             years=self.totals.running_years,
             started=[int(row.key) for row in self.totals.years],
             ended=self.totals.ended_years,

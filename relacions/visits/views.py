@@ -1,9 +1,12 @@
+from urllib.parse import urlencode
+
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import to_script
+from relacions.operations import pagecache
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -21,11 +24,11 @@ class VisitListView(FilteredListMixin, ListView):
     paginate_by = 50
 
     def get_filter_form(self):
-        return VisitFilterForm(
-            self.request.GET,
-            years=Visit.objects.years(),
-            country_codes=Visit.objects.countries(),
+        # Read over every public visit: kept until the content changes (or the day does).
+        years, countries = pagecache.remember(
+            "visits:filter-choices", lambda: (Visit.objects.years(), Visit.objects.countries())
         )
+        return VisitFilterForm(self.request.GET, years=years, country_codes=countries)
 
     def filter_queryset(self, filters):
         visits = Visit.objects.published()
@@ -38,10 +41,17 @@ class VisitListView(FilteredListMixin, ListView):
         if "purpose" in filters:
             visits = visits.filter(purpose_category=filters["purpose"])
         self.selected = visits
-        return visits.with_places().order_by("-starts_on", "pk")
+        # The cards (visits.fragments.CARD) prefetch their places when the cache lacks them.
+        return visits.order_by("-starts_on", "pk")
 
     def get_context_data(self, **kwargs):
-        totals = [] if self.filter_form.errors else list(self.selected.totals_by_year())
+        totals = []
+        if not self.filter_form.errors:
+            # The same for every page of these filters: kept as the filter's choices are.
+            totals = pagecache.remember(
+                f"visits:totals:{urlencode(sorted(self.filters.items()))}",
+                lambda: list(self.selected.totals_by_year()),
+            )
         return super().get_context_data(totals=totals, **kwargs)
 
 

@@ -151,3 +151,18 @@ def test_the_yearly_review_never_reaches_a_page_served_from_fragments(client):
     for _ in range(2):  # rendered, then from the cache
         for page in (url_of(agreement), url_of("agreements:list")):
             assert "Confidencial" not in visit(client, page)[0]
+
+
+def test_the_filter_s_choices_follow_the_agreements_at_once(client):
+    """Kept with the content generation (pagecache.remember): an agreement saved or unpublished
+    changes the countries and years the list's filter offers at once."""
+    AgreementFactory(signed_on=datetime.date(2015, 2, 1))
+    assert '<option value="2001"' not in visit(client, url_of("agreements:list"))[0]
+    signed = AgreementFactory(signed_on=datetime.date(2001, 4, 1))
+    PartnerFactory(agreement=signed, place=PlaceFactory(country="JP"))
+    body = visit(client, url_of("agreements:list"))[0]
+    assert '<option value="2001"' in body and '<option value="JP"' in body
+    signed.status = Agreement.Status.DRAFT
+    signed.save()
+    body = visit(client, url_of("agreements:list"))[0]
+    assert '<option value="2001"' not in body and '<option value="JP"' not in body

@@ -1,6 +1,8 @@
 """The projects' rendered fragments (projects.fragments): a card and a project's page below its
 header, served from the cache while nothing they show changed, never after."""
 
+import datetime
+
 import pytest
 
 from relacions.projects.models import Project
@@ -132,3 +134,24 @@ def test_each_language_and_its_fallback_has_its_own_fragment(client):
         "<p>Descripción en castellano</p>",
         "Descripción en castellano",
     )
+
+
+def test_the_totals_and_the_filter_s_choices_follow_the_projects_at_once(client):
+    """Kept with the content generation (pagecache.remember): a project saved, a programme or a
+    theme renamed show in the register's totals and the filter's choices at once."""
+    ProjectFactory()
+    assert "Programa reanomenat" not in visit(client, url_of("projects:list"))[0]
+    started = ProjectFactory(starts_on=datetime.date(2012, 3, 1))
+    body = visit(client, url_of("projects:list"))[0]
+    assert '<option value="2012"' in body
+    started.programme.name_ca = "Programa reanomenat"
+    started.programme.save()
+    theme = ThemeFactory(name_ca="Tema nou")
+    body = visit(client, url_of("projects:list"))[0]
+    assert body.count("Programa reanomenat") >= 2 and "Tema nou" in body  # totals and filter
+    started.status = Project.Status.DRAFT
+    started.save()
+    assert '<option value="2012"' not in visit(client, url_of("projects:list"))[0]
+    theme.name_ca = "Tema reanomenat"
+    theme.save()
+    assert "Tema reanomenat" in visit(client, url_of("projects:list"))[0]

@@ -121,3 +121,31 @@ def test_each_language_and_its_fallback_has_its_own_fragment(client):
     check_each_language_has_its_fragment(
         client, obj, "purpose", "Propòsit en català", "Propósito en castellano"
     )
+
+
+def test_the_filter_s_choices_and_the_year_totals_follow_the_visits_at_once(client):
+    """Kept with the content generation (pagecache.remember): a visit saved, its cost made final
+    or the visit unpublished show in the filter's years and countries and in the totals of the
+    list and of a filtered list at once."""
+    VisitFactory(starts_on=datetime.date(2023, 3, 1), ends_on=datetime.date(2023, 3, 3))
+    first = visit(client, url_of("visits:list"))[0]
+    assert '<option value="2023"' in first and '<option value="2021"' not in first
+    late = VisitFactory(
+        starts_on=datetime.date(2021, 5, 1),
+        ends_on=datetime.date(2021, 5, 2),
+        places=[PlaceFactory(country="JP")],
+    )
+    CostFactory(visit=late, amount=Decimal("1234.00"))
+    body = visit(client, url_of("visits:list"))[0]
+    assert '<option value="2021"' in body and '<option value="JP"' in body
+    assert '<th scope="row">2021</th><td>1</td>' in body
+    filtered = visit(client, url_of("visits:list") + "?year=2021")[0]
+    assert '<th scope="row">2021</th><td>1</td>' in filtered and "1,234" not in filtered
+    late.costs_final = True
+    late.save()
+    assert "1.234" in visit(client, url_of("visits:list") + "?year=2021")[0]
+    late.status = DRAFT
+    late.save()
+    body = visit(client, url_of("visits:list"))[0]
+    assert '<option value="2021"' not in body and '<option value="JP"' not in body
+    assert '<th scope="row">2021</th>' not in body
