@@ -12,10 +12,10 @@ NEWEST_FIRST = ("-published_on", "-pk")
 
 
 class NewsQuerySet(PublishableQuerySet):
-    def for_listing(self):
-        """Published items, newest first, with their images; the networks a card shows are
-        fetched by its fragment (`fragments.CARD`), for the cards the cache does not have."""
-        return self.published().select_related("image").order_by(*NEWEST_FIRST)
+    def for_listing(self, now=None):
+        """Items published at `now`, newest first, with their images; the networks a card shows
+        are fetched by its fragment (`fragments.CARD`), for the cards the cache does not have."""
+        return self.published(now).select_related("image").order_by(*NEWEST_FIRST)
 
     def for_feed(self):
         return self.published().prefetch_related(public_networks()).order_by(*NEWEST_FIRST)
@@ -73,10 +73,10 @@ class NewsQuerySet(PublishableQuerySet):
         )
         return self.filter(Exists(agreements))
 
-    def without_top_featured(self, count: int):
-        """Everything but the `count` featured items a page shows first (home page: the latest
-        news after the featured ones, with no item twice), in the same query."""
-        top = self.model.objects.published().featured().order_by(*NEWEST_FIRST).values("pk")
+    def without_top_featured(self, count: int, now=None):
+        """Everything but the `count` featured items a page shows first at `now` (home page: the
+        latest news after the featured ones, with no item twice), in the same query."""
+        top = self.model.objects.published(now).featured().order_by(*NEWEST_FIRST).values("pk")
         return self.exclude(pk__in=top[:count])
 
     def years(self):

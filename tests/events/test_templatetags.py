@@ -1,5 +1,9 @@
+import datetime
+import time
+
 import pytest
 from django.template import Context, Template
+from django.utils import timezone
 
 from relacions.events.models import Event
 from tests.factories.events import EventFactory, PastEventFactory
@@ -52,3 +56,15 @@ def test_one_query_whatever_the_number_of_events(django_assert_num_queries, coun
 def test_a_cancelled_event_is_marked_on_its_card():
     EventFactory(event_status=Event.EventStatus.CANCELLED)
     assert "event-status--cancelled" in render()
+
+
+def test_an_event_leaves_the_next_events_when_it_ends():
+    """The list's query is compiled once per limit: each rendering reads its own moment."""
+    EventFactory(
+        title_ca="Acaba aviat",
+        start=timezone.now() - datetime.timedelta(hours=1),
+        end=timezone.now() + datetime.timedelta(seconds=1.5),
+    )
+    assert "Acaba aviat" in render()
+    time.sleep(1.7)
+    assert "Acaba aviat" not in render()

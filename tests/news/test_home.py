@@ -1,5 +1,6 @@
 import datetime
 import re
+import time
 
 import pytest
 from django.utils import timezone, translation
@@ -98,3 +99,16 @@ def test_home_queries_do_not_grow_with_content(
     with django_assert_max_num_queries(5):
         body = home(client)
     assert len(titles(body)) == min(count, 3) + min(count, 6)
+
+
+def test_an_item_reaches_the_home_page_at_its_publish_at(client):
+    """The home page's lists are compiled once: each request reads its own moment."""
+    NewsItemFactory(title_en="Published at once", published_on=day(1))
+    later = NewsItemFactory(
+        title_en="Published a little later",
+        featured=True,
+        publish_at=timezone.now() + datetime.timedelta(seconds=1.5),
+    )
+    assert later.title_en not in home(client)
+    time.sleep(1.7)
+    assert later.title_en in section(home(client), "home-featured-news")

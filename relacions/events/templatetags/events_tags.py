@@ -5,13 +5,20 @@
     {% upcoming_events limit=3 %}
 
 Renders `<ul class="cards">` of event cards (their titles as `<h3>`; `heading_level=2` changes
-it), or a short note when nothing is planned. Two queries, whatever the limit.
+it), or a short note when nothing is planned. One query, whatever the limit: compiled once per
+limit (relacions.core.prepared), with the stamps of the cards it shows.
 """
+
+import datetime
+import functools
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 
+from relacions.core.prepared import Prepared
 from relacions.operations import pagecache
+from relacions.operations.pagecache.fragments import with_stamps
 
 from ..models import Event
 
@@ -20,13 +27,20 @@ register = template.Library()
 MAX_LIMIT = 12
 
 
+@functools.cache
+def _upcoming(limit: int) -> Prepared:
+    return Prepared(
+        lambda now: with_stamps(Event.objects.upcoming(now).for_listing(), now, "events.card")[
+            :limit
+        ],
+        now=datetime.datetime,
+    )
+
+
 @register.inclusion_tag("events/_upcoming.html")
 def upcoming_events(limit: int = 3, heading_level: int = 3):
     limit = max(1, min(int(limit), MAX_LIMIT))
-    return {
-        "events": list(Event.objects.upcoming().for_listing()[:limit]),
-        "heading_level": heading_level,
-    }
+    return {"events": _upcoming(limit).fetch(now=timezone.now()), "heading_level": heading_level}
 
 
 @register.simple_tag(takes_context=True)
