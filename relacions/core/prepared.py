@@ -157,10 +157,10 @@ def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
     PostgreSQL parses and plans every query afresh: for a page's lookup with its fragments'
     stamps that is about 0.8 ms of planning for 0.3 ms of running. Sent apart, the same SQL run
     again on a connection (psycopg's `prepare_threshold`, set in the settings) becomes a prepared
-    statement of that connection, planned once while the pool keeps the connection. A text value is sent
-    as `text` (psycopg's default leaves its type to PostgreSQL, which cannot tell it inside an
-    expression such as `concat()`). Django's wrapper around it: the query is counted, logged in
-    DEBUG, and goes through the execute wrappers (the query watchdog) as any other.
+    statement of that connection, planned once while the pool keeps the connection. A text value
+    is sent as `text` (psycopg's default leaves its type to PostgreSQL, which cannot tell it
+    inside an expression such as `concat()`). Django's wrapper around it: the query is counted,
+    logged in DEBUG, and goes through the execute wrappers (the query watchdog) as any other.
     """
     connection.ensure_connection()
     cursor = psycopg.Cursor(connection.connection)
