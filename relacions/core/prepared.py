@@ -28,7 +28,7 @@ import datetime
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from django.db import connections
@@ -165,9 +165,10 @@ def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
     connection.ensure_connection()
     cursor = psycopg.Cursor(connection.connection)
     cursor.adapters.register_dumper(str, StrDumper)
+    raw = cast(Any, cursor)  # Django's stubs name the wrapper's own type for the cursor it wraps
     if connection.queries_logged:
-        return connection.make_debug_cursor(cursor)
-    return connection.make_cursor(cursor)
+        return connection.make_debug_cursor(raw)
+    return connection.make_cursor(raw)
 
 
 def _is_day_of(value: Any, moment: datetime.datetime) -> bool:

@@ -49,7 +49,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -274,7 +274,7 @@ class Fragment:
             return {}
         read = {obj.pk: getattr(obj, self.column, None) for obj in objects}
         if None not in read.values():
-            return read
+            return cast(dict[Any, str], read)
         sql, params = _stamp_sql(self, type(objects[0]))
         now = timezone.now()
         today, compiled_day = timezone.localdate(now), timezone.localdate(COMPILED_AT)
