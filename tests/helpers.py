@@ -98,6 +98,12 @@ def wait_for(predicate, timeout: float, interval: float = 0.2):
         time.sleep(interval)
 
 
+def sleep_past(moment: datetime.datetime) -> None:
+    """Wait, for real, until the clock has passed `moment` (a publish_at, an event's end)."""
+    while timezone.now() <= moment + datetime.timedelta(milliseconds=50):
+        time.sleep(0.05)
+
+
 # --- settings.py in a real process -------------------------------------------------------------
 
 PRODUCTION_HOST = "relacions.terrassa.cat"
@@ -250,8 +256,7 @@ def check_a_linked_network_leaves_at_its_unpublish_at(client, obj) -> None:
     leaves_at = timezone.now() + datetime.timedelta(seconds=2)
     obj.networks.add(NetworkFactory(name_ca="Xarxa que marxa", unpublish_at=leaves_at))
     assert "Xarxa que marxa" in visit(client, url_of(obj))[0]
-    while timezone.now() < leaves_at + datetime.timedelta(milliseconds=50):
-        time.sleep(0.05)
+    sleep_past(leaves_at)
     assert "Xarxa que marxa" not in visit(client, url_of(obj))[0]
 
 

@@ -1,5 +1,4 @@
 import datetime
-import time
 
 import pytest
 from django.template import Context, Template
@@ -7,6 +6,7 @@ from django.utils import timezone
 
 from relacions.events.models import Event
 from tests.factories.events import EventFactory, PastEventFactory
+from tests.helpers import sleep_past
 
 from .conftest import PUBLICATION_STATES
 
@@ -60,11 +60,11 @@ def test_a_cancelled_event_is_marked_on_its_card():
 
 def test_an_event_leaves_the_next_events_when_it_ends():
     """The list's query is compiled once per limit: each rendering reads its own moment."""
-    EventFactory(
+    event = EventFactory(
         title_ca="Acaba aviat",
         start=timezone.now() - datetime.timedelta(hours=1),
-        end=timezone.now() + datetime.timedelta(seconds=1.5),
+        end=timezone.now() + datetime.timedelta(seconds=3),
     )
     assert "Acaba aviat" in render()
-    time.sleep(1.7)
+    sleep_past(event.end)
     assert "Acaba aviat" not in render()

@@ -8,7 +8,6 @@ the fragments it finds."""
 
 import datetime
 import re
-import time
 
 import pytest
 from django.db import connection
@@ -26,7 +25,7 @@ from tests.factories.mandate import (
     PlanFactory,
     ProgressUpdateFactory,
 )
-from tests.helpers import address, signed_in_client
+from tests.helpers import address, signed_in_client, sleep_past
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache", "site_settings")]
 
@@ -249,11 +248,11 @@ def test_a_linked_item_leaves_the_timeline_when_its_unpublish_at_passes(client, 
         slug_ca="noticia-caduca",
         published_on=datetime.date(2024, 2, 1),
         status="published",
-        unpublish_at=timezone.now() + datetime.timedelta(seconds=2),
+        unpublish_at=timezone.now() + datetime.timedelta(seconds=3),
     )
     item.objectives.add(objective)
     assert "Notícia que caduca" in visit(client, page(objective))
-    time.sleep(2.2)
+    sleep_past(item.unpublish_at)
     assert "Notícia que caduca" not in visit(client, page(objective))
 
 

@@ -7,7 +7,6 @@ import datetime
 import gzip
 import io
 import json
-import time
 from decimal import Decimal
 
 import pytest
@@ -18,7 +17,7 @@ from relacions.agreements.models import Partner as AgreementPartner
 from relacions.places.models import Place
 from tests.factories.agreements import AgreementFactory, PartnerFactory
 from tests.factories.places import PlaceFactory
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, sleep_past
 
 pytestmark = pytest.mark.django_db
 
@@ -133,18 +132,20 @@ def test_a_place_page_tells_everything_tied_to_it_newest_first(client, world):
 def test_a_place_page_follows_each_request_s_moment(client, world):
     """Its lookups are compiled once: what is public is decided at each request (an agreement
     reaching its publish_at, then its unpublish_at), in every language's page."""
+    # Margins of three seconds: a loaded machine is slow between the save and the requests.
+    publish_at = timezone.now() + datetime.timedelta(seconds=3)
     later = AgreementFactory(
         title_ca="Acord programat",
         title_es="Acuerdo programado",
-        publish_at=timezone.now() + datetime.timedelta(seconds=1),
-        unpublish_at=timezone.now() + datetime.timedelta(seconds=3),
+        publish_at=publish_at,
+        unpublish_at=publish_at + datetime.timedelta(seconds=3),
     )
     PartnerFactory(agreement=later, place=world["pamiers"])
     assert "Acord programat" not in client.get("/ca/mon/pamiers/").content.decode()
-    time.sleep(1.2)
+    sleep_past(later.publish_at)
     assert "Acord programat" in client.get("/ca/mon/pamiers/").content.decode()
     assert "Acuerdo programado" in client.get("/es/mundo/pamiers/").content.decode()
-    time.sleep(2)
+    sleep_past(later.unpublish_at)
     assert "Acord programat" not in client.get("/ca/mon/pamiers/").content.decode()
 
 
