@@ -6,6 +6,7 @@ the world map. This app imports none of the apps it shows; each layer costs one 
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -218,17 +219,12 @@ def tied_to_place(layer: PlaceLayer, now: datetime.datetime | None, place) -> Qu
     return rows.filter(condition)
 
 
-# Each layer's query of a place's page, compiled once (relacions.core.prepared).
-_TIED: dict[PlaceLayer, Prepared] = {}
-
-
+@functools.cache
 def _tied(layer: PlaceLayer) -> Prepared:
-    prepared = _TIED.get(layer)
-    if prepared is None:
-        prepared = _TIED[layer] = Prepared(
-            lambda now, place: tied_to_place(layer, now, place), now=datetime.datetime, place=int
-        )
-    return prepared
+    """The layer's query of a place's page, compiled once (relacions.core.prepared)."""
+    return Prepared(
+        lambda now, place: tied_to_place(layer, now, place), now=datetime.datetime, place=int
+    )
 
 
 def place_timeline(place: Place, now: datetime.datetime | None = None) -> list[Tie]:
