@@ -20,10 +20,12 @@ from django.db.models import Q
 from django.db.models.functions import JSONObject
 from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.templatetags.relacions import translated_url
 from relacions.operations import pagecache
 from relacions.operations.pagecache import fragments
 
@@ -95,21 +97,28 @@ def site_chrome(request) -> Chrome:
 
 CHROME_TEMPLATES = {"header": "includes/_site_header.html", "footer": "includes/_site_footer.html"}
 LANGUAGE_SWITCHER = "includes/_language_switcher.html"
-# Where the header's language menu goes: its links are this page's own addresses.
-SWITCHER_SLOT = mark_safe("<!--language-switcher-->")
+
+
+def _url_slot(language: str) -> str:
+    """Where the language menu's link to `language` goes in the kept header: that link is this
+    page's own address in `language`, filled in per request (`chrome_part`)."""
+    return f"<!--translated-url:{language}-->"
 
 
 def rendered_chrome(context) -> dict[str, SafeString]:
     """The header and the footer of this request's page, rendered once per language, section of
     the site (the menu marks it), current menu page and year, and kept (with FRAGMENT_CACHE) for
-    the content generation and the release: most pages only fill in the language menu."""
+    the content generation and the release: most pages only fill in the language menu's links."""
     request = context["request"]
     parts = getattr(request, "_rendered_chrome", None)
     if parts is not None:
         return parts
 
     def render() -> dict[str, SafeString]:
-        with context.push(language_switcher=SWITCHER_SLOT):
+        slots = [(code, mark_safe(_url_slot(code))) for code, _name in settings.LANGUAGES]
+        with context.push(language_links=slots):
+            switcher = get_template(LANGUAGE_SWITCHER).template.render(context)
+        with context.push(language_switcher=switcher):
             return {
                 name: mark_safe(get_template(template).template.render(context))
                 for name, template in CHROME_TEMPLATES.items()
@@ -138,7 +147,8 @@ def _chrome_name(context) -> str:
 
 def chrome_part(context, name: str) -> SafeString:
     part = rendered_chrome(context)[name]
-    if SWITCHER_SLOT in part:
-        switcher = get_template(LANGUAGE_SWITCHER).template.render(context)
-        part = mark_safe(part.replace(SWITCHER_SLOT, switcher))
-    return part
+    for code, _name in settings.LANGUAGES:
+        slot = _url_slot(code)
+        if slot in part:
+            part = part.replace(slot, escape(translated_url(context, code)))
+    return mark_safe(part)

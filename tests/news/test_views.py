@@ -277,6 +277,22 @@ def test_links_to_a_filtered_list_name_the_network_in_their_own_language(client)
         )
 
 
+def test_the_language_menu_keeps_the_filters_in_each_language(client):
+    """The header is kept for many pages with a slot for each language link
+    (relacions.pages.chrome): the link written in it is this list's, filters escaped."""
+    network = make_network(1)
+    NewsItemFactory(published_on=datetime.date(2020, 5, 5)).networks.add(network)
+    body = html(client.get(address("news:list", "en") + f"?year=2020&network={network.slug_en}"))
+    menu = re.search(r'<nav class="language-switcher".*?</nav>', body, re.S).group()
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w\w)"', menu))
+    assert {language: href for href, language in links.items()} == {
+        language: f"{address('news:list', language)}?year=2020&amp;"
+        f"network={getattr(network, f'slug_{language}')}"
+        for language in ("ca", "es")
+    }
+    assert "<!--translated-url" not in body
+
+
 def test_filters_combine_and_pagination_keeps_them(client):
     network = make_network(1)
     for item in NewsItemFactory.create_batch(12, published_on=datetime.date(2020, 5, 5)):
