@@ -230,6 +230,11 @@ def addresses(objects) -> set[str]:
 # --- Pages built from rendered fragments (tests/*/test_fragments.py) ---------------------------
 
 
+def structured_data(page: str) -> dict:
+    """The schema.org data of a page's `<script type="application/ld+json">` (its first)."""
+    return json.loads(re.search(r'ld\+json"[^>]*>(.*?)</script>', page, re.S)[1])
+
+
 def url_of(obj_or_name, language: str = "ca") -> str:
     """The address of an object's page, or of a view by name, in `language`."""
     with translation.override(language):

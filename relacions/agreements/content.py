@@ -130,7 +130,11 @@ content = Content(
         Timeline(Agreement, pgettext_lazy("objective timeline", "Agreements"), date="signed_on"),
     ),
     datasets=(datasets.AGREEMENTS,),
-    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
+    fragments={
+        "card": fragments.CARD,
+        "detail": fragments.DETAIL,
+        "structured_data": fragments.STRUCTURED_DATA,
+    },
     places=(PARTNERS,),
     dashboard=(dashboard.dormant_twinnings,),
     report=REPORT,

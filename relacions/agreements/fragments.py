@@ -3,11 +3,13 @@
 
 from django.db.models import Prefetch
 
+from relacions.core.structured_data import to_script
 from relacions.events.fragments import latest_events
 from relacions.networks.fragments import public_networks
 from relacions.news.fragments import newest_news
 from relacions.operations.pagecache.fragments import Fragment
 
+from . import structured_data
 from .models import Amendment, Document, Partner
 
 
@@ -43,3 +45,12 @@ DETAIL = Fragment(
     name="agreement",
     moment=computed,
 )
+
+
+def json_ld(agreement, *, url: str) -> str:
+    return to_script(structured_data.agreement_data(agreement, url=url))
+
+
+# The page's schema.org data (structured_data.py), for its <head>: its partners and their places
+# besides its own fields, fetched only when the cache does not have it.
+STRUCTURED_DATA = Fragment(text=json_ld, prefetch=(partners,), name="agreement")

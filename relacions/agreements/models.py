@@ -196,7 +196,7 @@ class Agreement(Publishable):
         return self.kind == self.Kind.TWINNING
 
     def partner_places(self) -> list:
-        """The partners' places (reads `partners` as prefetched by `page_prefetches()`)."""
+        """The partners' places (reads `partners`, prefetched)."""
         return [partner.place for partner in self.partners.all() if partner.place_id]
 
     def public_timeline(self) -> list["TimelineEntry"]:

@@ -175,7 +175,8 @@ class AgreementQuerySet(PublishableQuerySet):
         ).order_by("is_twinning", "title", "pk")
 
     def page_prefetches(self) -> list[Prefetch]:
-        """What an agreement's page prefetches: its partners with their places."""
+        """An agreement's partners with their places (its open data; its page's fragments fetch
+        them when the cache does not have them)."""
         partners = self.model._meta.get_field("partners").related_model
         return [Prefetch("partners", queryset=partners.objects.select_related("place"))]
 
@@ -198,14 +199,15 @@ class AgreementQuerySet(PublishableQuerySet):
 
     def for_page(self):
         """What the agreement's page reads, published or not (for_detail() and the preview):
-        the areas' names come with the row (`areas_shown`), the partners for its schema.org
-        data; the amendments, documents and related objects its body shows are fetched by its
-        fragment (`fragments.DETAIL`) when the cache does not have it."""
+        the areas' names come with the row (`areas_shown`), and its partners; the public page
+        prepares page_row() alone (views.BY_SLUG): the partners, amendments, documents and
+        related objects its body and its schema.org data show are fetched by their fragments
+        (`fragments.DETAIL`, `fragments.STRUCTURED_DATA`) when the cache does not have them."""
         return self.page_row().prefetch_related(*self.page_prefetches())
 
     def page_row(self, now=None):
         """The row of an agreement's page, its last activity at `now` and its areas' names: what
-        for_page() reads but the prefetches (the lookup the page prepares, views.BY_SLUG)."""
+        for_page() reads but the partners (the lookup the page prepares, views.BY_SLUG)."""
         return self.with_last_activity(now).with_area_names()
 
     def with_area_names(self):

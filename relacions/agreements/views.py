@@ -3,12 +3,10 @@ from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
-from relacions.core.structured_data import to_script
 from relacions.operations import pagecache
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
-from . import structured_data
 from .forms import AgreementFilterForm
 from .models import Agreement
 
@@ -51,9 +49,11 @@ class AgreementListView(FilteredListMixin, ListView):
 # An agreement's page's lookup, compiled once (relacions.core.prepared).
 BY_SLUG = published_by_slug(
     lambda now: with_stamps(
-        Agreement.objects.published(now).page_row(now), now, "agreements.detail"
+        Agreement.objects.published(now).page_row(now),
+        now,
+        "agreements.detail",
+        "agreements.structured_data",
     ),
-    prefetch=lambda: Agreement.objects.page_prefetches(),
 )
 
 
@@ -71,13 +71,10 @@ class AgreementDetailView(PreviewMixin, DetailView):
         return Agreement.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
-        # The page's body, its timeline included, is a fragment (fragments.DETAIL).
+        # The page's body (its timeline included) and its schema.org data are fragments
+        # (fragments.DETAIL and STRUCTURED_DATA, which is given the page's address).
         agreement = self.object
         return super().get_context_data(
             **kwargs,
-            json_ld=to_script(
-                structured_data.agreement_data(
-                    agreement, url=self.request.build_absolute_uri(agreement.get_absolute_url())
-                )
-            ),
+            page_address=self.request.build_absolute_uri(agreement.get_absolute_url()),
         )

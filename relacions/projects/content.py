@@ -123,7 +123,11 @@ content = Content(
         Timeline(Project, pgettext_lazy("objective timeline", "Projects"), date="starts_on"),
     ),
     datasets=(datasets.PROJECTS, datasets.PARTNERS, datasets.YEARLY_TOTALS),
-    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
+    fragments={
+        "card": fragments.CARD,
+        "detail": fragments.DETAIL,
+        "structured_data": fragments.STRUCTURED_DATA,
+    },
     places=(PARTNERS,),
     report=REPORT,
     demo="demo.yaml",

@@ -4,12 +4,14 @@
 from django.db.models import Prefetch
 
 from relacions.agreements.models import Agreement
+from relacions.core.structured_data import to_script
 from relacions.events.fragments import latest_events
 from relacions.mandate.models import Objective
 from relacions.networks.fragments import public_networks
 from relacions.news.fragments import newest_news
 from relacions.operations.pagecache.fragments import Fragment
 
+from . import structured_data
 from .models import Partner, Result, Theme
 
 
@@ -63,6 +65,22 @@ DETAIL = Fragment(
         latest_events,
     ),
     related=("programme", "department"),
+    name="project",
+    moment=programme_parent,
+)
+
+
+def json_ld(project, *, url: str) -> str:
+    return to_script(structured_data.project_data(project, url=url))
+
+
+# The page's schema.org data (structured_data.py), for its <head>: its partners and their places,
+# its themes and its programme besides its own fields, fetched only when the cache does not
+# have it.
+STRUCTURED_DATA = Fragment(
+    text=json_ld,
+    prefetch=(partners, themes),
+    related=("programme",),
     name="project",
     moment=programme_parent,
 )

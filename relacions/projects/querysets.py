@@ -17,7 +17,8 @@ def local_today() -> datetime.date:
 
 class ProjectQuerySet(PublishableQuerySet):
     def page_prefetches(self) -> list:
-        """What a project's page prefetches: its partners with their places, its themes."""
+        """A project's partners with their places, its themes (its open data; its page's
+        fragments fetch them when the cache does not have them)."""
         partners = self.model._meta.get_field("partners").related_model
         return [Prefetch("partners", queryset=partners.objects.select_related("place")), "themes"]
 
@@ -48,14 +49,16 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.published().for_page()
 
     def for_page(self):
-        """What the project's page reads, published or not (for_detail() and the preview): the
-        partners and themes for its schema.org data; the results and related objects its body
-        shows are fetched by its fragment (`fragments.DETAIL`) when the cache does not have it."""
+        """What the project's page reads, published or not (for_detail() and the preview), with
+        its partners and themes; the public page prepares page_row() alone (views.BY_SLUG): the
+        partners, themes, results and related objects its body and its schema.org data show are
+        fetched by their fragments (`fragments.DETAIL`, `fragments.STRUCTURED_DATA`) when the
+        cache does not have them."""
         return self.page_row().prefetch_related(*self.page_prefetches())
 
     def page_row(self):
         """The row of a project's page, with its programme and department: what for_page() reads
-        but the prefetches (the lookup the page prepares, views.BY_SLUG)."""
+        but the partners and themes (the lookup the page prepares, views.BY_SLUG)."""
         return self.select_related("programme__parent", "department")
 
     def countries(self) -> list[str]:

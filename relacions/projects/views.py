@@ -5,12 +5,10 @@ from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
-from relacions.core.structured_data import to_script
 from relacions.operations import pagecache
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
-from . import structured_data
 from .forms import ProjectFilterForm
 from .models import Programme, Project, Theme
 from .totals import project_totals
@@ -78,8 +76,12 @@ class ProjectListView(FilteredListMixin, ListView):
 
 # A project's page's lookup, compiled once (relacions.core.prepared).
 BY_SLUG = published_by_slug(
-    lambda now: with_stamps(Project.objects.published(now).page_row(), now, "projects.detail"),
-    prefetch=lambda: Project.objects.page_prefetches(),
+    lambda now: with_stamps(
+        Project.objects.published(now).page_row(),
+        now,
+        "projects.detail",
+        "projects.structured_data",
+    ),
 )
 
 
@@ -98,14 +100,10 @@ class ProjectDetailView(PreviewMixin, DetailView):
         return Project.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
-        # The page's body, its timeline and related objects included, is a fragment
-        # (fragments.DETAIL).
+        # The page's body (its timeline and related objects included) and its schema.org data
+        # are fragments (fragments.DETAIL and STRUCTURED_DATA, which is given the page's address).
         project = self.object
         return super().get_context_data(
             **kwargs,
-            json_ld=to_script(
-                structured_data.project_data(
-                    project, url=self.request.build_absolute_uri(project.get_absolute_url())
-                )
-            ),
+            page_address=self.request.build_absolute_uri(project.get_absolute_url()),
         )

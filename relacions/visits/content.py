@@ -114,7 +114,11 @@ content = Content(
     # page outlives the next local midnight (relacions.operations.pagecache.lifetime).
     timelines=(Timeline(Visit, pgettext_lazy("objective timeline", "Visits"), date="starts_on"),),
     datasets=(datasets.VISITS, datasets.COSTS),
-    fragments={"card": fragments.CARD, "detail": fragments.DETAIL},
+    fragments={
+        "card": fragments.CARD,
+        "detail": fragments.DETAIL,
+        "structured_data": fragments.STRUCTURED_DATA,
+    },
     places=(PLACES,),
     dashboard=(dashboard.overdue_costs,),
     report=REPORT,

@@ -4,12 +4,15 @@
 from django.db.models import Prefetch
 
 from relacions.agreements.models import Agreement
+from relacions.core.structured_data import to_script
 from relacions.events.fragments import latest_events
 from relacions.mandate.fragments import public_objectives
 from relacions.networks.fragments import public_networks
 from relacions.operations.pagecache.fragments import Fragment
 from relacions.places.models import Place
 from relacions.projects.models import Project
+
+from . import structured_data
 
 
 def places(now=None) -> Prefetch:
@@ -48,3 +51,12 @@ DETAIL = Fragment(
     name="visit",
     moment=shown_rows,
 )
+
+
+def json_ld(visit, *, url: str) -> str:
+    return to_script(structured_data.visit_data(visit, url=url))
+
+
+# The page's schema.org data (structured_data.py), for its <head>: its places besides its own
+# fields, fetched only when the cache does not have it.
+STRUCTURED_DATA = Fragment(text=json_ld, prefetch=(places,), name="visit")

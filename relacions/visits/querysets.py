@@ -43,7 +43,8 @@ class VisitQuerySet(PublishableQuerySet):
         return self.prefetch_related(*self.page_prefetches())
 
     def page_prefetches(self) -> list[Prefetch]:
-        """What a visit's page prefetches: its places, by name."""
+        """A visit's places, by name (its open data; its page's fragments fetch them when the
+        cache does not have them)."""
         places = self.model._meta.get_field("places").related_model
         return [Prefetch("places", queryset=places.objects.order_by("name", "pk"))]
 
@@ -54,15 +55,15 @@ class VisitQuerySet(PublishableQuerySet):
 
     def for_page(self):
         """What the visit's page shows, published or not (the preview; a public page prepares
-        page_row() and prefetches page_prefetches(), views.BY_SLUG): its
-        participants, gifts and (only when final) costs come with the row, so the page stays
-        within its queries; its places for the schema.org data too. The related objects its
-        body shows are fetched by its fragment (`fragments.DETAIL`) when the cache misses."""
+        page_row() alone, views.BY_SLUG): its participants, gifts and (only when final) costs
+        come with the row, so the page stays within its queries, and its places. The places
+        and related objects its body and its schema.org data show are fetched by their
+        fragments (`fragments.DETAIL`, `fragments.STRUCTURED_DATA`) when the cache misses."""
         return self.page_row().with_places()
 
     def page_row(self):
         """The row of a visit's page with its participants, gifts and final costs: what
-        for_page() reads but the prefetches (the lookup the page prepares, views.BY_SLUG)."""
+        for_page() reads but the places (the lookup the page prepares, views.BY_SLUG)."""
         participants = self.model._meta.get_field("participants").related_model
         gifts = self.model._meta.get_field("gifts").related_model
         costs = self.model._meta.get_field("costs").related_model

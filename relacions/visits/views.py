@@ -5,12 +5,10 @@ from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
-from relacions.core.structured_data import to_script
 from relacions.operations import pagecache
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
-from . import structured_data
 from .forms import VisitFilterForm
 from .models import Visit
 
@@ -57,8 +55,9 @@ class VisitListView(FilteredListMixin, ListView):
 
 # A visit's page's lookup, compiled once (relacions.core.prepared).
 BY_SLUG = published_by_slug(
-    lambda now: with_stamps(Visit.objects.published(now).page_row(), now, "visits.detail"),
-    prefetch=lambda: Visit.objects.page_prefetches(),
+    lambda now: with_stamps(
+        Visit.objects.published(now).page_row(), now, "visits.detail", "visits.structured_data"
+    ),
 )
 
 
@@ -76,14 +75,10 @@ class VisitDetailView(PreviewMixin, DetailView):
         return Visit.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
-        # The page's body (participants, costs, gifts, what it served) is a fragment
-        # (fragments.DETAIL).
+        # The page's body (participants, costs, gifts, what it served) and its schema.org data
+        # are fragments (fragments.DETAIL and STRUCTURED_DATA, which is given the page's address).
         visit = self.object
         return super().get_context_data(
             **kwargs,
-            json_ld=to_script(
-                structured_data.visit_data(
-                    visit, url=self.request.build_absolute_uri(visit.get_absolute_url())
-                )
-            ),
+            page_address=self.request.build_absolute_uri(visit.get_absolute_url()),
         )

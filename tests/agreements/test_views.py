@@ -1,6 +1,4 @@
 import datetime
-import json
-import re
 
 import pytest
 from django.urls import reverse
@@ -17,6 +15,7 @@ from tests.factories.agreements import (
 )
 from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
+from tests.helpers import structured_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -88,7 +87,7 @@ def test_the_page_shows_what_the_transparency_law_asks(client):
         "Visita a Pamiers",
     ):
         assert text in page, text
-    data = json.loads(re.search(r'ld\+json"[^>]*>(.*?)</script>', page, re.S)[1])
+    data = structured_data(page)
     assert data["@type"] == "CreativeWork"
     assert data["dateCreated"] == "1990-05-01"
 

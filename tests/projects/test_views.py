@@ -20,6 +20,7 @@ from tests.factories.projects import (
     ResultFactory,
     ThemeFactory,
 )
+from tests.helpers import structured_data
 
 from .conftest import path_in, programme
 
@@ -33,10 +34,6 @@ def list_path(language: str = "ca") -> str:
 
 def text(response) -> str:
     return response.content.decode()
-
-
-def json_ld(page: str) -> dict:
-    return json.loads(re.search(r'ld\+json"[^>]*>(.*?)</script>', page, re.S)[1])
 
 
 @pytest.mark.parametrize(
@@ -188,7 +185,7 @@ def test_a_project_of_a_programme_not_funded_by_the_eu_has_no_emblem(client, non
     page = text(client.get(path_in("en", project)))
     assert "eu-emblem.svg" not in page
     assert "European Union" not in page
-    assert "funder" not in json.dumps(json_ld(page))
+    assert "funder" not in json.dumps(structured_data(page))
 
 
 def test_the_emblem_is_the_eu_flag_in_its_colours():
@@ -202,7 +199,7 @@ def test_the_emblem_is_the_eu_flag_in_its_colours():
 
 
 def test_the_structured_data_is_a_project_with_a_monetary_grant(client, ia4end):
-    data = json_ld(text(client.get(path_in("en", ia4end))))
+    data = structured_data(text(client.get(path_in("en", ia4end))))
     assert data["@type"] == "Project"
     assert data["alternateName"] == "IA4END"
     grant = data["funding"]

@@ -1,5 +1,4 @@
 import datetime
-import json
 import re
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ from tests.factories import AxisFactory, EventFactory, NetworkFactory, Objective
 from tests.factories.agreements import AgreementFactory
 from tests.factories.places import PlaceFactory
 from tests.factories.visits import CostFactory, GiftFactory, ParticipantFactory, VisitFactory
+from tests.helpers import structured_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 
@@ -126,7 +126,7 @@ def test_the_page_shows_who_where_why_what_came_of_it_and_the_final_costs(client
     _final(visit)
     page = client.get(path).content.decode()
     assert "Allotjament" in page and "420,00\u00a0€" in page
-    data = json.loads(re.search(r'ld\+json"[^>]*>(.*?)</script>', page, re.S)[1])
+    data = structured_data(page)
     assert data["@type"] == "Event"
     assert data["startDate"] == visit.starts_on.isoformat()
     assert data["location"][0]["name"] == "Pamiers"

@@ -240,6 +240,8 @@ class Fragment:
     """A template rendered for one object, cached under the object's stamp.
 
     - `template`: rendered with the object as `name` and the tag's parameters;
+    - `text`, instead of a template, for a fragment that is not markup (a page's schema.org
+      data): a function (object, **parameters) → its text;
     - `prefetch`: the relations the template shows, as callables `now → Prefetch` (or a lookup,
       or a list of them) whose querysets read that moment (`Network.objects.published(now)`):
       fetched for the misses only, and part of the stamp;
@@ -249,7 +251,8 @@ class Fragment:
       reason no version tracks (the clock; values computed with the object's row).
     """
 
-    template: str
+    template: str = ""
+    text: Callable[..., str] | None = None
     prefetch: tuple[Callable[[datetime.datetime | None], Prefetch | str | list], ...] = ()
     related: tuple[str, ...] = ()
     name: str = "object"
@@ -308,13 +311,13 @@ class Fragment:
         missing = [obj for obj, key in zip(objects, keys, strict=True) if key not in found]
         if missing and self.prefetch:
             models.prefetch_related_objects(missing, *self.lookups())
-        template = get_template(self.template) if missing else None
+        write = self._writer() if missing else None
         rendered, store = [], {}
         for obj, key, variant in zip(objects, keys, variants, strict=True):
             if key in found:
                 rendered.append(mark_safe(found[key]))
                 continue
-            text = template.render({**variant, self.name: obj})  # type: ignore[union-attr]
+            text = write(obj, variant)  # type: ignore[misc]
             rendered.append(mark_safe(text))
             if key and epoch:
                 store[key] = (epoch, text)
@@ -330,7 +333,15 @@ class Fragment:
         lookups = self.lookups()
         if lookups:
             models.prefetch_related_objects([obj], *lookups)
-        return mark_safe(get_template(self.template).render({**params, self.name: obj}))
+        return mark_safe(self._writer()(obj, params))
+
+    def _writer(self) -> Callable[[Any, dict], str]:
+        """(object, parameters) → the fragment's text, by its function or its template."""
+        if self.text is not None:
+            text = self.text
+            return lambda obj, params: str(text(obj, **params))
+        template = get_template(self.template)
+        return lambda obj, params: template.render({**params, self.name: obj})
 
     def _key(self, obj, stamp: str | None, params: dict) -> str | None:
         if stamp is None:
