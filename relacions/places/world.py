@@ -210,13 +210,13 @@ def tied_places() -> list[Place]:
 def tied_to_place(layer: PlaceLayer, now: datetime.datetime | None, place) -> QuerySet:
     """The layer's public rows at `now` tied to `place` (a Place or its id)."""
     rows = layer.queryset(now)
-    # One semi-join per lookup (`pk IN (…)`), never one join through them all: joined, the news
-    # through events, networks, agreements and projects multiply each other's rows.
+    # One semi-join on the union of each lookup's ids (`pk IN (… UNION …)`). Never one join
+    # through them all: the news through events, networks, agreements and projects multiply
+    # each other's rows; nor one semi-join per lookup joined by OR, which PostgreSQL answers by
+    # reading every row of the layer (4 ms for 10,000 news items, against 0.1 ms).
     model = rows.model._default_manager
-    condition = Q()
-    for lookup in layer.lookups:
-        condition |= Q(pk__in=model.filter(**{lookup: place}).values("pk"))
-    return rows.filter(condition)
+    first, *others = [model.filter(**{lookup: place}).values("pk") for lookup in layer.lookups]
+    return rows.filter(pk__in=first.union(*others) if others else first)
 
 
 @functools.cache
