@@ -12,7 +12,7 @@ from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
 from .forms import DirectoryFilterForm
-from .models import Forum, Membership, Network, Position
+from .models import ChallengeArea, Forum, Membership, Network, Position, WorkingGroup
 from .querysets import local_today
 
 
@@ -62,7 +62,6 @@ NETWORK = published_by_slug(
         "networks.forums",
         "networks.related",
     ),
-    prefetch=lambda: Network.objects.page_prefetches(),
 )
 NETWORK_POSITIONS = Prepared(
     lambda now, network: Position.objects.held_in_network(network, now),
@@ -75,12 +74,38 @@ FORUM = Prepared(
         now,
         "networks.related",
     )[:1],
-    prefetch=lambda: Forum.objects.page_prefetches(),
     now=datetime.datetime,
     network_slug=str,
     slug=str,
 )
 FORUM_POSITIONS = Prepared(lambda forum: Position.objects.held_in_forum(forum), forum=int)
+# Their working groups and a forum's challenge areas, each shown as a fragment: read with those
+# fragments' stamps (what the previews prefetch: the querysets' page_prefetches()).
+NETWORK_GROUPS = Prepared(
+    lambda now, network: with_stamps(
+        WorkingGroup.objects.filter(network=network).order_by("name", "pk"),
+        now,
+        "networks.working-group",
+    ),
+    now=datetime.datetime,
+    network=int,
+)
+FORUM_GROUPS = Prepared(
+    lambda now, forum: with_stamps(
+        WorkingGroup.objects.filter(forums=forum).order_by("name", "pk"),
+        now,
+        "networks.working-group",
+    ),
+    now=datetime.datetime,
+    forum=int,
+)
+FORUM_AREAS = Prepared(
+    lambda now, forum: with_stamps(
+        ChallengeArea.objects.filter(forum=forum), now, "networks.challenge-area"
+    ),
+    now=datetime.datetime,
+    forum=int,
+)
 
 
 class NetworkDetailView(PreviewMixin, DetailView):
@@ -88,7 +113,10 @@ class NetworkDetailView(PreviewMixin, DetailView):
     context_object_name = "network"
 
     def get_object(self, queryset=None):
-        return NETWORK.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])
+        now = timezone.now()
+        network = NETWORK.first_or_404(now=now, slug=self.kwargs["slug"])
+        network.all_working_groups = NETWORK_GROUPS.fetch(now=now, network=network.pk)
+        return network
 
     def get_preview_object(self, obj):
         return Network.objects.for_page().get(pk=obj.pk)
@@ -114,9 +142,13 @@ class ForumDetailView(PreviewMixin, DetailView):
     context_object_name = "forum"
 
     def get_object(self, queryset=None):
-        return FORUM.first_or_404(
-            now=timezone.now(), network_slug=self.kwargs["network_slug"], slug=self.kwargs["slug"]
+        now = timezone.now()
+        forum = FORUM.first_or_404(
+            now=now, network_slug=self.kwargs["network_slug"], slug=self.kwargs["slug"]
         )
+        forum.all_challenge_areas = FORUM_AREAS.fetch(now=now, forum=forum.pk)
+        forum.all_working_groups = FORUM_GROUPS.fetch(now=now, forum=forum.pk)
+        return forum
 
     def get_preview_object(self, obj):
         return Forum.objects.for_page().get(pk=obj.pk)

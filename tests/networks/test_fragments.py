@@ -6,6 +6,8 @@ import re
 import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -51,6 +53,22 @@ def test_pages_read_their_fragments_from_the_cache(client, fragment_renders):
         "networks/_challenge_area.html",
         "networks/_related_content.html",
     }
+
+
+def test_a_network_s_and_a_forum_s_pages_read_every_stamp_with_their_own_queries(client):
+    """The working groups and challenge areas come with their fragments' stamps (views.py): no
+    query of stamps alone, and no more queries than the page's own when all is cached."""
+    network = NetworkFactory()
+    forum = ForumFactory(network=network)
+    WorkingGroupFactory(network=network, forums=[forum])
+    ChallengeAreaFactory(forum=forum)
+    for page, own in ((address(network), 3), (address(forum), 4)):
+        visit(client, page)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page).status_code == 200
+        sent = [query["sql"] for query in queries.captured_queries]
+        assert not [sql for sql in sent if "SELECT concat(" in sql], page  # a stamps query
+        assert len(sent) <= own + 3, sent  # the chrome's, when another test renewed it
 
 
 def test_each_directory_filter_has_its_own_cards(client):

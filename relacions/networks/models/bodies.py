@@ -57,7 +57,7 @@ class NetworkQuerySet(PublishableQuerySet):
 
     def for_page(self):
         """What the network's page reads, published or not (the preview; the page's prepared
-        lookup, views.py, reads the same row and prefetches): its fragments (networks.fragments)
+        queries, views.py, read the same row and working groups): its fragments (networks.fragments)
         fetch its memberships, forums, groups' forums and related news and events when they are
         rendered; its working groups are listed here (each a fragment)."""
         return self.page_row().prefetch_related(*self.page_prefetches())
@@ -89,10 +89,11 @@ class ForumQuerySet(PublishableQuerySet):
         return self.filter(network__in=Network.objects.by_slug(slug))
 
     def for_page(self):
-        """What the forum's page reads, published or not (the preview; the page's prepared lookup,
-        views.py, reads the same row and prefetches): its challenge areas and working groups are
-        listed here (each a fragment, networks.fragments, which fetches their events and forums
-        when rendered); its related news and events are fetched by their fragment."""
+        """What the forum's page reads, published or not (the preview; the page's prepared
+        queries, views.py, read the same row, challenge areas and working groups): its challenge
+        areas and working groups are listed here (each a fragment, networks.fragments, which
+        fetches their events and forums when rendered); its related news and events are
+        fetched by their fragment."""
         return self.page_row().prefetch_related(*self.page_prefetches())
 
     def page_row(self):
@@ -101,8 +102,9 @@ class ForumQuerySet(PublishableQuerySet):
 
     def page_prefetches(self) -> list[Prefetch]:
         groups = WorkingGroup.objects.order_by("name", "pk")
+        areas = ChallengeArea.objects.all()
         return [
-            Prefetch("challenge_areas", queryset=ChallengeArea.objects.all()),
+            Prefetch("challenge_areas", queryset=areas, to_attr="all_challenge_areas"),
             Prefetch("working_groups", queryset=groups, to_attr="all_working_groups"),
         ]
 
