@@ -1,12 +1,14 @@
 """Template tags shared by every public page (language switching and translation fallbacks) and
 the admin's amounts of money."""
 
+import html
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -162,17 +164,23 @@ def select_options(choices, selected=None) -> str:
     """The `<option>`s of a list's filter: each choice's value and label, the one whose value is
     `selected` (compared as text; None as the empty choice, "all") marked `selected`. Written
     here rather than by a template loop: a filter may offer hundreds of choices (the news's
-    objectives), and the loop was a large part of a list page's rendering."""
+    objectives, the agreements' countries), and the loop was a large part of a list page's
+    rendering; joined as text, not by format_html_join, which took 14 times as long."""
     chosen = "" if selected is None else str(selected)
-    selected_attribute = mark_safe(" selected")
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, selected_attribute if str(value) == chosen else "", label)
+    return mark_safe(
+        "".join(
+            f'<option value="{_html(value)}"{" selected" if str(value) == chosen else ""}>'
+            f"{_html(label)}</option>"
             for value, label in choices
-        ),
+        )
     )
+
+
+def _html(value) -> str:
+    """`value` as HTML text: escaped, unless it is HTML already (as conditional_escape does)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 TITLE_LIMIT = 65
