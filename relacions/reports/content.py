@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from relacions.core.declaration import Content
 from relacions.core.roles import EDITORS
 
-from . import dashboard, datasets, sitemaps
+from . import dashboard, datasets, fragments, sitemaps
 
 content = Content(
     # /ca/memoria/, /es/memoria/, /en/annual-report/ (the segment is translated in locale/).
@@ -31,5 +31,6 @@ content = Content(
     sitemaps=sitemaps.SITEMAPS,
     datasets=(datasets.FIGURES,),
     dashboard=(dashboard.last_year,),
+    fragments={"body": fragments.BODY},
     demo="demo.yaml",
 )

@@ -81,6 +81,9 @@ class AreaText(models.Model):
     report = models.ForeignKey(YearReport, models.CASCADE, related_name="area_texts")
     area = models.CharField(_("area"), max_length=40)
     text = RichTextField(_("text"), blank=True)
+    # The report's page keeps its body as a fragment (reports.fragments.BODY): its texts',
+    # clippings' and editions' update times are part of its key.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("text on an area")
@@ -127,6 +130,7 @@ class Clipping(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language, blank=True, default=Language.CATALAN
     )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("press clipping")
@@ -166,6 +170,7 @@ class Edition(models.Model):
     # relacions.reports.figures.snapshot(): every area and figure with its labels and links in
     # each language, and the earlier years it is compared with.
     figures = models.JSONField(_("figures"), editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("edition")

@@ -6,8 +6,7 @@ a figure, so each costs the same few queries whatever the amount of content."""
 
 from dataclasses import replace
 
-from django.db.models import Count, Max
-from django.http import Http404
+from django.db.models import Count, Max, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
@@ -15,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from relacions.core.fallback import fallback_fields
 from relacions.opendata.datasets import Dataset
 from relacions.opendata.views import csv_download, json_download
 
-from . import datasets, figures, pdf
+from . import datasets, fragments, pdf
+from .context import report_context
 from .models import YearReport
 
 
@@ -37,43 +36,16 @@ def _published_report(year: int) -> YearReport:
     return get_object_or_404(YearReport.objects.published(), year=year)
 
 
-def report_context(report: YearReport, edition_number: int | None = None) -> dict:
-    """What the page and the PDF show: the chosen edition's figures (the current one by default),
-    grouped by area with the office's text on each, the press review and the editions."""
-    editions = list(report.editions.all())
-    if edition_number is None:
-        edition = editions[0]
-    else:
-        edition = next((e for e in editions if e.number == edition_number), None)
-        if edition is None:
-            raise Http404("No such edition.")
-    texts = {text.area: text for text in report.area_texts.all()}
-    areas = figures.read(edition.figures)
-    shown_in_catalan = (
-        fallback_fields(report, ("introduction", "highlights"))
-        or any(fallback_fields(text, ("text",)) for text in texts.values())
-        or any(fallback_fields(other, ("reason",)) for other in editions)
-    )
-    return {
-        "shown_in_catalan": bool(shown_in_catalan),
-        "report": report,
-        "edition": edition,
-        "editions": editions,
-        "is_current": edition is editions[0],
-        "current_edition": editions[0],
-        "years": edition.figures["years"],
-        "from_reports": edition.figures.get("from_reports", []),
-        "sections": [(area, texts.get(area.key)) for area in areas],
-        "clippings": list(report.clippings.all()),
-    }
-
-
 class ReportDetailView(DetailView):
     template_name = "reports/report_detail.html"
     context_object_name = "report"
 
     def get_object(self, queryset=None):
-        return _published_report(self.kwargs["year"])
+        report = _published_report(self.kwargs["year"])
+        # What the page reads besides its body (its title, the editions' notice) is what its
+        # body shows: read once, for both (fragments.BODY then prefetches nothing more).
+        prefetch_related_objects([report], *fragments.BODY.lookups())
+        return report
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
