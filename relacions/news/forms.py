@@ -60,11 +60,13 @@ class NewsFilterForm(FilterForm):
 
 def filter_choices(published) -> dict:
     """What `NewsFilterForm` offers for the `published` items, in the active language: the years,
-    the networks as (slug, name) and every language's slug of each network (its aliases); and
-    `slugs`, each network's slug in every language, for the list's links in other languages.
-    One query each; the list keeps the result until the content changes."""
+    the networks as (slug, name) and every language's slug of each network (its aliases);
+    `slugs`, each network's slug in every language, for the list's links in other languages;
+    and `ids`, each network's id by its slug, which the list filters by. One query each; the
+    list keeps the result until the content changes."""
     networks = list(published.linked_networks())
     return {
+        "ids": {network.slug: network.pk for network in networks},
         "slugs": {
             network.slug: {
                 # Without a slug of its own, a language's list names the network by the default

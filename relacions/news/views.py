@@ -28,10 +28,11 @@ class NewsListView(FilteredListMixin, ListView):
         # Read over every published item: kept until the content changes
         # (relacions.operations.pagecache), per language since the networks' names and slugs are.
         choices = pagecache.remember(
-            f"news:filter-choices:v2:{get_language()}",
+            f"news:filter-choices:v3:{get_language()}",
             lambda: filter_choices(NewsItem.objects.published()),
         )
         self.network_slugs = choices.pop("slugs")
+        self.network_ids = choices.pop("ids")
         # The template writes the options itself (one loop rather than two widget templates per
         # option: the network filter has one option per network).
         return NewsFilterForm(self.request.GET, **choices)
@@ -41,7 +42,8 @@ class NewsListView(FilteredListMixin, ListView):
         if "year" in filters:
             items = items.in_year(filters["year"])
         if "network" in filters:
-            items = items.for_network(filters["network"])
+            # By its id: matched by slug, in three languages, the query read every link.
+            items = items.for_network(self.network_ids[filters["network"]])
         if filters.get("about") == NETWORKS:
             items = items.about_networks()
         elif filters.get("about") == EVENTS:
