@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.operations import pagecache
+from relacions.operations.pagecache.counts import KeptCount
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -11,7 +12,7 @@ from .forms import AgreementFilterForm
 from .models import Agreement
 
 
-class AgreementListView(FilteredListMixin, ListView):
+class AgreementListView(FilteredListMixin, KeptCount, ListView):
     """The twin cities first, then the other agreements; filterable by kind, status, the
     partners' country and the year they were signed, amended, ended, in force or active."""
 

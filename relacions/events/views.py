@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.operations import pagecache
+from relacions.operations.pagecache.counts import KeptCount
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -22,7 +23,7 @@ from .structured_data import event_json_ld
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-class EventListView(ListView):
+class EventListView(KeptCount, ListView):
     """The agenda: events to come, soonest first."""
 
     template_name = "events/event_list.html"
@@ -33,7 +34,7 @@ class EventListView(ListView):
         return Event.objects.upcoming().for_listing()
 
 
-class PastEventListView(FilteredListMixin, ListView):
+class PastEventListView(FilteredListMixin, KeptCount, ListView):
     """Past events of one year, filterable by status, Terrassa's role, abroad and forum meetings
     (the yearly report links its figures here); without a year, the latest year that has any."""
 

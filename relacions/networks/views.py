@@ -7,6 +7,7 @@ from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import Prepared, published_by_slug
 from relacions.core.structured_data import to_script
 from relacions.operations import pagecache
+from relacions.operations.pagecache.counts import KeptCount
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -16,7 +17,7 @@ from .models import ChallengeArea, Forum, Membership, Network, Position, Working
 from .querysets import local_today
 
 
-class NetworkListView(FilteredListMixin, ListView):
+class NetworkListView(FilteredListMixin, KeptCount, ListView):
     """The networks, current memberships first. Filtered by a year, the networks Terrassa was a
     member of during it (or whose membership started or ended in it), each with that year's
     memberships, and the positions held and forums taken part in that year."""

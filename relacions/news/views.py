@@ -10,6 +10,7 @@ from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import Prepared, published_by_slug
 from relacions.core.structured_data import default_image_url, to_script
 from relacions.operations import pagecache
+from relacions.operations.pagecache.counts import KeptCount
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -18,7 +19,7 @@ from .forms import AGREEMENTS, EVENTS, NETWORKS, NewsFilterForm, filter_choices
 from .models import NewsItem
 
 
-class NewsListView(FilteredListMixin, ListView):
+class NewsListView(FilteredListMixin, KeptCount, ListView):
     paginate_by = 10
     template_name = "news/newsitem_list.html"
     context_object_name = "items"

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.operations import pagecache
+from relacions.operations.pagecache.counts import KeptCount
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -28,7 +29,7 @@ def programme_tree() -> list[Programme]:
     return tree
 
 
-class ProjectListView(FilteredListMixin, ListView):
+class ProjectListView(FilteredListMixin, KeptCount, ListView):
     """The projects, newest first, filterable by programme (a programme with its strands),
     status, the city's role, theme and year (the years a project runs, the year it started or
     ended), under the register's totals."""

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.operations import pagecache
+from relacions.operations.pagecache.counts import KeptCount
 from relacions.operations.pagecache.fragments import with_stamps
 from relacions.workflow.preview import PreviewMixin
 
@@ -13,7 +14,7 @@ from .forms import VisitFilterForm
 from .models import Visit
 
 
-class VisitListView(FilteredListMixin, ListView):
+class VisitListView(FilteredListMixin, KeptCount, ListView):
     """The public visits, newest first, filterable by direction, year, country and purpose, with
     the totals of each year (of the visits the filters select) computed in the database."""
 
