@@ -80,26 +80,25 @@ FORUM = Prepared(
     slug=str,
 )
 FORUM_POSITIONS = Prepared(lambda forum: Position.objects.held_in_forum(forum), forum=int)
+
+
 # Their working groups and a forum's challenge areas, each shown as a fragment: read with those
 # fragments' stamps (what the previews prefetch: the querysets' page_prefetches()).
-NETWORK_GROUPS = Prepared(
-    lambda now, network: with_stamps(
-        WorkingGroup.objects.filter(network=network).order_by("name", "pk"),
-        now,
-        "networks.working-group",
-    ),
-    now=datetime.datetime,
-    network=int,
-)
-FORUM_GROUPS = Prepared(
-    lambda now, forum: with_stamps(
-        WorkingGroup.objects.filter(forums=forum).order_by("name", "pk"),
-        now,
-        "networks.working-group",
-    ),
-    now=datetime.datetime,
-    forum=int,
-)
+def _working_groups(owner: str) -> Prepared:
+    """The working groups of a network (`owner` "network") or of a forum ("forums")."""
+    return Prepared(
+        lambda now, owner_id: with_stamps(
+            WorkingGroup.objects.filter(**{owner: owner_id}).order_by("name", "pk"),
+            now,
+            "networks.working-group",
+        ),
+        now=datetime.datetime,
+        owner_id=int,
+    )
+
+
+NETWORK_GROUPS = _working_groups("network")
+FORUM_GROUPS = _working_groups("forums")
 FORUM_AREAS = Prepared(
     lambda now, forum: with_stamps(
         ChallengeArea.objects.filter(forum=forum), now, "networks.challenge-area"
@@ -116,7 +115,7 @@ class NetworkDetailView(PreviewMixin, DetailView):
     def get_object(self, queryset=None):
         now = timezone.now()
         network = NETWORK.first_or_404(now=now, slug=self.kwargs["slug"])
-        network.all_working_groups = NETWORK_GROUPS.fetch(now=now, network=network.pk)
+        network.all_working_groups = NETWORK_GROUPS.fetch(now=now, owner_id=network.pk)
         return network
 
     def get_preview_object(self, obj):
@@ -148,7 +147,7 @@ class ForumDetailView(PreviewMixin, DetailView):
             now=now, network_slug=self.kwargs["network_slug"], slug=self.kwargs["slug"]
         )
         forum.all_challenge_areas = FORUM_AREAS.fetch(now=now, forum=forum.pk)
-        forum.all_working_groups = FORUM_GROUPS.fetch(now=now, forum=forum.pk)
+        forum.all_working_groups = FORUM_GROUPS.fetch(now=now, owner_id=forum.pk)
         return forum
 
     def get_preview_object(self, obj):
