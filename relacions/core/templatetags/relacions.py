@@ -116,7 +116,7 @@ def social_meta(context) -> str:
             format_html(
                 '<meta property="{}" content="{}">',
                 "og:locale" if code == current else "og:locale:alternate",
-                OG_LOCALES[code],
+                OG_LOCALES.get(code, code),
             )
         )
     card = "summary_large_image" if context.get("og_image_url") else "summary"
