@@ -16,8 +16,8 @@ is public once `ends_on < today`) is the request's moment's day:
     items = BY_SLUG.fetch(now=timezone.now(), slug="una-noticia")
 
 The queryset may not prefetch: a prefetch's own queryset would keep the values it was built with
-(the compile's "now"). `prefetch`, a callable, gives the lookups to prefetch on what each run
-finds, built for that run. Each placeholder
+(the compile's "now"); a page reads a relation in a prepared query of its own (a network's
+working groups), or its fragments fetch it when the cache does not have them. Each placeholder
 must reach the SQL's parameters unchanged (an exact match, a comparison), which `Prepared` checks
 when it compiles; a value the ORM turns into something else (`__icontains`, `__year`) cannot be a
 placeholder.
@@ -34,7 +34,7 @@ import psycopg
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
-from django.db.models import Model, QuerySet, prefetch_related_objects
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -77,17 +77,18 @@ class Prepared:
     def __init__(
         self,
         build: Callable[..., QuerySet],
-        prefetch: Callable[[], list] | None = None,
         **kinds: type,
     ):
-        self.build, self.prefetch, self.kinds = build, prefetch, kinds
+        self.build, self.kinds = build, kinds
         self._compiled: dict[str | None, _Compiled] = {}
 
     def _compile(self) -> _Compiled:
         placeholders = {name: _placeholder(kind, name) for name, kind in self.kinds.items()}
         queryset = self.build(**placeholders)
         if queryset._prefetch_related_lookups:  # type: ignore[attr-defined]
-            raise TypeError("A prepared query may not prefetch: give its lookups as `prefetch`.")
+            raise TypeError(
+                "A prepared query may not prefetch: read a relation in a query of its own."
+            )
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         slots = {
@@ -134,10 +135,7 @@ class Prepared:
         # The ORM builds the objects from this compiler's columns and the rows it fetched:
         # nothing is compiled again.
         queryset.query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
-        found = list(queryset)
-        if self.prefetch is not None:
-            prefetch_related_objects(found, *self.prefetch())
-        return found
+        return list(queryset)
 
     def first(self, **values: Any) -> Model | None:
         found = self.fetch(**values)
@@ -187,13 +185,11 @@ def reads_the_clock(value: Any) -> bool:
 
 def published_by_slug(
     queryset: Callable[[datetime.datetime], PublishableQuerySet],
-    prefetch: Callable[[], list] | None = None,
 ) -> Prepared:
     """A detail page's lookup: the object of `queryset(now)` (its published ones at `now`) whose
-    slug in the active language, or in the default one, is `slug`, with `prefetch()` on it."""
+    slug in the active language, or in the default one, is `slug`."""
     return Prepared(
         lambda now, slug: queryset(now).by_slug(slug)[:1],
-        prefetch=prefetch,
         now=datetime.datetime,
         slug=str,
     )
