@@ -3,7 +3,7 @@
 
 from django.db.models import Prefetch
 
-from relacions.core.structured_data import to_script
+from relacions.core.structured_data import script_of
 from relacions.events.fragments import latest_events
 from relacions.networks.fragments import public_networks
 from relacions.news.fragments import newest_news
@@ -47,10 +47,8 @@ DETAIL = Fragment(
 )
 
 
-def json_ld(agreement, *, url: str) -> str:
-    return to_script(structured_data.agreement_data(agreement, url=url))
-
-
 # The page's schema.org data (structured_data.py), for its <head>: its partners and their places
 # besides its own fields, fetched only when the cache does not have it.
-STRUCTURED_DATA = Fragment(text=json_ld, prefetch=(partners,), name="agreement")
+STRUCTURED_DATA = Fragment(
+    text=script_of(structured_data.agreement_data), prefetch=(partners,), name="agreement"
+)

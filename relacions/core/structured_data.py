@@ -2,6 +2,7 @@
 site's default picture and the serialisation that is safe inside a `<script>` element."""
 
 import json
+from collections.abc import Callable
 
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
@@ -27,3 +28,9 @@ def default_image_url(*, build_absolute_uri) -> str:
 def to_script(data: dict) -> SafeString:
     """JSON for `<script type="application/ld+json">`, with `<`, `>` and `&` escaped."""
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308
+
+
+def script_of(build: Callable[..., dict]) -> Callable[..., SafeString]:
+    """`build(obj, url=…)`'s data as `to_script()` writes it: the text of a page's schema.org
+    fragment (`Fragment(text=script_of(agreement_data))`)."""
+    return lambda obj, *, url: to_script(build(obj, url=url))

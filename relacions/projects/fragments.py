@@ -4,7 +4,7 @@
 from django.db.models import Prefetch
 
 from relacions.agreements.models import Agreement
-from relacions.core.structured_data import to_script
+from relacions.core.structured_data import script_of
 from relacions.events.fragments import latest_events
 from relacions.mandate.models import Objective
 from relacions.networks.fragments import public_networks
@@ -70,15 +70,11 @@ DETAIL = Fragment(
 )
 
 
-def json_ld(project, *, url: str) -> str:
-    return to_script(structured_data.project_data(project, url=url))
-
-
 # The page's schema.org data (structured_data.py), for its <head>: its partners and their places,
 # its themes and its programme besides its own fields, fetched only when the cache does not
 # have it.
 STRUCTURED_DATA = Fragment(
-    text=json_ld,
+    text=script_of(structured_data.project_data),
     prefetch=(partners, themes),
     related=("programme",),
     name="project",

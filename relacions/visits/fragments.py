@@ -4,7 +4,7 @@
 from django.db.models import Prefetch
 
 from relacions.agreements.models import Agreement
-from relacions.core.structured_data import to_script
+from relacions.core.structured_data import script_of
 from relacions.events.fragments import latest_events
 from relacions.mandate.fragments import public_objectives
 from relacions.networks.fragments import public_networks
@@ -53,10 +53,8 @@ DETAIL = Fragment(
 )
 
 
-def json_ld(visit, *, url: str) -> str:
-    return to_script(structured_data.visit_data(visit, url=url))
-
-
 # The page's schema.org data (structured_data.py), for its <head>: its places besides its own
 # fields, fetched only when the cache does not have it.
-STRUCTURED_DATA = Fragment(text=json_ld, prefetch=(places,), name="visit")
+STRUCTURED_DATA = Fragment(
+    text=script_of(structured_data.visit_data), prefetch=(places,), name="visit"
+)
