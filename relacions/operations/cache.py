@@ -111,6 +111,18 @@ class TolerantRedisCacheClient(RedisCacheClient):
         seconds, microseconds = self.get_client().time()
         return seconds + microseconds / 1_000_000
 
+    @_tolerant(lambda key: (None, None))
+    def get_with_ttl(self, key) -> tuple[object, float | None]:
+        # GET and PTTL in one transaction: the time left is that of the value read.
+        pipeline = self.get_client(key).pipeline(transaction=True)
+        pipeline.get(key)
+        pipeline.pttl(key)
+        value, milliseconds = pipeline.execute()
+        if value is None:
+            return None, None
+        seconds = milliseconds / 1000 if milliseconds > 0 else None  # -1: kept with no end
+        return self._serializer.loads(value), seconds
+
     @_tolerant(lambda key, value, until: None)
     def set_until(self, key, value, until: float) -> None:
         # PXAT: an absolute moment on Redis's own clock, so a command that reaches Redis late
@@ -120,14 +132,24 @@ class TolerantRedisCacheClient(RedisCacheClient):
 
 
 class TolerantRedisCache(RedisCache):
-    """Also `clock()` (Redis's time, None when unreachable) and `set_until(key, value, until)`
-    (stored until that moment of Redis's clock), for the page cache's generation lease."""
+    """Also `clock()` (Redis's time, None when unreachable), `set_until(key, value, until)`
+    (stored until that moment of Redis's clock) and `get_with_ttl(key)` (the value and the
+    seconds it has left), for the page cache's generation lease; and `near`, where the page
+    cache keeps this process's copies of what it read (pagecache.near), dropped by `clear()`."""
 
     _cache: TolerantRedisCacheClient  # RedisCache's cached property, made of `_class`
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = TolerantRedisCacheClient
+        self.near = None
+
+    def get_with_ttl(self, key, version=None) -> tuple[object, float | None]:
+        return self._cache.get_with_ttl(self.make_and_validate_key(key, version=version))
+
+    def clear(self):
+        self.near = None
+        return super().clear()
 
     def clock(self) -> float | None:
         return self._cache.clock()

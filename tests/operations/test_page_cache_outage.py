@@ -5,11 +5,6 @@ Each edit is committed in a transaction, as the admin saves. After the outage th
 for as a worker that never noticed Redis was gone would ask: from the cache, at once.
 """
 
-import os
-import shutil
-import signal
-import subprocess
-
 import pytest
 from django.db import transaction
 from django.utils import translation
@@ -17,67 +12,11 @@ from django.utils import translation
 from relacions.news.models import NewsItem
 from relacions.operations import cache as tolerant
 from tests.factories import NewsItemFactory
-from tests.helpers import free_port, wait_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("page_cache", "chrome"),
 ]
-
-REDIS = shutil.which("redis-server")
-
-
-class RedisServer:
-    """redis-server on a free loopback port, data in `folder`; an RDB snapshot is written when
-    it stops and read when it starts (as a Redis with persistence comes back from a restart)."""
-
-    def __init__(self, folder):
-        self.port = free_port()
-        self.command = [REDIS, "--port", str(self.port), "--bind", "127.0.0.1",
-                        "--save", "3600 1", "--appendonly", "no", "--dir", str(folder)]  # fmt: skip
-        self.process = None
-
-    def start(self, cache) -> None:
-        self.process = subprocess.Popen(
-            self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        tolerant._down_until.clear()
-        assert wait_for(lambda: cache.set("probe", 1) is None and cache.get("probe") == 1, 10)
-
-    def pause(self) -> None:
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self) -> None:
-        self.process.send_signal(signal.SIGCONT)
-
-    def stop(self) -> None:
-        self.process.terminate()  # SIGTERM: Redis writes its snapshot and exits
-        self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def redis(settings, tmp_path):
-    if not REDIS:
-        if os.environ.get("CI") == "true":
-            pytest.fail("redis-server is required under CI")
-        pytest.skip("no redis-server on this machine")
-    from django.core.cache import cache
-
-    server = RedisServer(tmp_path)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{server.port}/0",
-            "KEY_PREFIX": "relacions-outage-test",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-    server.start(cache)
-    yield server
-    if server.process.poll() is None:
-        server.resume()
-        server.stop()
-    tolerant._down_until.clear()
 
 
 def address(obj=None, name="news:list") -> str:

@@ -65,6 +65,7 @@ from relacions.core.declaration import declarations
 from relacions.core.models import Publishable
 from relacions.core.prepared import reads_the_clock, statement_cursor
 
+from . import near
 from .generation import cache_backend, in_rolled_back
 
 KEY = "fragment:{release}:{name}:{language}:{digest}"
@@ -78,6 +79,7 @@ def enabled() -> bool:
 def forget() -> None:
     """Refuse every fragment stored until now (content changed without saves)."""
     cache_backend().delete(EPOCH_KEY)
+    near.forget()
 
 
 def _current_epoch(found: dict) -> str | None:
@@ -88,6 +90,39 @@ def _current_epoch(found: dict) -> str | None:
         cache.add(EPOCH_KEY, secrets.token_hex(8), timeout=None)
         epoch = cache.get(EPOCH_KEY)
     return epoch
+
+
+def _read(keys: Sequence[str | None]) -> tuple[dict[str, str], str | None]:
+    """The texts of `keys` found (this process's near copies first, then the cache), and the
+    cache's epoch when the cache was read (None when everything was near)."""
+    wanted = [key for key in keys if key]
+    copies = near.copies()
+    generation = near.generation(copies) if copies is not None else None
+    found: dict[str, str] = {}
+    if generation is not None:
+        for key in wanted:
+            text = copies.get(key, generation)  # type: ignore[union-attr]
+            if text is not near.MISSING:
+                found[key] = text
+        wanted = [key for key in wanted if key not in found]
+        if not wanted:
+            return found, None
+    stored = cache_backend().get_many([EPOCH_KEY, *wanted])
+    epoch = _current_epoch(stored)
+    read = {key: text for key, (at, text) in stored.items() if at == epoch}
+    _keep_near(read, generation)
+    return found | read, epoch
+
+
+def _keep_near(texts: dict[str, str], generation: int | None = None) -> None:
+    copies = near.copies()
+    if copies is None or not texts:
+        return
+    generation = generation if generation is not None else copies.current()
+    if generation is None:
+        return
+    for key, text in texts.items():
+        copies.put(key, generation, text, settings.FRAGMENT_CACHE_SECONDS)
 
 
 # --- The release -------------------------------------------------------------------------------
@@ -305,9 +340,7 @@ class Fragment:
             stamps = self.stamps([obj for obj in objects if obj.pk is not None])
             keys = [self._key(obj, stamps.get(obj.pk), variant)
                     for obj, variant in zip(objects, variants, strict=True)]  # fmt: skip
-            stored = cache_backend().get_many([EPOCH_KEY, *(key for key in keys if key)])
-            epoch = _current_epoch(stored)
-            found = {key: text for key, (at, text) in stored.items() if at == epoch}
+            found, epoch = _read(keys)
         missing = [obj for obj, key in zip(objects, keys, strict=True) if key not in found]
         if missing and self.prefetch:
             models.prefetch_related_objects(missing, *self.lookups())
@@ -323,6 +356,7 @@ class Fragment:
                 store[key] = (epoch, text)
         if store:
             cache_backend().set_many(store, timeout=settings.FRAGMENT_CACHE_SECONDS)
+            _keep_near({key: text for key, (_epoch, text) in store.items()})
         return rendered
 
     def render(self, obj, **params) -> SafeString:

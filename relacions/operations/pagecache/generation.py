@@ -96,13 +96,17 @@ def renew_lease() -> int | None:
     """Copy the committed generation into the cache for one lease and return it; None when it
     cannot be known now (a change is being committed, the cache is unreachable): then nothing is
     served from the page cache or stored in it."""
+    from . import near
+
     cache = cache_backend()
+    started_here = time.monotonic()
     started = _cache_clock(cache)  # before the read: the lease cannot outlive what was read
     if started is None:
         return None
     generation = _read_stored_generation()
     if generation is not None:
         _store_until(cache, generation, started + lease_seconds())
+        near.keep_renewed(generation, started_here, lease_seconds())
     return generation
 
 
@@ -111,9 +115,17 @@ def current_generation() -> int | None:
     return value if value is not None else renew_lease()
 
 
+def _drop_copy() -> None:
+    """The cache's copy of the generation, and this process's near copy of it."""
+    from . import near
+
+    cache_backend().delete(GENERATION_KEY)
+    near.drop_generation()
+
+
 def _committed():
     # Once the change is visible the copy is renewed from the row at the next request.
-    cache_backend().delete(GENERATION_KEY)
+    _drop_copy()
 
 
 def bump_generation() -> None:
@@ -127,7 +139,7 @@ def bump_generation() -> None:
     raise_stored_generation()
     locked_at = time.monotonic()
     # This connection's own copy: in its transaction it reads the raised row (tests do).
-    cache_backend().delete(GENERATION_KEY)
+    _drop_copy()
     if connection.in_atomic_block and first:
         transaction.on_commit(_committed)
         # Every lease granted before the row was locked ends before this transaction commits,

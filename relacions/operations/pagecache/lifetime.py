@@ -2,6 +2,7 @@
 next local midnight or PAGE_CACHE_SECONDS; and `remember()`, values kept as long as such a page."""
 
 import math
+import pickle
 import time
 from datetime import datetime, timedelta
 from datetime import time as dt_time
@@ -13,6 +14,7 @@ from django.utils import timezone
 from relacions.core.declaration import schedule_fields
 from relacions.core.models import Publishable
 
+from . import near
 from .generation import GENERATION_KEY, cache_backend, content_models, renew_lease
 
 SCHEDULE_KEY = "pagecache:schedule"
@@ -95,15 +97,31 @@ def remember(name: str, compute):
         return compute()
     cache = cache_backend()
     key = MEMO_KEY.format(name=name)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or renew_lease()
-    if generation is None:
-        return compute()
-    stored = found.get(key)
-    if stored is not None and stored[0] == generation:
+    copies = near.copies()
+    if copies is not None:
+        # This process's copy, read earlier in the same generation (pagecache.near).
+        generation = near.generation(copies)
+        if generation is None:
+            return compute()
+        kept = copies.get(key, generation)
+        if kept is not near.MISSING:
+            return pickle.loads(kept)  # an object of its own, as the cache gives: it may be changed
+        stored = cache.get(key)
+    else:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or renew_lease()
+        if generation is None:
+            return compute()
+        stored = found.get(key)
+    # (generation, value, the moment it ends): the near copy ends with it.
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == generation:
+        if copies is not None:
+            copies.put(key, generation, pickle.dumps(stored[1]), stored[2] - time.time())
         return stored[1]
     value = compute()
     lifetime = entry_lifetime(generation)
     if lifetime >= 1:
-        cache.set(key, (generation, value), timeout=lifetime)
+        cache.set(key, (generation, value, time.time() + lifetime), timeout=lifetime)
+        if copies is not None:
+            copies.put(key, generation, pickle.dumps(value), lifetime)
     return value
