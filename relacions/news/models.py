@@ -85,11 +85,3 @@ class NewsItem(Publishable):
         }
         if errors:
             raise ValidationError(errors)
-
-    def get_previous_published(self) -> "NewsItem | None":
-        """The published item just before this one by date (older)."""
-        return type(self).objects.published().older_than(self).first()
-
-    def get_next_published(self) -> "NewsItem | None":
-        """The published item just after this one by date (newer)."""
-        return type(self).objects.published().newer_than(self).first()

@@ -1,5 +1,9 @@
+from types import SimpleNamespace
+
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
+from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.models import Publishable, PublishableQuerySet
 from relacions.events.models import Event
@@ -9,6 +13,10 @@ from relacions.networks.models import Forum, Network
 # Newest first; the primary key breaks ties between items of the same day, so previous / next
 # and pagination agree on one order.
 NEWEST_FIRST = ("-published_on", "-pk")
+
+
+def localized_names(field: str) -> list[str]:
+    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 class NewsQuerySet(PublishableQuerySet):
@@ -106,6 +114,20 @@ class NewsQuerySet(PublishableQuerySet):
             | Q(published_on=item.published_on, pk__lt=item.pk),
         ).order_by(*NEWEST_FIRST)
 
-    def adjacent(self, item):
-        """The item just older than `item` and the one just newer (one query, either missing)."""
-        return self.older_than(item)[:1].union(self.newer_than(item)[:1], all=True)
+    def with_adjacent(self, now):
+        """Each item with `older` and `newer`: the item just older and the one just newer among
+        those published at `now`, as what a link to it shows — {"id", "title_<language>"…,
+        "slug_<language>"…} — or None; read in the items' own query."""
+        outer = SimpleNamespace(published_on=OuterRef("published_on"), pk=OuterRef("pk"))
+        fields = ["id", *localized_names("title"), *localized_names("slug")]
+        public = self.model.objects.published(now)
+
+        def link(neighbours):
+            # annotate() then values(): modeltranslation's values() with an expression adds
+            # every field.
+            as_json = neighbours.annotate(link=JSONObject(**{name: name for name in fields}))
+            return Subquery(as_json.values("link")[:1])
+
+        return self.annotate(
+            older=link(public.older_than(outer)), newer=link(public.newer_than(outer))
+        )

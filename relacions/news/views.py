@@ -1,13 +1,10 @@
-import datetime
-from types import SimpleNamespace
-
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from relacions.core.filtering import FilteredListMixin
-from relacions.core.prepared import Prepared, published_by_slug
+from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import default_image_url, to_script
 from relacions.operations import pagecache
 from relacions.operations.pagecache.counts import KeptCount
@@ -67,26 +64,19 @@ class NewsListView(FilteredListMixin, KeptCount, ListView):
         return query
 
 
-# The two queries of an item's page, compiled once (relacions.core.prepared).
+# An item's page is one query, compiled once (relacions.core.prepared): the item, its article's
+# stamp and the links to the items before and after it.
 BY_SLUG = published_by_slug(
-    lambda now: with_stamps(NewsItem.objects.for_detail().published(now), now, "news.article")
-)
-ADJACENT = Prepared(
-    lambda now, published_on, pk: NewsItem.objects.published(now).adjacent(
-        SimpleNamespace(published_on=published_on, pk=pk)
-    ),
-    now=datetime.datetime,
-    published_on=datetime.date,
-    pk=int,
+    lambda now: with_stamps(
+        NewsItem.objects.for_detail().published(now).with_adjacent(now), now, "news.article"
+    )
 )
 
 
 def adjacent_to(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
-    """(the published item just older than `item`, the one just newer), either None."""
-    found = ADJACENT.fetch(now=timezone.now(), published_on=item.published_on, pk=item.pk)
-    place = (item.published_on, item.pk)
-    older = next((other for other in found if (other.published_on, other.pk) < place), None)
-    newer = next((other for other in found if (other.published_on, other.pk) > place), None)
+    """(the published item just older than `item`, the one just newer), either None, as links:
+    read with `item` (`with_adjacent`)."""
+    older, newer = (NewsItem(**link) if link else None for link in (item.older, item.newer))  # type: ignore[attr-defined]
     return older, newer
 
 
@@ -96,7 +86,7 @@ class NewsDetailView(PreviewMixin, DetailView):
     template_name = "news/newsitem_detail.html"
 
     def get_preview_object(self, obj):
-        return NewsItem.objects.for_detail().get(pk=obj.pk)
+        return NewsItem.objects.for_detail().with_adjacent(timezone.now()).get(pk=obj.pk)
 
     def get_object(self, queryset=None):
         return BY_SLUG.first_or_404(now=timezone.now(), slug=self.kwargs["slug"])

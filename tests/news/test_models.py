@@ -60,19 +60,32 @@ def test_years_come_from_published_items_in_one_query(django_assert_num_queries,
         assert NewsItem.objects.years() == [2023, 2019]
 
 
-def test_previous_and_next_skip_unpublished_items_in_two_queries(django_assert_num_queries):
+def test_the_items_before_and_after_skip_unpublished_ones_in_the_item_s_own_query(
+    django_assert_num_queries,
+):
     oldest = NewsItemFactory(published_on=day(1))
     NewsItemFactory(published_on=day(2), status=NewsItem.Status.DRAFT)
     middle = NewsItemFactory(published_on=day(3))
     same_day = NewsItemFactory(published_on=day(3))
     NewsItemFactory(published_on=day(4), unpublish_at=timezone.now())
 
-    with django_assert_num_queries(2):
-        previous, following = middle.get_previous_published(), middle.get_next_published()
-    assert (previous, following) == (oldest, same_day)
-    assert same_day.get_previous_published() == middle
-    assert same_day.get_next_published() is None
-    assert oldest.get_previous_published() is None
+    def adjacent(item):
+        found = NewsItem.objects.with_adjacent(timezone.now()).get(pk=item.pk)
+        return tuple(link and link["id"] for link in (found.older, found.newer))
+
+    with django_assert_num_queries(1):
+        assert adjacent(middle) == (oldest.pk, same_day.pk)
+    assert adjacent(same_day) == (middle.pk, None)
+    assert adjacent(oldest) == (None, middle.pk)
+    assert set(NewsItem.objects.with_adjacent(timezone.now()).get(pk=middle.pk).older) == {
+        "id",
+        "title_ca",
+        "title_es",
+        "title_en",
+        "slug_ca",
+        "slug_es",
+        "slug_en",
+    }
 
 
 def test_without_top_featured_leaves_out_only_the_featured_shown():

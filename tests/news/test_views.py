@@ -338,11 +338,14 @@ def test_previous_and_next_among_published_items(client):
     older = NewsItemFactory(published_on=datetime.date(2020, 1, 1))
     NewsItemFactory(published_on=datetime.date(2020, 1, 2), status=NewsItem.Status.DRAFT)
     current = NewsItemFactory(published_on=datetime.date(2020, 1, 3))
-    newer = NewsItemFactory(published_on=datetime.date(2020, 1, 4))
+    newer = NewsItemFactory(published_on=datetime.date(2020, 1, 4), title_en="")
 
     body = html(client.get(detail_url(current, "en")))
     assert re.search(rf'href="{detail_url(older, "en")}" rel="prev">.*?{older.title_en}', body)
-    assert re.search(rf'href="{detail_url(newer, "en")}" rel="next">.*?{newer.title_en}', body)
+    # Untranslated: its Catalan title, marked as Catalan.
+    assert re.search(
+        rf'href="{detail_url(newer, "en")}" rel="next">.*?<span lang="ca">{newer.title_ca}', body
+    )
 
 
 def test_related_content_is_linked_and_only_when_public(client):

@@ -23,8 +23,9 @@ QUERIES = {
     # years, networks (filter form), count, items with their images, items' networks
     "news list": 6,
     "news list by network": 6,
-    # item with its image, networks, forums, events, objectives, previous and next together
-    "news detail": 7,
+    # item with its image and the items before and after it, networks, forums, events,
+    # objectives
+    "news detail": 6,
     # the chrome (for the feed's author: the office), items and their networks
     "news rss": 3,
     "news atom": 3,
