@@ -56,6 +56,7 @@ class QueryWatchdog:
         self._keys = count()
         self._thread: threading.Thread | None = None
         self._pid: int | None = None
+        self._wakes_at: float | None = None  # when the thread wakes up next; None: when told
 
     def __call__(self, execute, sql, params, many, context):
         timeout = settings.DATABASE_QUERY_TIMEOUT
@@ -63,10 +64,14 @@ class QueryWatchdog:
         if not timeout or database is None:
             return execute(sql, params, many, context)
         key = next(self._keys)
+        deadline = time.monotonic() + timeout
         with self._condition:
             self._start()
-            self._deadlines[key] = (time.monotonic() + timeout, database)
-            self._condition.notify()
+            self._deadlines[key] = (deadline, database)
+            # Woken only if it would sleep past this deadline: not once per query (each wake-up
+            # is a thread switch in the middle of a page).
+            if self._wakes_at is None or deadline < self._wakes_at:
+                self._condition.notify()
         try:
             return execute(sql, params, many, context)
         finally:
@@ -78,23 +83,26 @@ class QueryWatchdog:
         if self._thread is not None and self._pid == os.getpid() and self._thread.is_alive():
             return
         self._pid = os.getpid()
+        self._wakes_at = None
         self._thread = threading.Thread(target=self._run, name="query-watchdog", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         with self._condition:
             while True:
-                if not self._deadlines:
-                    self._condition.wait()
-                    continue
                 now = time.monotonic()
                 expired = [key for key, (at, _) in self._deadlines.items() if at <= now]
                 for key in expired:
                     _deadline, database = self._deadlines.pop(key)
                     self._cut(database)
-                if not expired:
-                    earliest = min(at for at, _ in self._deadlines.values())
-                    self._condition.wait(earliest - now)
+                if not self._deadlines:
+                    self._wakes_at = None
+                    self._condition.wait()
+                    continue
+                # Queries that ended meanwhile leave their deadlines' wake-up behind: harmless,
+                # it finds nothing to cut and sleeps again.
+                self._wakes_at = min(at for at, _ in self._deadlines.values())
+                self._condition.wait(self._wakes_at - now)
 
     @staticmethod
     def _cut(database: psycopg.Connection) -> None:

@@ -7,6 +7,7 @@ around the configured 1.5 s waits (DATABASE_POOL_TIMEOUT, DATABASE_QUERY_TIMEOUT
 import http.client
 import re
 import subprocess
+import threading
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -217,6 +218,33 @@ def test_the_watchdog_cuts_a_query_that_never_answers(cluster, settings):
             context,
         )
         assert cursor.fetchone()[1] == 1
+
+    # The thread sleeps until the earliest deadline it knows: a query with a shorter timeout
+    # than one already running is still cut on time.
+    settings.DATABASE_QUERY_TIMEOUT = 10
+    with (
+        psycopg.connect(cluster.url("postgres"), autocommit=True) as slow,
+        psycopg.connect(cluster.url("postgres"), autocommit=True) as database,
+    ):
+        running = threading.Thread(
+            target=query_watchdog,
+            args=(lambda *args: slow.execute("SELECT pg_sleep(3)"), "", None, False,
+                  {"connection": SimpleNamespace(connection=slow)}),
+        )  # fmt: skip
+        running.start()
+        time.sleep(1)  # past any wake-up left by the queries above
+        settings.DATABASE_QUERY_TIMEOUT = 0.5
+        started = time.monotonic()
+        with pytest.raises(psycopg.OperationalError):
+            query_watchdog(
+                lambda *args: database.execute("SELECT pg_sleep(20)"),
+                "",
+                None,
+                False,
+                {"connection": SimpleNamespace(connection=database)},
+            )
+        assert time.monotonic() - started < 3
+        running.join()
 
 
 def test_a_database_error_inside_a_middleware_is_a_503_too(rf):
