@@ -55,6 +55,19 @@ class RedisServer:
         self.process.wait(timeout=10)
 
 
+def redis_cache(settings, port: int) -> None:
+    """The site's cache backend (operations.cache), on a Redis at `port` of this machine."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "relacions-test",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    tolerant._down_until.clear()
+
+
 @pytest.fixture
 def redis(settings, tmp_path):
     if not REDIS:
@@ -64,14 +77,7 @@ def redis(settings, tmp_path):
     from django.core.cache import cache
 
     server = RedisServer(tmp_path)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{server.port}/0",
-            "KEY_PREFIX": "relacions-test",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    redis_cache(settings, server.port)
     server.start(cache)
     yield server
     if server.process.poll() is None:

@@ -10,19 +10,9 @@ from django.core.cache import cache
 from relacions.operations import cache as tolerant
 from tests.helpers import free_port, wait_for
 
+from .conftest import redis_cache
+
 pytestmark = pytest.mark.django_db
-
-
-def redis_cache(settings, port: int) -> None:
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "relacions.operations.cache.TolerantRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "KEY_PREFIX": "relacions-test",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-    tolerant._down_until.clear()
 
 
 @pytest.fixture(autouse=True)
