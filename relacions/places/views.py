@@ -1,13 +1,12 @@
 from django import forms
 from django.http import Http404, JsonResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from relacions.core.prepared import Prepared
 
 from .models import Place
-from .world import drawing, map_layers, map_ties, place_timeline, shapes
+from .world import drawing, kept_timeline, map_layers, map_ties, shapes
 
 
 class LayersForm(forms.Form):
@@ -128,7 +127,7 @@ class PlaceDetailView(DetailView):
 
     def get_object(self, queryset=None):
         place = BY_SLUG.first_or_404(slug=self.kwargs["slug"])
-        self.timeline = place_timeline(place, timezone.now())
+        self.timeline = kept_timeline(place)
         if not self.timeline:
             raise Http404("Nothing public is tied to this place.")
         return place

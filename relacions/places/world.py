@@ -13,9 +13,12 @@ from itertools import groupby
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from relacions.core.declaration import PlaceLayer, place_layers
 from relacions.core.prepared import Prepared
+from relacions.operations import pagecache
+from relacions.operations.pagecache import fragments
 
 from .mapdata import world
 from .models import Place
@@ -225,6 +228,32 @@ def _tied(layer: PlaceLayer) -> Prepared:
     return Prepared(
         lambda now, place: tied_to_place(layer, now, place), now=datetime.datetime, place=int
     )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """What a place's page shows of one tie (kept with the content generation)."""
+
+    kind: str  # the layer's name, in the language it was read in
+    title: str
+    url: str
+    date: datetime.date | None
+
+
+def kept_timeline(place: Place) -> list[TimelineEntry]:
+    """A place's page's timeline, read (one query per layer) once per change of the content and
+    kept until the next (`pagecache.remember`: never past a scheduled publication or the next
+    midnight), per place, language and release."""
+
+    def read() -> list[TimelineEntry]:
+        return [
+            TimelineEntry(kind=str(entry.layer.label), title=entry.title, url=entry.url,
+                          date=entry.date)
+            for entry in place_timeline(place, timezone.now())
+        ]  # fmt: skip
+
+    name = f"place-timeline:{fragments.release()}:{get_language()}:{place.pk}"
+    return pagecache.remember(name, read)
 
 
 def place_timeline(place: Place, now: datetime.datetime | None = None) -> list[Tie]:

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from relacions.agreements.models import Partner as AgreementPartner
 from relacions.places.models import Place
 from tests.factories.agreements import AgreementFactory, PartnerFactory
+from tests.factories.news import NewsItemFactory
 from tests.factories.places import PlaceFactory
 from tests.helpers import LANGUAGES, sleep_past
 
@@ -129,9 +130,13 @@ def test_a_place_page_tells_everything_tied_to_it_newest_first(client, world):
     assert client.get(f"/ca/mon/{lonely.slug_ca}/").status_code == 404
 
 
-def test_a_place_page_follows_each_request_s_moment(client, world):
+@pytest.mark.parametrize("kept", [False, True], ids=["read", "kept"])
+def test_a_place_page_follows_each_request_s_moment(client, world, kept, request):
     """Its lookups are compiled once: what is public is decided at each request (an agreement
-    reaching its publish_at, then its unpublish_at), in every language's page."""
+    reaching its publish_at, then its unpublish_at), in every language's page; the timeline
+    kept with the content generation (`kept`) is kept no longer than to those moments."""
+    if kept:
+        request.getfixturevalue("fragment_cache")
     # Margins of three seconds: a loaded machine is slow between the save and the requests.
     publish_at = timezone.now() + datetime.timedelta(seconds=3)
     later = AgreementFactory(
@@ -147,6 +152,29 @@ def test_a_place_page_follows_each_request_s_moment(client, world):
     assert "Acuerdo programado" in client.get("/es/mundo/pamiers/").content.decode()
     sleep_past(later.unpublish_at)
     assert "Acord programat" not in client.get("/ca/mon/pamiers/").content.decode()
+
+
+def test_a_place_page_s_timeline_is_kept_until_something_changes(
+    client, world, fragment_cache, django_assert_num_queries
+):
+    """Read once per change of the content: then the page is its place's lookup. A new tie, a
+    renamed or unpublished one shows at once, each language with its own."""
+    first = client.get("/ca/mon/pamiers/").content.decode()
+    with django_assert_num_queries(1):
+        assert client.get("/ca/mon/pamiers/").content.decode() == first
+    assert "Agreement" in client.get("/en/world/pamiers/").content.decode()
+    assert "Acord" in first and "Agreement" not in first
+
+    news = NewsItemFactory(title_ca="Notícia nova de Pamiers")
+    news.agreements.add(world["twinning"])
+    assert "Notícia nova de Pamiers" in client.get("/ca/mon/pamiers/").content.decode()
+    world["project"].title_ca = "Trobada reanomenada"
+    world["project"].save()
+    page = client.get("/ca/mon/pamiers/").content.decode()
+    assert "Trobada reanomenada" in page and ">Trobada<" not in page
+    world["news"].status = "draft"
+    world["news"].save()
+    assert "Notícia de Pamiers" not in client.get("/ca/mon/pamiers/").content.decode()
 
 
 @pytest.mark.parametrize(
