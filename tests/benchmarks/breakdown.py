@@ -5,8 +5,9 @@
 (`make bench` runs it after tests/benchmarks/pages.py, on the database that one left:
 `relacions_bench` with the content of its last size, 10,000 items.) Each page is requested
 `--rounds` times in-process through Django's test client, with the production settings the
-benchmark's server has (DEBUG off, the page cache off, the fragment cache on, static files from a
-manifest collected for the run), and the time of each request is split three ways:
+benchmark's server has (DEBUG off, the page cache off, the fragment cache on, a private
+redis-server as the cache when one is installed, static files from a manifest collected for the
+run), and the time of each request is split three ways:
 
 - **SQL**: inside the database driver's `execute` (sending the query, PostgreSQL running it, the
   rows coming back), measured with an execute wrapper;
@@ -34,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .pages import DATABASE, ROOT, bench_url, environment, manage, server_url, write
+from .pages import DATABASE, ROOT, Redis, bench_url, environment, manage, server_url, write
 
 START = "<!-- breakdown-benchmark:start (tests/benchmarks/breakdown.py writes what follows) -->"
 END = "<!-- breakdown-benchmark:end -->"
@@ -167,6 +168,11 @@ def main(argv=None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="relacions-breakdown-"))
     env = environment(bench_url(server_url()), folder)
     env.update(DJANGO_SETTINGS_MODULE="tests.benchmarks.settings", PAGE_CACHE="false")
+    # The cache the benchmark's server has: a private Redis (if installed), so its round trips,
+    # and the near copies that spare most of them, are in the figures.
+    redis = Redis()
+    if redis.url:
+        env["REDIS_URL"] = redis.url
     os.environ.update(env)
     try:
         manage(env, "collectstatic", "--no-input", "-v", "0")
@@ -211,6 +217,7 @@ def main(argv=None) -> int:
         write(args.output, section, start=START, end=END, heading="### Where the time goes")
         print(section)
     finally:
+        redis.stop()
         shutil.rmtree(folder, ignore_errors=True)
     return 0
 
