@@ -4,27 +4,18 @@ Partners, amendments, documents and the yearly reviews are edited on the agreeme
 Amendments are added, never changed or removed, so the history stays whole."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
-from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.translated import localized_names
 from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import Agreement, Amendment, CooperationArea, Document, Partner, Review
 from .querysets import RENEWAL_WINDOW_DAYS
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        build_localized_fieldname(field, language)
-        for field in fields
-        for language, _name in settings.LANGUAGES
-    )
 
 
 class EndingSoonFilter(admin.SimpleListFilter):
@@ -104,7 +95,7 @@ class AgreementAdmin(PublishableAdmin):
         "state_badge",
     )
     list_filter = ("kind", "agreement_status", "status", EndingSoonFilter)
-    search_fields = _localized("title")
+    search_fields = localized_names("title")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("areas", "news_items", "events", "networks", "objectives")
     inlines = (PartnerInline, AmendmentInline, DocumentInline, ReviewInline)
@@ -156,4 +147,4 @@ class AgreementAdmin(PublishableAdmin):
 class CooperationAreaAdmin(TranslatedWorkflowAdmin):
     message_subject = pgettext_lazy("admin message subject", "The area of cooperation")
     list_display = ("name", "order")
-    search_fields = _localized("name")
+    search_fields = localized_names("name")

@@ -1,26 +1,17 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.translated import localized_names
 from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 
 from .models import Image
 
 THUMBNAIL_WIDTH = 120
 PREVIEW_WIDTH = 480
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        build_localized_fieldname(field, language)
-        for field in fields
-        for language, _name in settings.LANGUAGES
-    )
 
 
 def _img(image: Image, width: int, alt: str) -> str:
@@ -48,7 +39,7 @@ class ImageAdmin(TranslatedWorkflowAdmin):
     # with no name of its own (its alt text is empty: the title is beside it).
     list_display_links = ("title",)
     list_filter = ("decorative", "licence", "format", "created_at")
-    search_fields = (*_localized("title", "alt_text"), "credit")
+    search_fields = (*localized_names("title", "alt_text"), "credit")
     date_hierarchy = "created_at"
     readonly_fields = ("preview", "dimensions", "format", "created_at", "updated_at")
     fieldsets = (

@@ -1,21 +1,15 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from relacions.core.translated import localized_names
 from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import NewsItem
 
 THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 320
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        f"{field}_{language}" for field in fields for language, _name in settings.LANGUAGES
-    )
 
 
 def _image_tag(image, width: int) -> str:
@@ -57,7 +51,7 @@ class NewsItemAdmin(PublishableAdmin):
     list_editable = ("featured",)
     list_filter = ("status", "featured", "networks", YearFilter)
     list_select_related = ("image",)
-    search_fields = _localized("title", "summary")
+    search_fields = localized_names("title", "summary")
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("image", "networks", "forums", "events", "objectives")

@@ -3,9 +3,9 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
-from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.models import Publishable, PublishableQuerySet
+from relacions.core.translated import localized_names
 from relacions.events.models import Event
 from relacions.networks.fragments import public_networks
 from relacions.networks.models import Forum, Network
@@ -13,10 +13,6 @@ from relacions.networks.models import Forum, Network
 # Newest first; the primary key breaks ties between items of the same day, so previous / next
 # and pagination agree on one order.
 NEWEST_FIRST = ("-published_on", "-pk")
-
-
-def localized_names(field: str) -> list[str]:
-    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 class NewsQuerySet(PublishableQuerySet):
@@ -119,7 +115,7 @@ class NewsQuerySet(PublishableQuerySet):
         those published at `now`, as what a link to it shows — {"id", "title_<language>"…,
         "slug_<language>"…} — or None; read in the items' own query."""
         outer = SimpleNamespace(published_on=OuterRef("published_on"), pk=OuterRef("pk"))
-        fields = ["id", *localized_names("title"), *localized_names("slug")]
+        fields = ["id", *localized_names("title", "slug")]
         public = self.model.objects.published(now)
 
         def link(neighbours):

@@ -7,7 +7,6 @@ validates."""
 
 import reversion
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -21,21 +20,13 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
 from import_export.results import RowResult
 from modeltranslation.admin import TranslationTabularInline
-from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.translated import localized_names
 from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .imports import FORMATS, ImportFileStorage, ProjectResource
 from .models import Department, Partner, Programme, Project, Result, Theme, check_coordination
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        build_localized_fieldname(field, language)
-        for field in fields
-        for language, _name in settings.LANGUAGES
-    )
 
 
 def _percent(rate) -> str:
@@ -109,7 +100,7 @@ class ProjectAdmin(ImportExportMixin, PublishableAdmin):
         "status",
     )
     list_select_related = ("programme__parent",)
-    search_fields = ("acronym", "grant_agreement_number", *_localized("title"))
+    search_fields = ("acronym", "grant_agreement_number", *localized_names("title"))
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("objectives", "networks", "agreements", "news_items", "events")
     filter_horizontal = ("themes",)
@@ -270,7 +261,7 @@ class ProgrammeAdmin(TranslatedWorkflowAdmin):
     list_display = ("full_name_column", "eu_funded", "current", "order")
     list_filter = ("current", "eu_funded")
     list_select_related = ("parent",)
-    search_fields = _localized("name")
+    search_fields = localized_names("name")
     autocomplete_fields = ("parent",)
 
     def get_ordering(self, request):
@@ -293,11 +284,11 @@ class ProgrammeAdmin(TranslatedWorkflowAdmin):
 class ThemeAdmin(TranslatedWorkflowAdmin):
     message_subject = pgettext_lazy("admin message subject", "The theme")
     list_display = ("name", "order")
-    search_fields = _localized("name")
+    search_fields = localized_names("name")
 
 
 @admin.register(Department)
 class DepartmentAdmin(TranslatedWorkflowAdmin):
     message_subject = pgettext_lazy("admin message subject", "The department")
     list_display = ("name",)
-    search_fields = _localized("name")
+    search_fields = localized_names("name")

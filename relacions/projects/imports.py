@@ -37,9 +37,9 @@ from import_export import resources, widgets
 from import_export.fields import Field
 from import_export.formats import base_formats
 from import_export.tmp_storages import BaseStorage
-from modeltranslation.utils import build_localized_fieldname
 
 from relacions.core.csv_export import BYTE_ORDER_MARK, FORMULA_PREFIXES, csv_text
+from relacions.core.translated import localized_names
 
 from .models import Department, Partner, Programme, Project, Role, Theme, check_coordination
 
@@ -47,12 +47,6 @@ LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 PROGRAMME_SEPARATOR = " › "
 PARTNER_SEPARATOR = "|"
 PARTNER_PARTS = ("organisation", "kind", "place", "role", "participant_code")
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        build_localized_fieldname(field, language) for field in fields for language in LANGUAGES
-    )
 
 
 def _text(value) -> str:
@@ -418,9 +412,9 @@ class ProjectResource(resources.ModelResource):
     class Meta:
         model = Project
         fields = (
-            *_localized("slug"),
+            *localized_names("slug"),
             "acronym",
-            *_localized("title", "summary", "description"),
+            *localized_names("title", "summary", "description"),
             "programme",
             "call_identifier",
             "grant_agreement_number",

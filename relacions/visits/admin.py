@@ -8,19 +8,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
-from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.translated import localized_names
 from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from .models import PUBLISH_COSTS_PERMISSION, Cost, Gift, Participant, Visit
-
-
-def _localized(*fields: str) -> tuple[str, ...]:
-    return tuple(
-        build_localized_fieldname(field, language)
-        for field in fields
-        for language, _name in settings.LANGUAGES
-    )
 
 
 def can_publish_costs(request) -> bool:
@@ -97,7 +89,7 @@ class VisitAdmin(PublishableAdmin):
     )
     list_filter = ("direction", "purpose_category", "status", CostsFilter)
     date_hierarchy = "starts_on"
-    search_fields = _localized("title", "counterpart")
+    search_fields = localized_names("title", "counterpart")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("places", "networks", "agreements", "projects", "events", "objectives")
     inlines = (ParticipantInline, CostInline, GiftInline)

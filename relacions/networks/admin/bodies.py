@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from relacions.core.translated import localized_names
 from relacions.workflow.admin.base import TranslatedWorkflowAdmin
 from relacions.workflow.publication_admin import PUBLICATION_FIELDSET, PublishableAdmin
 
 from ..models import ChallengeArea, Forum, Network, Position, WorkingGroup
-from .common import HISTORY_FIELDSET, _localized
+from .common import HISTORY_FIELDSET
 from .forms import WorkingGroupForm
 
 
@@ -26,7 +27,7 @@ class NetworkAdmin(PublishableAdmin):
     message_subject = pgettext_lazy("admin message subject", "The network")
     list_display = ("name", "acronym", "kind", "headquarters", "state_badge", "updated_at")
     list_filter = ("status", "kind")
-    search_fields = _localized("name", "acronym")
+    search_fields = localized_names("name", "acronym")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("logo", "seat")
     # Filled in from the seat (a place), never typed: a city is not free text any more.
@@ -55,7 +56,7 @@ class ForumAdmin(PublishableAdmin):
     list_display = ("name", "network", "chair_city", "participating_since", "state_badge")
     list_filter = ("status", "network")
     list_select_related = ("network",)
-    search_fields = _localized("name")
+    search_fields = localized_names("name")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("network", "objectives")
     inlines = (ChallengeAreaInline,)
@@ -75,7 +76,7 @@ class WorkingGroupAdmin(TranslatedWorkflowAdmin):
     list_display = ("name", "network", "chair_city", "vice_chair_city", "start", "end")
     list_filter = ("network",)
     list_select_related = ("network",)
-    search_fields = _localized("name")
+    search_fields = localized_names("name")
     autocomplete_fields = ("network", "forums")
     fieldsets = (
         (None, {"fields": ("network", "forums", "name", "mandate")}),
@@ -89,7 +90,7 @@ class ChallengeAreaAdmin(TranslatedWorkflowAdmin):
     list_display = ("name", "forum", "order")
     list_filter = ("forum",)
     list_select_related = ("forum",)
-    search_fields = _localized("name")
+    search_fields = localized_names("name")
     autocomplete_fields = ("forum",)
     fields = ("forum", "order", "name", "description")
 
@@ -99,7 +100,7 @@ class PositionAdmin(TranslatedWorkflowAdmin):
     message_subject = pgettext_lazy("admin message subject", "The position")
     list_display = ("title", "body_display", "holder", "start", "end")
     list_select_related = ("network", "forum", "working_group")
-    search_fields = (*_localized("title"), "holder")
+    search_fields = (*localized_names("title"), "holder")
     autocomplete_fields = ("network", "forum", "working_group")
     fieldsets = (
         (

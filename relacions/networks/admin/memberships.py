@@ -24,12 +24,13 @@ from relacions.core.admin_messages import GenderedMessagesMixin
 from relacions.core.catalan import elide_if_catalan
 from relacions.core.listlookups import OfferedLookupsOnly
 from relacions.core.money import EuroField, EuroInput, euros
+from relacions.core.translated import localized_names
 from relacions.workflow.admin.base import WorkflowAdmin
 
 from .. import exports
 from ..models import Membership, MembershipFee, RenewalReminder
 from ..services import membership_change_category
-from .common import RENEWAL_WINDOW_DAYS, _localized, can_see_internals
+from .common import RENEWAL_WINDOW_DAYS, can_see_internals
 from .forms import ChangeCategoryForm, MembershipFeeForm, PrivateDocumentWidget, add_errors
 
 
@@ -84,7 +85,7 @@ class MembershipAdmin(WorkflowAdmin):
     list_display_links = ("network",)
     list_filter = ("status", RenewalDueFilter, "category", "network")
     list_select_related = ("network",)
-    search_fields = (*_localized("network__name"), "member_entity")
+    search_fields = (*localized_names("network__name"), "member_entity")
     autocomplete_fields = ("network", "objectives")
     inlines = (MembershipFeeInline,)
     actions = ("export_memberships", "export_fees")
