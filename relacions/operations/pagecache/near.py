@@ -19,10 +19,11 @@ Redis again only for what it has not seen in this generation:
   that copy: a raise waits one lease before its transaction commits, and by the commit every near
   copy of an older generation has expired in every process too. In the process that raises, the
   copy is dropped at once, as the cache's copy is;
-- **kept values and fragments**, each with the generation it was read in and its own end (a kept
-  value's, which the schedule bounds; a fragment's, FRAGMENT_CACHE_SECONDS): found here only while
-  the generation is the same. A new generation drops them all: after a publish each process reads
-  every value again once (from Redis: a fragment that did not change is not rendered again).
+- **kept values and fragments**, all read in the generation kept beside them, each with its own
+  end (a kept value's, which the schedule bounds; a fragment's, FRAGMENT_CACHE_SECONDS): found
+  here only while that generation is the one asked for. A new generation drops them all: after
+  a publish each process reads every value again once (from Redis: a fragment that did not
+  change is not rendered again).
 
 Only in front of a shared cache that can say how long its copy lives (`get_with_ttl`): with the
 per-process local-memory cache (development, tests) the cache is already this near and there are
@@ -45,7 +46,8 @@ class NearCopies:
     def __init__(self):
         self.generation: int | None = None
         self.until = 0.0  # time.monotonic() when the copy of the generation ends
-        self.entries: OrderedDict[str, tuple[int, float, Any]] = OrderedDict()
+        # key → (time.monotonic() when it ends, value): all read in `generation`
+        self.entries: OrderedDict[str, tuple[float, Any]] = OrderedDict()
 
     def current(self) -> int | None:
         if self.generation is not None and time.monotonic() < self.until:
@@ -62,15 +64,15 @@ class NearCopies:
 
     def get(self, key: str, generation: int) -> Any:
         entry = self.entries.get(key)
-        if entry is None or entry[0] != generation or time.monotonic() >= entry[1]:
+        if entry is None or generation != self.generation or time.monotonic() >= entry[0]:
             return MISSING
         self.entries.move_to_end(key)
-        return entry[2]
+        return entry[1]
 
     def put(self, key: str, generation: int, value: Any, seconds: float) -> None:
         if generation != self.generation or seconds <= 0:
             return
-        self.entries[key] = (generation, time.monotonic() + seconds, value)
+        self.entries[key] = (time.monotonic() + seconds, value)
         self.entries.move_to_end(key)
         while len(self.entries) > MAX_ENTRIES:
             self.entries.popitem(last=False)
