@@ -8,7 +8,7 @@ from relacions.core.prepared import Prepared, published_by_slug
 from relacions.core.structured_data import to_script
 from relacions.operations import pagecache
 from relacions.operations.pagecache.counts import KeptCount
-from relacions.operations.pagecache.fragments import with_stamps
+from relacions.operations.pagecache.fragments import kept_for, with_stamps
 from relacions.workflow.preview import PreviewMixin
 
 from . import structured_data
@@ -109,13 +109,24 @@ FORUM_AREAS = Prepared(
 
 
 class NetworkDetailView(PreviewMixin, DetailView):
+    """A published network: its lookup, then its working groups and the positions Terrassa holds
+    in it, kept with the content generation (`kept_for`); a preview reads its own."""
+
     template_name = "networks/network_detail.html"
     context_object_name = "network"
+    positions = None
 
     def get_object(self, queryset=None):
         now = timezone.now()
         network = NETWORK.first_or_404(now=now, slug=self.kwargs["slug"])
-        network.all_working_groups = NETWORK_GROUPS.fetch(now=now, owner_id=network.pk)
+        network.all_working_groups, self.positions = kept_for(
+            network,
+            "parts",
+            lambda: (
+                NETWORK_GROUPS.fetch(now=now, owner_id=network.pk),
+                NETWORK_POSITIONS.fetch(now=now, network=network.pk),
+            ),
+        )
         return network
 
     def get_preview_object(self, obj):
@@ -124,9 +135,11 @@ class NetworkDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         network = self.object
         logo_url = network.logo.og_image_url if network.logo else ""
+        if self.positions is None:
+            self.positions = NETWORK_POSITIONS.fetch(now=timezone.now(), network=network.pk)
         return super().get_context_data(
             **kwargs,
-            positions=NETWORK_POSITIONS.fetch(now=timezone.now(), network=network.pk),
+            positions=self.positions,
             json_ld=to_script(
                 structured_data.organization(
                     network,
@@ -138,22 +151,33 @@ class NetworkDetailView(PreviewMixin, DetailView):
 
 
 class ForumDetailView(PreviewMixin, DetailView):
+    """A published forum: its lookup, then its challenge areas, working groups and positions,
+    kept with the content generation (`kept_for`); a preview reads its own."""
+
     template_name = "networks/forum_detail.html"
     context_object_name = "forum"
+    positions = None
 
     def get_object(self, queryset=None):
         now = timezone.now()
         forum = FORUM.first_or_404(
             now=now, network_slug=self.kwargs["network_slug"], slug=self.kwargs["slug"]
         )
-        forum.all_challenge_areas = FORUM_AREAS.fetch(now=now, forum=forum.pk)
-        forum.all_working_groups = FORUM_GROUPS.fetch(now=now, owner_id=forum.pk)
+        forum.all_challenge_areas, forum.all_working_groups, self.positions = kept_for(
+            forum,
+            "parts",
+            lambda: (
+                FORUM_AREAS.fetch(now=now, forum=forum.pk),
+                FORUM_GROUPS.fetch(now=now, owner_id=forum.pk),
+                FORUM_POSITIONS.fetch(forum=forum.pk),
+            ),
+        )
         return forum
 
     def get_preview_object(self, obj):
         return Forum.objects.for_page().get(pk=obj.pk)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **kwargs, positions=FORUM_POSITIONS.fetch(forum=self.object.pk)
-        )
+        if self.positions is None:
+            self.positions = FORUM_POSITIONS.fetch(forum=self.object.pk)
+        return super().get_context_data(**kwargs, positions=self.positions)

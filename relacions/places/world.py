@@ -13,11 +13,9 @@ from itertools import groupby
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from relacions.core.declaration import PlaceLayer, place_layers
 from relacions.core.prepared import Prepared
-from relacions.operations import pagecache
 from relacions.operations.pagecache import fragments
 
 from .mapdata import world
@@ -242,8 +240,7 @@ class TimelineEntry:
 
 def kept_timeline(place: Place) -> list[TimelineEntry]:
     """A place's page's timeline, read (one query per layer) once per change of the content and
-    kept until the next (`pagecache.remember`: never past a scheduled publication or the next
-    midnight), per place, language and release."""
+    kept until the next (`fragments.kept_for`)."""
 
     def read() -> list[TimelineEntry]:
         return [
@@ -252,8 +249,7 @@ def kept_timeline(place: Place) -> list[TimelineEntry]:
             for entry in place_timeline(place, timezone.now())
         ]  # fmt: skip
 
-    name = f"place-timeline:{fragments.release()}:{get_language()}:{place.pk}"
-    return pagecache.remember(name, read)
+    return fragments.kept_for(place, "timeline", read)
 
 
 def place_timeline(place: Place, now: datetime.datetime | None = None) -> list[Tie]:

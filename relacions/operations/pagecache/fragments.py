@@ -67,6 +67,7 @@ from relacions.core.prepared import reads_the_clock, statement_cursor
 
 from . import near
 from .generation import cache_backend, in_rolled_back
+from .lifetime import remember
 
 KEY = "fragment:{release}:{name}:{language}:{digest}"
 EPOCH_KEY = "fragment:epoch"
@@ -157,6 +158,15 @@ def release() -> str:
 # The moment the stamp's SQL is compiled with, then replaced by the request's "now" in its
 # parameters (and its local date by today's): no page is ever rendered at it.
 COMPILED_AT = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+
+
+def kept_for(obj: models.Model, part: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`: what a page reads about `obj` besides its own row (a place's timeline, a
+    network's positions and working groups), kept with the content generation (`remember`: read
+    once per change, never past a scheduled publication or midnight), per object, language and
+    release. Only for a public page: a preview reads its own."""
+    name = f"{part}:{release()}:{get_language()}:{obj._meta.label_lower}:{obj.pk}"
+    return remember(name, compute)
 
 
 def version_fields(model: type[models.Model]) -> tuple[str, ...]:
