@@ -189,10 +189,10 @@ class AgreementQuerySet(PublishableQuerySet):
             )
         )
 
-    def for_listing(self):
-        """Published agreements, twinnings first; the partners a card shows are fetched by its
-        fragment (`fragments.CARD`), for the cards the cache does not have."""
-        return self.published().twinnings_first()
+    def for_listing(self, now=None):
+        """Agreements published at `now`, twinnings first; the partners a card shows are fetched
+        by its fragment (`fragments.CARD`), for the cards the cache does not have."""
+        return self.published(now).twinnings_first()
 
     def for_detail(self):
         return self.published().for_page()

@@ -27,7 +27,12 @@ class AgreementListView(FilteredListMixin, KeptCount, ListView):
         return AgreementFilterForm(self.request.GET, choices=choices)
 
     def filter_queryset(self, filters):
-        agreements = Agreement.objects.for_listing()
+        return self.rows(timezone.now(), **filters)
+
+    @staticmethod
+    def rows(now, **filters):
+        """The list at `now` (its pages prepared per shape of the filters: KeptCount)."""
+        agreements = Agreement.objects.for_listing(now)
         if "kind" in filters:
             agreements = agreements.filter(kind=filters["kind"])
         if "status" in filters:

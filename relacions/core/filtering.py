@@ -6,6 +6,7 @@ unfiltered, the page would be a second copy of the list under another address.
 """
 
 from django import forms
+from django.utils.functional import SimpleLazyObject
 from django_countries import countries
 
 
@@ -37,6 +38,9 @@ class FilteredListMixin:
         self.filters = self.filter_form.filters()
         if self.filter_form.errors:
             return self.filter_queryset({}).none()
+        if getattr(type(self), "rows", None) is not None:
+            # Its pages are prepared (pagecache.counts.KeptCount): built only if one is not.
+            return SimpleLazyObject(lambda: self.filter_queryset(self.filters))
         return self.filter_queryset(self.filters)
 
     def get_context_data(self, **kwargs):

@@ -74,13 +74,28 @@ class _Compiled:
 
 
 class Prepared:
+    """`build(**values)`'s query, compiled once per language with a placeholder for each value
+    (`kinds`: each value's type). `sliced`: the query is a list's, fetched a page at a time
+    (`fetch(..., offset=, limit=)`), its LIMIT and OFFSET sent as values too."""
+
     def __init__(
         self,
         build: Callable[..., QuerySet],
+        *,
+        sliced: bool = False,
         **kinds: type,
     ):
-        self.build, self.kinds = build, kinds
+        self.build, self.kinds, self.sliced = build, kinds, sliced
         self._compiled: dict[str | None, _Compiled] = {}
+
+    def compiled(self) -> _Compiled:
+        """The query compiled for the active language (compiled now if it was not yet); a
+        TypeError when it cannot be prepared."""
+        language = get_language()
+        compiled = self._compiled.get(language)
+        if compiled is None:
+            compiled = self._compiled[language] = self._compile()
+        return compiled
 
     def _compile(self) -> _Compiled:
         placeholders = {name: _placeholder(kind, name) for name, kind in self.kinds.items()}
@@ -90,7 +105,13 @@ class Prepared:
                 "A prepared query may not prefetch: read a relation in a query of its own."
             )
         compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
+        if self.sliced:
+            if queryset.query.is_sliced:
+                raise TypeError("A sliced prepared query is sliced by fetch(), not by its build.")
+            sql, params = compiler.as_sql(with_limits=False)
+            sql = f"{sql} LIMIT %s OFFSET %s"
+        else:
+            sql, params = compiler.as_sql()
         slots = {
             name: tuple(i for i, p in enumerate(params) if type(p) is type(value) and p == value)
             for name, value in placeholders.items()
@@ -110,12 +131,12 @@ class Prepared:
         return _Compiled(queryset, compiler, sql, tuple(params), slots, days)
 
     def fetch(self, **values: Any) -> list[Model]:
-        """The query's objects with `values` in place of the placeholders."""
-        language = get_language()
-        compiled = self._compiled.get(language)
-        if compiled is None:
-            compiled = self._compiled[language] = self._compile()
+        """The query's objects with `values` in place of the placeholders (and, if `sliced`,
+        `offset` and `limit`)."""
+        compiled = self.compiled()
         params = list(compiled.params)
+        if self.sliced:
+            params += [values["limit"], values["offset"]]
         for name, positions in compiled.slots.items():
             for position in positions:
                 params[position] = values[name]
@@ -193,3 +214,56 @@ def published_by_slug(
         now=datetime.datetime,
         slug=str,
     )
+
+
+# The types a list's filter value may have to be a placeholder; any other (a bool) is part of
+# the shape, compiled as it is.
+_PLACEHELD = (int, str, datetime.date, datetime.datetime)
+
+
+class PreparedRows:
+    """A paginated list's page of rows, `rows(now, **filters)`, prepared for each *shape* of the
+    filters (which filters are given, and the value of those no placeholder can stand for):
+
+        rows = PreparedRows(lambda now, **filters: Agreement.objects.for_listing(now)…)
+        page = rows.page(now=timezone.now(), filters={"kind": "twinning"}, offset=0, limit=50)
+
+    `rows` may branch on which filters are given, never on a placeholder's value (it would be
+    compiled with the placeholder's branch). A shape whose values do not reach the SQL unchanged
+    (a year turned into its first and last days, an id looked up in a dict) cannot be prepared:
+    `page()` answers None for it, and the list slices its queryset as the ORM does.
+    """
+
+    def __init__(self, rows: Callable[..., QuerySet]):
+        self.rows = rows
+        self._shapes: dict[tuple, Prepared | None] = {}
+
+    def page(self, *, now: datetime.datetime, filters: dict, offset: int, limit: int):
+        held = {name: type(value) for name, value in filters.items() if type(value) in _PLACEHELD}
+        fixed = {name: value for name, value in filters.items() if name not in held}
+        try:
+            shape = (tuple(sorted(held.items(), key=lambda h: h[0])), tuple(sorted(fixed.items())))
+            hash(shape)
+        except TypeError:
+            return None  # a value that is neither a placeholder's nor fit for a key
+        prepared = self._shapes.get(shape, _UNKNOWN)
+        if prepared is _UNKNOWN:
+            rows = self.rows
+            prepared = self._shapes[shape] = Prepared(
+                lambda now, **values: rows(now, **values, **fixed),
+                sliced=True,
+                now=datetime.datetime,
+                **held,
+            )
+        if prepared is None:
+            return None
+        try:
+            prepared.compiled()
+        except (TypeError, ValueError, LookupError):
+            self._shapes[shape] = None
+            return None
+        values = {name: filters[name] for name in held}
+        return prepared.fetch(now=now, **values, offset=offset, limit=limit)
+
+
+_UNKNOWN: Any = object()

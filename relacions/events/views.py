@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
@@ -31,7 +32,13 @@ class EventListView(KeptCount, ListView):
     paginate_by = 9
 
     def get_queryset(self):
-        return Event.objects.upcoming().for_listing()
+        # Its pages are prepared (KeptCount): the queryset is built only if one is not.
+        return SimpleLazyObject(lambda: self.rows(timezone.now()))
+
+    @staticmethod
+    def rows(now):
+        """The agenda at `now` (its pages prepared: KeptCount)."""
+        return Event.objects.upcoming(now).for_listing()
 
 
 class PastEventListView(FilteredListMixin, KeptCount, ListView):

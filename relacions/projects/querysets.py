@@ -41,9 +41,10 @@ class ProjectQuerySet(PublishableQuerySet):
         """Projects whose end date is in `year` and has passed."""
         return self.filter(ends_on__range=year_bounds(year), ends_on__lt=today or local_today())
 
-    def for_listing(self):
-        """Published projects with their programmes (a card is a fragment: `fragments.CARD`)."""
-        return self.published().select_related("programme__parent")
+    def for_listing(self, now=None):
+        """Projects published at `now` with their programmes (a card is a fragment:
+        `fragments.CARD`)."""
+        return self.published(now).select_related("programme__parent")
 
     def for_detail(self):
         return self.published().for_page()

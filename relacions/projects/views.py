@@ -53,7 +53,12 @@ class ProjectListView(FilteredListMixin, KeptCount, ListView):
         )
 
     def filter_queryset(self, filters):
-        projects = Project.objects.for_listing()
+        return self.rows(timezone.now(), **filters)
+
+    @staticmethod
+    def rows(now, **filters):
+        """The list at `now` (its pages prepared per shape of the filters: KeptCount)."""
+        projects = Project.objects.for_listing(now)
         if "programme" in filters:
             programme = int(filters["programme"])
             projects = projects.filter(Q(programme=programme) | Q(programme__parent=programme))

@@ -30,7 +30,12 @@ class VisitListView(FilteredListMixin, KeptCount, ListView):
         return VisitFilterForm(self.request.GET, years=years, country_codes=countries)
 
     def filter_queryset(self, filters):
-        visits = Visit.objects.published()
+        return self.rows(timezone.now(), **filters)
+
+    @staticmethod
+    def rows(now, **filters):
+        """The list at `now` (its pages prepared per shape of the filters: KeptCount)."""
+        visits = Visit.objects.published(now)
         if "direction" in filters:
             visits = visits.filter(direction=filters["direction"])
         if "year" in filters:
@@ -39,7 +44,6 @@ class VisitListView(FilteredListMixin, KeptCount, ListView):
             visits = visits.in_country(filters["country"])
         if "purpose" in filters:
             visits = visits.filter(purpose_category=filters["purpose"])
-        self.selected = visits
         # The cards (visits.fragments.CARD) prefetch their places when the cache lacks them.
         return visits.order_by("-starts_on", "pk")
 
@@ -49,7 +53,7 @@ class VisitListView(FilteredListMixin, KeptCount, ListView):
             # The same for every page of these filters: kept as the filter's choices are.
             totals = pagecache.remember(
                 f"visits:totals:{urlencode(sorted(self.filters.items()))}",
-                lambda: list(self.selected.totals_by_year()),
+                lambda: list(self.object_list.order_by().totals_by_year()),
             )
         return super().get_context_data(totals=totals, **kwargs)
 

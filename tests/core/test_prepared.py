@@ -7,11 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from relacions.core.prepared import Prepared
+from relacions.core.prepared import Prepared, PreparedRows
 from relacions.news.models import NewsItem
 from tests.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
+
+D = datetime.date
 
 
 def by_slug() -> Prepared:
@@ -114,3 +116,50 @@ def test_a_lookup_run_again_is_planned_once_per_connection():
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         statements = [statement for (statement,) in cursor.fetchall()]
     assert any('FROM "news_newsitem"' in statement for statement in statements)
+
+
+# --- A list's pages (PreparedRows) ------------------------------------------------------------
+
+
+def news_rows() -> PreparedRows:
+    def rows(now, **filters):
+        items = NewsItem.objects.for_listing(now)
+        if "title" in filters:
+            items = items.filter(title_ca=filters["title"])
+        if "year" in filters:
+            items = items.in_year(filters["year"])
+        return items
+
+    return PreparedRows(rows)
+
+
+def test_a_list_s_pages_are_the_orm_s_slices_for_each_filter_value():
+    """LIMIT and OFFSET are values too: every page of every value of a filter from one compile."""
+    for n in range(7):
+        NewsItemFactory(title_ca="Parell" if n % 2 else "Senar", published_on=D(2020 + n, 1, 1))
+    rows, now = news_rows(), timezone.now()
+    for filters in ({}, {"title": "Parell"}, {"title": "Senar"}, {"title": "Cap"}):
+        orm = list(news_rows().rows(now, **filters))
+        for offset in (0, 3, 6):
+            page = rows.page(now=now, filters=filters, offset=offset, limit=3)
+            assert page == orm[offset : offset + 3], (filters, offset)
+    assert len(rows._shapes) == 2  # no filter; a title (both values and none found)
+
+
+def test_a_filter_whose_value_does_not_reach_the_sql_is_left_to_the_orm():
+    """`in_year` turns a year into its first and last days: that shape is not prepared (None:
+    the list slices its queryset), and the others still are."""
+    NewsItemFactory(published_on=D(2024, 5, 1))
+    rows, now = news_rows(), timezone.now()
+    assert rows.page(now=now, filters={"year": 2024}, offset=0, limit=10) is None
+    assert len(rows.page(now=now, filters={}, offset=0, limit=10)) == 1
+
+
+def test_a_list_s_page_follows_each_request_s_moment():
+    now = timezone.now()
+    NewsItemFactory(title_ca="Ara")
+    later = NewsItemFactory(title_ca="Més tard", publish_at=now + datetime.timedelta(hours=1))
+    rows = news_rows()
+    assert [item.title_ca for item in rows.page(now=now, filters={}, offset=0, limit=5)] == ["Ara"]
+    hour_later = rows.page(now=now + datetime.timedelta(hours=2), filters={}, offset=0, limit=5)
+    assert later in hour_later and len(hour_later) == 2

@@ -13,7 +13,7 @@ from relacions.workflow.preview import preview_url
 from tests.factories.events import EventFactory, PastEventFactory
 from tests.factories.mandate import ObjectiveFactory, PlanFactory
 from tests.factories.networks import ChallengeAreaFactory, ForumFactory, NetworkFactory
-from tests.helpers import LANGUAGES, address
+from tests.helpers import LANGUAGES, address, sleep_past
 
 from .conftest import PUBLICATION_STATES, madrid
 
@@ -118,6 +118,28 @@ def test_published_events_appear_where_they_belong(client):
 def test_an_event_under_way_is_still_in_the_agenda(client):
     EventFactory(title_ca="Ara mateix", start=timezone.now() - timedelta(hours=1))
     assert "Ara mateix" in body(client.get(address("events:list")))
+
+
+@pytest.mark.usefixtures("fragment_cache")
+def test_the_agenda_s_pages_follow_each_request_s_moment(client):
+    """Its pages are prepared (one compile; the moment, LIMIT and OFFSET as values) and its
+    count kept with the content generation: page 2 holds the 10th and 11th events soonest
+    first, and an event that ends leaves the agenda with no save."""
+    soon = timezone.now() + timedelta(days=1)
+    for n in range(10):
+        EventFactory(title_ca=f"Activitat {n:02}", start=soon + timedelta(days=n),
+                     end=soon + timedelta(days=n, hours=2))  # fmt: skip
+    ends_at = timezone.now() + timedelta(seconds=2)
+    EventFactory(title_ca="Activitat que acaba", start=ends_at - timedelta(hours=1), end=ends_at)
+    first = re.findall(r"Activitat [^<]+", body(client.get(address("events:list"))))
+    second = re.findall(r"Activitat [^<]+", body(client.get(address("events:list") + "?page=2")))
+    assert first[0] == "Activitat que acaba" and len(set(first)) == 9
+    assert sorted(set(second)) == ["Activitat 08", "Activitat 09"]
+    sleep_past(ends_at)
+    first = re.findall(r"Activitat [^<]+", body(client.get(address("events:list"))))
+    assert "Activitat que acaba" not in first and first[0] == "Activitat 00"
+    assert sorted(set(re.findall(r"Activitat [^<]+", body(
+        client.get(address("events:list") + "?page=2"))))) == ["Activitat 09"]  # fmt: skip
 
 
 def test_the_past_events_page_without_past_events(client):
