@@ -229,17 +229,22 @@ class PreparedRows:
         page = rows.page(now=timezone.now(), filters={"kind": "twinning"}, offset=0, limit=50)
 
     `rows` may branch on which filters are given, never on a placeholder's value (it would be
-    compiled with the placeholder's branch). A shape whose values do not reach the SQL unchanged
-    (a year turned into its first and last days, an id looked up in a dict) cannot be prepared:
+    compiled with the placeholder's branch): a filter it branches on is named in `fixed`, and
+    its value is then part of the shape, compiled as it is. A shape whose values do not reach
+    the SQL unchanged (a year turned into its first and last days) cannot be prepared:
     `page()` answers None for it, and the list slices its queryset as the ORM does.
     """
 
-    def __init__(self, rows: Callable[..., QuerySet]):
-        self.rows = rows
+    def __init__(self, rows: Callable[..., QuerySet], fixed: tuple[str, ...] = ()):
+        self.rows, self.fixed = rows, fixed
         self._shapes: dict[tuple, Prepared | None] = {}
 
     def page(self, *, now: datetime.datetime, filters: dict, offset: int, limit: int):
-        held = {name: type(value) for name, value in filters.items() if type(value) in _PLACEHELD}
+        held = {
+            name: type(value)
+            for name, value in filters.items()
+            if type(value) in _PLACEHELD and name not in self.fixed
+        }
         fixed = {name: value for name, value in filters.items() if name not in held}
         try:
             shape = (tuple(sorted(held.items(), key=lambda h: h[0])), tuple(sorted(fixed.items())))

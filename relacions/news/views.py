@@ -35,19 +35,33 @@ class NewsListView(FilteredListMixin, KeptCount, ListView):
         # option: the network filter has one option per network).
         return NewsFilterForm(self.request.GET, **choices)
 
+    # Its pages are prepared per shape of the filters (KeptCount); `about` chooses a branch.
+    shape_filters = ("about",)
+
     def filter_queryset(self, filters):
-        items = NewsItem.objects.for_listing()
+        return self.rows(timezone.now(), **self.row_filters())
+
+    def row_filters(self) -> dict:
+        filters = dict(self.filters)
+        if "network" in filters:
+            # By its id: matched by slug, in three languages, the query read every link.
+            filters["network"] = self.network_ids[filters["network"]]
+        return filters
+
+    @staticmethod
+    def rows(now, **filters):
+        """The list at `now`, `network` given by its id."""
+        items = NewsItem.objects.for_listing(now)
         if "year" in filters:
             items = items.in_year(filters["year"])
         if "network" in filters:
-            # By its id: matched by slug, in three languages, the query read every link.
-            items = items.for_network(self.network_ids[filters["network"]])
+            items = items.for_network(filters["network"])
         if filters.get("about") == NETWORKS:
-            items = items.about_networks()
+            items = items.about_networks(now)
         elif filters.get("about") == EVENTS:
-            items = items.about_events()
+            items = items.about_events(now)
         elif filters.get("about") == AGREEMENTS:
-            items = items.about_agreements()
+            items = items.about_agreements(now)
         return items
 
     def get_context_data(self, **kwargs):

@@ -163,3 +163,22 @@ def test_a_list_s_page_follows_each_request_s_moment():
     assert [item.title_ca for item in rows.page(now=now, filters={}, offset=0, limit=5)] == ["Ara"]
     hour_later = rows.page(now=now + datetime.timedelta(hours=2), filters={}, offset=0, limit=5)
     assert later in hour_later and len(hour_later) == 2
+
+
+def test_a_filter_the_list_branches_on_is_compiled_with_its_value():
+    """`fixed`: each value of `order` is a shape of its own; as a placeholder, the branch taken
+    would have been the placeholder's (neither), for every value."""
+    NewsItemFactory(title_ca="Antiga", published_on=D(2020, 1, 1))
+    NewsItemFactory(title_ca="Nova", published_on=D(2024, 1, 1))
+
+    def rows(now, **filters):
+        items = NewsItem.objects.published(now)
+        if filters.get("order") == "oldest":
+            return items.order_by("published_on", "pk")
+        return items.order_by("-published_on", "pk")
+
+    prepared, now = PreparedRows(rows, fixed=("order",)), timezone.now()
+    for order, first in (("oldest", "Antiga"), ("newest", "Nova"), ("oldest", "Antiga")):
+        (found,) = prepared.page(now=now, filters={"order": order}, offset=0, limit=1)
+        assert found.title_ca == first, order
+    assert len(prepared._shapes) == 2

@@ -25,7 +25,14 @@ class KeptCount:
 
     A view whose queryset is `rows(now, **filters)`, a static method that reads nothing but its
     arguments, also gets each page's rows from a query compiled once per shape of its filters
-    (`relacions.core.prepared.PreparedRows`), where the shape can be prepared."""
+    (`relacions.core.prepared.PreparedRows`), where the shape can be prepared: the filters as
+    `row_filters()` gives them (by default `filters`), those named in `shape_filters` compiled
+    with their value."""
+
+    shape_filters: tuple[str, ...] = ()
+
+    def row_filters(self) -> dict:
+        return getattr(self, "filters", {})
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         form = getattr(self, "filter_form", None)
@@ -40,7 +47,7 @@ class KeptCount:
         if rows is not None:
             prepared = _prepared.get(type(self))
             if prepared is None:
-                prepared = _prepared[type(self)] = PreparedRows(rows)
+                prepared = _prepared[type(self)] = PreparedRows(rows, self.shape_filters)
         return KeptCountPaginator(
             queryset,
             per_page,
@@ -48,7 +55,7 @@ class KeptCount:
             allow_empty_first_page,
             name=name,
             prepared=prepared,
-            filters=filters,
+            filters=self.row_filters() if prepared is not None else {},
             **kwargs,
         )
 
