@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from relacions.core.prepared import Prepared
 from relacions.opendata.datasets import Dataset
 from relacions.opendata.views import csv_download, json_download
 
@@ -21,15 +22,20 @@ from . import datasets, fragments, pdf
 from .context import report_context
 from .models import YearReport
 
+# The list's query, compiled once (relacions.core.prepared): it takes no value.
+REPORTS = Prepared(
+    lambda: YearReport.objects.published().annotate(
+        edition_count=Count("editions"), last_published=Max("editions__computed_at")
+    )
+)
+
 
 class ReportListView(ListView):
     template_name = "reports/report_list.html"
     context_object_name = "reports"
 
     def get_queryset(self):
-        return YearReport.objects.published().annotate(
-            edition_count=Count("editions"), last_published=Max("editions__computed_at")
-        )
+        return REPORTS.fetch()
 
 
 def _published_report(year: int) -> YearReport:
