@@ -262,15 +262,23 @@ class Image(models.Model):
 
     def _renditions(self, file_format: str | None = None) -> list["Rendition"]:
         """Renditions by width, read from the image's own row (unsaved `Rendition` objects: no
-        query)."""
-        return sorted(
-            (
-                Rendition(image=self, **row)
-                for row in self.rendition_data
-                if file_format is None or row["format"] == file_format
-            ),
-            key=lambda r: r.width,
-        )
+        query); built once per format while `rendition_data` stays the same list (a page asks
+        for the Open Graph one up to three times: its head, its card, its schema.org data)."""
+        data = self.rendition_data
+        built = self.__dict__.get("_built_renditions")
+        if built is None or built[0] is not data:
+            built = self.__dict__["_built_renditions"] = (data, {})
+        found = built[1].get(file_format)
+        if found is None:
+            found = built[1][file_format] = sorted(
+                (
+                    Rendition(image=self, **row)
+                    for row in data
+                    if file_format is None or row["format"] == file_format
+                ),
+                key=lambda r: r.width,
+            )
+        return list(found)
 
     def srcset(self, file_format: str | None = None) -> str:
         """`url 480w, url 960w, …` for one format (the original's by default)."""

@@ -10,6 +10,7 @@ from tests.factories.images import (
     RED,
     camera_jpeg_bytes,
     grey16_png_bytes,
+    jpeg_bytes,
     png_bytes,
     stored_picture,
     upload,
@@ -138,6 +139,20 @@ def test_new_file_replaces_renditions_and_old_files(make_image, django_capture_o
     assert Rendition.objects.count() == 2
     assert all(not default_storage.exists(name) for name in old_names)
     assert all(default_storage.exists(r.file.name) for r in image.renditions.all())
+
+
+def test_an_image_given_a_new_file_shows_its_new_renditions_at_once(
+    make_image, django_capture_on_commit_callbacks
+):
+    """The renditions an image built for a page are kept with its `rendition_data`: the same
+    object, saved with another file, shows the new ones (no stale Open Graph image)."""
+    image = make_image(2000, 1000)
+    assert (image.og_rendition.width, image.og_rendition.format) == (1600, "jpeg")
+    image.file = upload("new.jpg", jpeg_bytes(700, 500))
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert (image.og_rendition.width, image.og_rendition.format) == (480, "jpeg")
+    assert image.sources().src == image.og_image_url
 
 
 def test_rebuild_renditions_keeps_names_and_files(make_image, django_capture_on_commit_callbacks):
