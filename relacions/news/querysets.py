@@ -1,9 +1,11 @@
+import datetime
 from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
 
+from relacions.core.declaration import year_bounds
 from relacions.core.models import Publishable, PublishableQuerySet
 from relacions.core.translated import localized_names
 from relacions.events.models import Event
@@ -33,7 +35,12 @@ class NewsQuerySet(PublishableQuerySet):
         return self.filter(featured=True)
 
     def in_year(self, year: int):
-        return self.filter(published_on__year=year)
+        return self.published_between(*year_bounds(year))
+
+    def published_between(self, first: datetime.date, last: datetime.date):
+        """Items dated from `first` to `last`, both included (as days: a prepared list's page
+        takes them as values, where the ORM would turn a year into them)."""
+        return self.filter(published_on__range=(first, last))
 
     def for_network(self, network: "int | str"):
         """Items linked to a network, given by id or by its slug in any language (so a filtered

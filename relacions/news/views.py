@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from relacions.core.declaration import year_bounds
 from relacions.core.filtering import FilteredListMixin
 from relacions.core.prepared import published_by_slug
 from relacions.core.structured_data import default_image_url, to_script
@@ -43,6 +44,9 @@ class NewsListView(FilteredListMixin, KeptCount, ListView):
 
     def row_filters(self) -> dict:
         filters = dict(self.filters)
+        if "year" in filters:
+            # As its first and last days (the ORM would turn the year into them: not prepared).
+            filters["first_day"], filters["last_day"] = year_bounds(filters.pop("year"))
         if "network" in filters:
             # By its id: matched by slug, in three languages, the query read every link.
             filters["network"] = self.network_ids[filters["network"]]
@@ -50,10 +54,11 @@ class NewsListView(FilteredListMixin, KeptCount, ListView):
 
     @staticmethod
     def rows(now, **filters):
-        """The list at `now`, `network` given by its id."""
+        """The list at `now`, a year given by its `first_day` and `last_day`, `network` by its
+        id."""
         items = NewsItem.objects.for_listing(now)
-        if "year" in filters:
-            items = items.in_year(filters["year"])
+        if "first_day" in filters:
+            items = items.published_between(filters["first_day"], filters["last_day"])
         if "network" in filters:
             items = items.for_network(filters["network"])
         if filters.get("about") == NETWORKS:

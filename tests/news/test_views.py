@@ -249,6 +249,27 @@ def test_filter_by_year_with_options_from_the_published_items(client, hidden_ite
     assert options == [("", ""), ("2021", ""), ("2019", " selected")]
 
 
+def test_each_year_s_pages_hold_its_items_from_one_prepared_query(client):
+    """The year filter is sent as its first and last days (news.views.row_filters): every year
+    and page from one compiled query, its edges included (31 December, 1 January)."""
+    from relacions.news.views import NewsListView
+    from relacions.operations.pagecache.counts import _prepared
+
+    for year in (2019, 2020):
+        NewsItemFactory(title_en=f"First of {year}", published_on=datetime.date(year, 1, 1))
+        NewsItemFactory.create_batch(9, title_en=f"Middle of {year}",
+                                     published_on=datetime.date(year, 6, 1))  # fmt: skip
+        NewsItemFactory(title_en=f"Last of {year}", published_on=datetime.date(year, 12, 31))
+    _prepared.pop(NewsListView, None)
+    for year in (2019, 2020):
+        first = card_titles(client.get(address("news:list", "en") + f"?year={year}"))
+        second = card_titles(client.get(address("news:list", "en") + f"?year={year}&page=2"))
+        assert first[0] == f"Last of {year}" and len(first) == 10
+        assert second == [f"First of {year}"]
+    shapes = _prepared[NewsListView]._shapes
+    assert len(shapes) == 1 and None not in shapes.values()
+
+
 def test_filter_by_network_slug_in_any_language(client):
     network = make_network(1)
     linked = NewsItemFactory()
