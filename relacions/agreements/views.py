@@ -26,9 +26,6 @@ class AgreementListView(FilteredListMixin, KeptCount, ListView):
         choices = pagecache.remember("agreements:filter-choices", Agreement.objects.filter_choices)
         return AgreementFilterForm(self.request.GET, choices=choices)
 
-    def filter_queryset(self, filters):
-        return self.rows(timezone.now(), **filters)
-
     @staticmethod
     def rows(now, **filters):
         """The list at `now` (its pages prepared per shape of the filters: KeptCount)."""

@@ -6,6 +6,7 @@ unfiltered, the page would be a second copy of the list under another address.
 """
 
 from django import forms
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django_countries import countries
 
@@ -31,7 +32,12 @@ class FilteredListMixin:
         raise NotImplementedError
 
     def filter_queryset(self, filters: dict):
-        raise NotImplementedError
+        """The list with `filters` applied: for a view whose list is `rows(now, **filters)`
+        (its pages prepared: pagecache.counts.KeptCount), those rows now."""
+        rows = getattr(self, "rows", None)
+        if rows is None:
+            raise NotImplementedError
+        return rows(timezone.now(), **filters)
 
     def get_queryset(self):
         self.filter_form = self.get_filter_form()

@@ -52,9 +52,6 @@ class ProjectListView(FilteredListMixin, KeptCount, ListView):
             ended=self.totals.ended_years,
         )
 
-    def filter_queryset(self, filters):
-        return self.rows(timezone.now(), **filters)
-
     @staticmethod
     def rows(now, **filters):
         """The list at `now` (its pages prepared per shape of the filters: KeptCount)."""
