@@ -52,8 +52,8 @@ def test_production_caches_pages_and_serves_static_files_for_a_year():
     )  # fmt: skip
     assert values["PAGE_CACHE"] is True and values["FRAGMENT_CACHE"] is True
     assert values["WHITENOISE_MAX_AGE"] == 365 * 24 * 60 * 60
-    assert values["STORAGES"]["staticfiles"]["BACKEND"].endswith(
-        "CompressedManifestStaticFilesStorage"
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "relacions.core.staticfiles.StaticFilesStorage"
     )
     middleware = values["MIDDLEWARE"]
     # The cache sits below the headers every response gets and the 304s, above the session.
@@ -80,3 +80,20 @@ def test_card_images_wait_below_the_fold_and_keep_their_place(client, make_image
         assert re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img)
     # The article's own image is the top of its page: loaded at once.
     assert 'loading="eager"' in re.findall(r"<img [^>]+>", page)[0]
+
+
+def test_static_addresses_are_the_hashed_copies_and_a_missing_name_stays_an_error(tmp_path):
+    import json
+
+    from relacions.core.staticfiles import StaticFilesStorage
+
+    (tmp_path / "staticfiles.json").write_text(
+        json.dumps({"paths": {"css/site.css": "css/site.0123abcd.css"}, "version": "1.1"})
+    )
+    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    # Asked once per `{% static %}` of every page: the same hashed address each time.
+    assert storage.url("css/site.css") == "/static/css/site.0123abcd.css"
+    assert storage.url("css/site.css") == "/static/css/site.0123abcd.css"
+    for _ in range(2):  # never kept as if it existed
+        with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+            storage.url("css/missing.css")

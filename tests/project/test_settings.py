@@ -103,7 +103,7 @@ def test_production_defaults_are_secure(pytest_database_url):
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "relacions.core.staticfiles.StaticFilesStorage"
     )
 
 
