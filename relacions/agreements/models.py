@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from relacions.core.addresses import reverse
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
 from relacions.networks.files import validate_document_size, validate_pdf

@@ -5,13 +5,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import resolve, reverse
+from django.urls import resolve
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
 
+from relacions.core.addresses import reverse
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
 

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.addresses import reverse
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
 

@@ -2,10 +2,10 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.addresses import reverse
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
 

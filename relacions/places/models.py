@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from relacions.core.addresses import reverse
 
 LATITUDE_RANGE = (Decimal(-90), Decimal(90))
 LONGITUDE_RANGE = (Decimal(-180), Decimal(180))

@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from relacions.core.addresses import reverse
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable
 from relacions.core.money import amount_field

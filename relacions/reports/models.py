@@ -16,11 +16,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from relacions.core.addresses import reverse
 from relacions.core.declaration import report_areas
 from relacions.core.fields import RichTextField
 

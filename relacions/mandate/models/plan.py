@@ -35,9 +35,9 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce, NullIf
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.addresses import reverse
 from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet

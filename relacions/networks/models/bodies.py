@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from relacions.core.addresses import reverse
 from relacions.core.declaration import year_bounds
 from relacions.core.fields import RichTextField
 from relacions.core.models import Publishable, PublishableQuerySet
