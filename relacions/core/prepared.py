@@ -38,6 +38,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
+from psycopg import _queries as psycopg_queries
 from psycopg.types.string import StrDumper
 
 from .models import PublishableQuerySet
@@ -167,6 +168,17 @@ class Prepared:
         if found is None:
             raise Http404("Nothing public has this address.")
         return found
+
+
+# psycopg finds a query's placeholders once per distinct text and keeps the result, but only for
+# texts of at most 4 KB: a detail page's lookup with its fragments' stamps is 5 to 7 KB, and
+# was parsed again on every request (about 0.17 ms, a fortieth of the page). A prepared query is
+# one of a few fixed texts per process, and the ORM's other long queries are fixed texts too (the
+# values travel apart), so longer texts are kept as well, in psycopg's own cache of its last 128.
+# (tests/core/test_prepared.py checks that a long lookup is parsed once, should psycopg rename it.)
+KEPT_STATEMENT_LENGTH = 64 * 1024
+if getattr(psycopg_queries, "MAX_CACHED_STATEMENT_LENGTH", 0) < KEPT_STATEMENT_LENGTH:
+    psycopg_queries.MAX_CACHED_STATEMENT_LENGTH = KEPT_STATEMENT_LENGTH
 
 
 def statement_cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:

@@ -118,6 +118,26 @@ def test_a_lookup_run_again_is_planned_once_per_connection():
     assert any('FROM "news_newsitem"' in statement for statement in statements)
 
 
+def test_a_long_lookup_is_parsed_once_per_process():
+    """A news item's lookup with its stamps is longer than the 4 KB psycopg keeps parsed by
+    default: kept too (relacions.core.prepared), it is not parsed again on each request."""
+    from psycopg import _queries
+
+    from relacions.news.views import BY_SLUG
+
+    item = NewsItemFactory()
+    now = timezone.now()
+    with translation.override("ca"):
+        assert BY_SLUG.fetch(now=now, slug=item.slug_ca) == [item]
+        assert len(BY_SLUG.compiled().sql.encode()) > 4096
+        before = _queries._query2pg.cache_info()
+        for _ in range(3):
+            assert BY_SLUG.fetch(now=now, slug=item.slug_ca) == [item]
+        after = _queries._query2pg.cache_info()
+    assert after.hits - before.hits >= 3
+    assert after.misses == before.misses
+
+
 # --- A list's pages (PreparedRows) ------------------------------------------------------------
 
 
