@@ -205,6 +205,33 @@ def test_a_long_objective_title_is_cut_at_a_word_with_an_ellipsis(client, site_s
     assert head(body)["og"]["title"] == [title]
 
 
+def test_a_rich_text_description_is_plain_text_cut_at_a_word(client, site_settings):
+    """A network's description is rich text: its description in the head is its text, entities
+    read once ("R&D", not "R&amp;D" shown to someone sharing the page), cut at a word."""
+    from tests.factories import NetworkFactory
+
+    sentence = "Cities working together on R&amp;D, culture and <em>open data</em> in Europe. "
+    network = NetworkFactory(description_en=f"<p>{sentence * 6}</p>", name_en="Open Cities")
+    with translation.override("en"):
+        body = client.get(network.get_absolute_url()).content.decode()
+    assert "R&amp;amp;D" not in body and "&lt;em&gt;" not in body
+    (description,) = head(body)["description"]
+    (shared,) = re.findall(r'<meta property="og:description" content="([^"]*)">', body)
+    shared = html.unescape(shared)
+    text = " ".join((html.unescape(sentence.replace("<em>", "").replace("</em>", "")) * 6).split())
+    for shown, limit in ((description, 160), (shared, 300)):
+        assert len(shown) <= limit and shown.endswith("…"), shown
+        assert text.startswith(shown[:-1].rstrip(",") + " ") or text.startswith(shown[:-1]), shown
+        assert "R&D, culture and open data" in shown
+    # A network with no description: its name.
+    bare = NetworkFactory(
+        description_ca="<p> </p>", description_es="", description_en="", name_en="Quiet Cities"
+    )
+    with translation.override("en"):
+        body = client.get(bare.get_absolute_url()).content.decode()
+    assert head(body)["description"] == ["Quiet Cities"]
+
+
 PAGINATED = ("news list", "agenda", "past events", "networks")
 
 

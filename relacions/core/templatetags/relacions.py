@@ -8,7 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -64,31 +64,17 @@ def language_links(context) -> str:
     """The page's canonical address, its address in each language (hreflang) and the one for
     any other language (x-default: Catalan), for search engines (templates/base.html). Written
     here rather than by a template loop, as `social_meta` is: every page has them, and the loops
-    were a fifth of the time of the cheapest page."""
-    origin = page_origin(context["request"])
-    links = [
-        format_html(
-            '<link rel="canonical" href="{}{}">',
-            origin,
-            translated_url(context, translation.get_language()),
-        )
-    ]
+    were a fifth of the time of the cheapest page; joined as text (escaped by `_html`), not by
+    format_html, which took five times as long."""
+    origin = _html(page_origin(context["request"]))
+
+    def href(language: str) -> str:
+        return f'href="{origin}{_html(translated_url(context, language))}"'
+
+    links = [f'<link rel="canonical" {href(translation.get_language())}>']
     for code, _name in settings.LANGUAGES:
-        links.append(
-            format_html(
-                '<link rel="alternate" hreflang="{}" href="{}{}">',
-                code,
-                origin,
-                translated_url(context, code),
-            )
-        )
-    links.append(
-        format_html(
-            '<link rel="alternate" hreflang="x-default" href="{}{}">',
-            origin,
-            translated_url(context, settings.LANGUAGE_CODE),
-        )
-    )
+        links.append(f'<link rel="alternate" hreflang="{code}" {href(code)}>')
+    links.append(f'<link rel="alternate" hreflang="x-default" {href(settings.LANGUAGE_CODE)}>')
     return mark_safe("\n  ".join(links))
 
 
@@ -100,27 +86,17 @@ def social_meta(context) -> str:
     an image (`og_image_url`)."""
     current = translation.get_language()
     site_settings = context.get("site_settings")
+    office_name = site_settings.office_name if site_settings is not None else ""
+    url = f"{page_origin(context['request'])}{translated_url(context, current)}"
     tags = [
-        format_html(
-            '<meta property="og:site_name" content="{}">',
-            site_settings.office_name if site_settings is not None else "",
-        ),
-        format_html(
-            '<meta property="og:url" content="{}{}">',
-            page_origin(context["request"]),
-            translated_url(context, current),
-        ),
+        f'<meta property="og:site_name" content="{_html(office_name)}">',
+        f'<meta property="og:url" content="{_html(url)}">',
     ]
     for code, _name in settings.LANGUAGES:
-        tags.append(
-            format_html(
-                '<meta property="{}" content="{}">',
-                "og:locale" if code == current else "og:locale:alternate",
-                OG_LOCALES.get(code, code),
-            )
-        )
+        kind = "og:locale" if code == current else "og:locale:alternate"
+        tags.append(f'<meta property="{kind}" content="{OG_LOCALES.get(code, code)}">')
     card = "summary_large_image" if context.get("og_image_url") else "summary"
-    tags.append(format_html('<meta name="twitter:card" content="{}">', card))
+    tags.append(f'<meta name="twitter:card" content="{card}">')
     return mark_safe("\n  ".join(tags))
 
 
@@ -181,6 +157,26 @@ def _html(value) -> str:
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
+
+
+@register.simple_tag
+def meta_text(*values, limit: int = 160) -> str:
+    """The text of a page's description (`<meta name="description">`, `og:description`): the
+    first of `values` with any text, as plain text (rich text's tags stripped, its entities read:
+    "R&amp;D" is "R&D", escaped once when written), its spaces collapsed, cut at a word to at most
+    `limit` characters with "…" (`shorten`). Every detail page's head wrote its description
+    twice; `striptags|truncatechars` escaped rich text's entities a second time, and went through
+    the text character by character."""
+    for value in values:
+        text = str(value or "")
+        if "<" in text:
+            text = strip_tags(text)
+        if "&" in text:
+            text = html.unescape(text)
+        text = " ".join(text.split())
+        if text:
+            return shorten(text, limit)
+    return ""
 
 
 TITLE_LIMIT = 65
