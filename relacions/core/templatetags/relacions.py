@@ -173,8 +173,7 @@ def meta_text(*values, limit: int = 160) -> str:
             text = strip_tags(text)
         if "&" in text:
             text = html.unescape(text)
-        text = " ".join(text.split())
-        if text:
+        if text.strip():
             return shorten(text, limit)
     return ""
 
