@@ -212,6 +212,7 @@ def test_a_rich_text_description_is_plain_text_cut_at_a_word(client, site_settin
 
     sentence = "Cities working together on R&amp;D, culture and <em>open data</em> in Europe. "
     network = NetworkFactory(description_en=f"<p>{sentence * 6}</p>", name_en="Open Cities")
+    joined = NetworkFactory(description_en="<p>Met in Porto.</p><p>Shared policies.</p>")
     with translation.override("en"):
         body = client.get(network.get_absolute_url()).content.decode()
     assert "R&amp;amp;D" not in body and "&lt;em&gt;" not in body
@@ -223,6 +224,9 @@ def test_a_rich_text_description_is_plain_text_cut_at_a_word(client, site_settin
         assert len(shown) <= limit and shown.endswith("…"), shown
         assert text.startswith(shown[:-1].rstrip(",") + " ") or text.startswith(shown[:-1]), shown
         assert "R&D, culture and open data" in shown
+    with translation.override("en"):
+        body = client.get(joined.get_absolute_url()).content.decode()
+    assert head(body)["description"] == ["Met in Porto. Shared policies."]
     # A network with no description: its name.
     bare = NetworkFactory(
         description_ca="<p> </p>", description_es="", description_en="", name_en="Quiet Cities"

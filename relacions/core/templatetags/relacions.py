@@ -2,6 +2,7 @@
 the admin's amounts of money."""
 
 import html
+import re
 
 from django import template
 from django.conf import settings
@@ -159,18 +160,24 @@ def _html(value) -> str:
     return html.escape(str(value))
 
 
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
+
+
 @register.simple_tag
 def meta_text(*values, limit: int = 160) -> str:
     """The text of a page's description (`<meta name="description">`, `og:description`): the
-    first of `values` with any text, as plain text (rich text's tags stripped, its entities read:
-    "R&amp;D" is "R&D", escaped once when written), its spaces collapsed, cut at a word to at most
-    `limit` characters with "…" (`shorten`). Every detail page's head wrote its description
-    twice; `striptags|truncatechars` escaped rich text's entities a second time, and went through
-    the text character by character."""
+    first of `values` with any text, as plain text (rich text's tags stripped, its paragraphs
+    apart, its entities read: "R&amp;D" is "R&D", escaped once when written), its spaces
+    collapsed, cut at a word to at most `limit` characters with "…" (`shorten`). Every detail
+    page's head wrote its description twice; `striptags|truncatechars` ran paragraphs together,
+    escaped rich text's entities a second time, and went through the text character by
+    character."""
     for value in values:
         text = str(value or "")
         if "<" in text:
-            text = strip_tags(text)
+            # A paragraph's, a list item's or a line's end is a space between its words and
+            # the next ("Porto.</p><p>Les" is "Porto. Les"); other tags are only dropped.
+            text = strip_tags(BLOCK_END.sub(" ", text))
         if "&" in text:
             text = html.unescape(text)
         if text.strip():
