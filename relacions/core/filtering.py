@@ -33,10 +33,15 @@ class FilteredListMixin:
 
     def filter_queryset(self, filters: dict):
         """The list with `filters` applied: for a view whose list is `rows(now, **filters)`
-        (its pages prepared: pagecache.counts.KeptCount), those rows now."""
+        (its pages prepared: pagecache.counts.KeptCount), those rows now, given the filters as
+        its prepared pages are (`row_filters()`: a year as its days, a network by its id), so
+        that a page the ORM builds and a prepared one agree."""
         rows = getattr(self, "rows", None)
         if rows is None:
             raise NotImplementedError
+        row_filters = getattr(self, "row_filters", None)
+        if filters and row_filters is not None:
+            filters = row_filters()
         return rows(timezone.now(), **filters)
 
     def get_queryset(self):

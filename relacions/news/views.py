@@ -39,9 +39,6 @@ class NewsListView(FilteredListMixin, KeptCount, ListView):
     # Its pages are prepared per shape of the filters (KeptCount); `about` chooses a branch.
     shape_filters = ("about",)
 
-    def filter_queryset(self, filters):
-        return self.rows(timezone.now(), **self.row_filters())
-
     def row_filters(self) -> dict:
         filters = dict(self.filters)
         if "year" in filters:
