@@ -89,7 +89,11 @@ def site_chrome(request) -> Chrome:
     cache until the content changes or a page's schedule comes (FRAGMENT_CACHE)."""
     chrome = getattr(request, "_site_chrome", None)
     if chrome is None:
-        chrome = request._site_chrome = pagecache.remember("site-chrome", load_chrome)
+        chrome, tables = pagecache.remember_noted("site-chrome", load_chrome)
+        request._site_chrome, request._site_chrome_tables = chrome, tables
+    else:
+        # A kept value that uses it read it too (the header kept for a section: pagecache.note).
+        pagecache.note(request._site_chrome_tables)
     return chrome
 
 

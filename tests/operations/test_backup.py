@@ -41,7 +41,9 @@ def tables(url: str) -> dict[str, tuple[int, str]]:
 
 def generation(url: str) -> int:
     with psycopg.connect(url, autocommit=True) as connection:
-        row = connection.execute("SELECT value FROM core_pagecachegeneration").fetchone()
+        # Row 1: the others hold each content table's last change.
+        query = "SELECT value FROM core_pagecachegeneration WHERE id = 1"
+        row = connection.execute(query).fetchone()
     return row[0] if row else 0
 
 
@@ -50,7 +52,7 @@ def raise_generation(url: str) -> int:
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(
             "UPDATE core_pagecachegeneration SET value = GREATEST(value + 1, "
-            "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint)"
+            "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint) WHERE id = 1"
         )
     return generation(url)
 

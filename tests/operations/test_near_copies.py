@@ -2,8 +2,8 @@
 it read for the content generation, and asks Redis nothing more for it; never past the
 generation's lease, the value's own end, a change, `forget()` or `clear()`.
 
-At the end, the staleness tests of the rendered fragments and of the kept counts run again here,
-with a redis-server of their own as the cache: with near copies, as production runs.
+At the end, the staleness tests of the rendered fragments, the kept counts and the kept values run
+again here, with a redis-server of their own as the cache: with near copies, as production runs.
 """
 
 import datetime
@@ -23,6 +23,7 @@ from tests.helpers import url_of, visit
 
 from .test_fragments import *  # noqa: F403  (run again, with near copies)
 from .test_kept_counts import *  # noqa: F403  (run again, with near copies)
+from .test_kept_values import *  # noqa: F403  (run again, with near copies)
 
 pytestmark = [
     pytest.mark.django_db,

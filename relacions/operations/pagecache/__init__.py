@@ -75,7 +75,7 @@ from .generation import (
     current_generation,
     rolled_back,
 )
-from .lifetime import entry_lifetime, next_scheduled_change, remember
+from .lifetime import entry_lifetime, next_scheduled_change, note, remember, remember_noted
 from .middleware import no_page_cache, skip_page_cache
 
 __all__ = [
@@ -86,7 +86,9 @@ __all__ = [
     "entry_lifetime",
     "next_scheduled_change",
     "no_page_cache",
+    "note",
     "remember",
+    "remember_noted",
     "rolled_back",
     "skip_page_cache",
 ]

@@ -67,7 +67,7 @@ from relacions.core.prepared import reads_the_clock, statement_cursor
 
 from . import near
 from .generation import cache_backend, in_rolled_back
-from .lifetime import remember
+from .lifetime import note, remember, tables_of
 
 KEY = "fragment:{release}:{name}:{language}:{digest}"
 EPOCH_KEY = "fragment:epoch"
@@ -166,7 +166,12 @@ def kept_for(obj: models.Model, part: str, compute: Callable[[], Any]) -> Any:
     once per change, never past a scheduled publication or midnight), per object, language and
     release. Only for a public page: a preview reads its own."""
     name = f"{part}:{release()}:{get_language()}:{obj._meta.label_lower}:{obj.pk}"
-    return remember(name, compute)
+
+    def compute_for_obj():
+        note(tables_of(obj))  # it may show the object's own fields, read before it
+        return compute()
+
+    return remember(name, compute_for_obj)
 
 
 def version_fields(model: type[models.Model]) -> tuple[str, ...]:

@@ -3,8 +3,10 @@ change of content (see the package's docstring)."""
 
 import contextlib
 import functools
+import hashlib
 import threading
 import time
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import caches
@@ -18,6 +20,8 @@ from ..models import PageCacheGeneration
 from . import proxy
 
 GENERATION_KEY = "pagecache:generation"
+# (generation, {table: the generation of its last change}): stored with the generation's copy.
+TABLES_KEY = "pagecache:tables"
 
 
 def cache_backend():
@@ -40,6 +44,28 @@ def enabled() -> bool:
 
 _CLOCK_SQL = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
 
+# Beside the generation (row 1), each content table has a row of its own holding the generation
+# of its last change (ALL: a change made without signals, which may have touched any table, or a
+# starting process). A value kept with the generation (`lifetime.remember`) notes the tables it
+# read, and is still good in a later generation when none of them has changed since: a news item
+# published leaves the agreements' filter choices and the site's header as they were.
+ALL = "*"
+
+
+@functools.cache
+def _table_ids() -> dict[str, int]:
+    """Each content table's row id (and ALL's): a stable number from its name, never 1."""
+    names = [ALL, *(model._meta.db_table for model in content_models())]
+    return {
+        name: int.from_bytes(hashlib.blake2b(name.encode(), digest_size=7).digest()) + 2
+        for name in names
+    }
+
+
+@functools.cache
+def content_tables() -> frozenset[str]:
+    return frozenset(_table_ids()) - {ALL}
+
 
 def _table() -> str:
     return connection.ops.quote_name(PageCacheGeneration._meta.db_table)
@@ -47,11 +73,19 @@ def _table() -> str:
 
 def _raise_sql() -> str:
     # The clock keeps a generation from ever coming back: after a restored backup (an older
-    # value) or a truncated table the next value is still above every earlier one.
+    # value) or a truncated table the next value is still above every earlier one. The changed
+    # table's row takes the new generation in the same statement; a new row 1 (a truncated
+    # table) takes ALL's too, so nothing kept before it is trusted.
     table = _table()
     return (
-        f"INSERT INTO {table} (id, value) VALUES (1, {_CLOCK_SQL}) ON CONFLICT (id) DO UPDATE "
-        f"SET value = GREATEST({table}.value + 1, EXCLUDED.value) RETURNING value"
+        f"WITH raised AS (INSERT INTO {table} AS g (id, value) VALUES (1, {_CLOCK_SQL}) "
+        f"ON CONFLICT (id) DO UPDATE SET value = GREATEST(g.value + 1, EXCLUDED.value) "
+        f"RETURNING value, xmax = 0 AS inserted) "
+        f"INSERT INTO {table} AS g (id, value) "
+        f"SELECT unnest(%s::bigint[]), value FROM raised "
+        f"UNION SELECT %s, value FROM raised WHERE inserted "
+        f"ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value "
+        f"RETURNING (SELECT value FROM raised)"
     )
 
 
@@ -59,25 +93,36 @@ def lease_seconds() -> float:
     return getattr(settings, "PAGE_CACHE_LEASE_SECONDS", 0.5)
 
 
-def raise_stored_generation() -> int:
+def raise_stored_generation(tables: Iterable[str] = (ALL,)) -> int:
+    """Raise the generation for a change of `tables` (content tables' names; ALL when the change
+    may have touched any: so is a table that is not content's)."""
+    ids = _table_ids()
+    changed = sorted({ids.get(name, ids[ALL]) for name in tables} or {ids[ALL]})
     with connection.cursor() as cursor:
-        cursor.execute(_raise_sql())
+        cursor.execute(_raise_sql(), [changed, ids[ALL]])
         return cursor.fetchone()[0]
 
 
-def _read_stored_generation() -> int | None:
-    """The committed generation; None while a raise holds the row (not committed yet)."""
+def _read_stored_generation() -> tuple[int, dict[str, int]] | None:
+    """The committed generation with each table's last change (ALL's among them); None while a
+    raise holds the row (not committed yet)."""
     table = _table()
     with connection.cursor() as cursor:
         # SKIP LOCKED: no row while a raise holds it, and no error to undo in a transaction.
-        cursor.execute(f"SELECT value FROM {table} WHERE id = 1 FOR SHARE SKIP LOCKED")
+        cursor.execute(
+            f"SELECT value, (SELECT array_agg(ARRAY[id, value]) FROM {table} WHERE id <> 1) "
+            f"FROM {table} WHERE id = 1 FOR SHARE SKIP LOCKED"
+        )
         row = cursor.fetchone()
         if row:
-            return row[0]
+            names = {number: name for name, number in _table_ids().items()}
+            tables = {names[i]: value for i, value in row[1] or () if i in names}
+            return row[0], tables
         cursor.execute(f"SELECT EXISTS (SELECT FROM {table} WHERE id = 1)")
         if cursor.fetchone()[0]:
             return None
-    return raise_stored_generation()  # no row yet (a new or flushed table)
+    generation = raise_stored_generation()  # no row yet (a new or flushed table)
+    return generation, {ALL: generation}
 
 
 def _cache_clock(cache) -> float | None:
@@ -85,11 +130,20 @@ def _cache_clock(cache) -> float | None:
     return clock() if clock else time.time()
 
 
-def _store_until(cache, value: int, until: float) -> None:
+def _store_until(cache, key: str, value, until: float) -> None:
     if hasattr(cache, "set_until"):
-        cache.set_until(GENERATION_KEY, value, until)
+        cache.set_until(key, value, until)
     elif until > time.time():
-        cache.set(GENERATION_KEY, value, timeout=until - time.time())
+        cache.set(key, value, timeout=until - time.time())
+
+
+def tables_since(generation: int) -> dict[str, int] | None:
+    """Each content table's last change (by generation) while `generation` is current, from the
+    copy stored with it; None when that copy is gone or is another generation's."""
+    stored = cache_backend().get(TABLES_KEY)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == generation:
+        return stored[1]
+    return None
 
 
 def renew_lease() -> int | None:
@@ -103,10 +157,13 @@ def renew_lease() -> int | None:
     started = _cache_clock(cache)  # before the read: the lease cannot outlive what was read
     if started is None:
         return None
-    generation = _read_stored_generation()
-    if generation is not None:
-        _store_until(cache, generation, started + lease_seconds())
-        near.keep_renewed(generation, started_here, lease_seconds())
+    found = _read_stored_generation()
+    if found is None:
+        return None
+    generation, tables = found
+    _store_until(cache, GENERATION_KEY, generation, started + lease_seconds())
+    _store_until(cache, TABLES_KEY, (generation, tables), started + lease_seconds())
+    near.keep_renewed(generation, started_here, lease_seconds())
     return generation
 
 
@@ -128,15 +185,16 @@ def _committed():
     _drop_copy()
 
 
-def bump_generation() -> None:
-    """Make every cached page stale when the current transaction commits (at once outside one).
+def bump_generation(tables: Iterable[str] = (ALL,)) -> None:
+    """Make every cached page stale when the current transaction commits (at once outside one);
+    `tables`: the content tables changed (ALL: any may have been).
 
     The signals of every content model call it; so must what changes public content without
     them (`QuerySet.update()`, `bulk_create()`, raw SQL, a restored backup). A transaction that
     rolls back (a preview) leaves the generation, and the pages, as they were.
     """
     first = not any(entry[1] is _committed for entry in connection.run_on_commit)
-    raise_stored_generation()
+    raise_stored_generation(tables)
     locked_at = time.monotonic()
     # This connection's own copy: in its transaction it reads the raised row (tests do).
     _drop_copy()
@@ -184,7 +242,9 @@ def _content_changed(sender, **kwargs):
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # m2m_changed: only after the change
     if _watched():
-        bump_generation()
+        # A child model's save writes its parents' tables too.
+        models = (sender, *sender._meta.get_parent_list())
+        bump_generation([model._meta.db_table for model in models])
 
 
 def _changed_without_signals(sender, **kwargs):

@@ -3,19 +3,33 @@ next local midnight or PAGE_CACHE_SECONDS; and `remember()`, values kept as long
 
 import math
 import pickle
+import re
+import threading
 import time
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from datetime import time as dt_time
+from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 
 from relacions.core.declaration import schedule_fields
 from relacions.core.models import Publishable
 
 from . import near
-from .generation import GENERATION_KEY, cache_backend, content_models, renew_lease
+from .generation import (
+    ALL,
+    GENERATION_KEY,
+    TABLES_KEY,
+    cache_backend,
+    content_models,
+    content_tables,
+    lease_seconds,
+    renew_lease,
+    tables_since,
+)
 
 SCHEDULE_KEY = "pagecache:schedule"
 MEMO_KEY = "pagecache:memo:{name}"
@@ -87,14 +101,89 @@ def entry_lifetime(generation: int) -> int:
 # --- Values computed from the content ---------------------------------------------------------
 
 
+_reading = threading.local()  # the tables read by the values being computed, innermost last
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def note(tables: Iterable[str]) -> None:
+    """`tables` were read for the value being computed, if any (so for every value around it):
+    for what a value uses that was read before it, outside its queries (an object given to it,
+    a value kept on the request)."""
+    stack = getattr(_reading, "stack", None)
+    if stack:
+        stack[-1].update(tables)
+
+
+def tables_of(*objects: models.Model | type[models.Model]) -> list[str]:
+    """The tables a model's rows are written in (a child model's parents' too)."""
+    return [
+        model._meta.db_table
+        for obj in objects
+        for model in (obj._meta.concrete_model, *obj._meta.get_parent_list())
+    ]
+
+
+def _record(execute, sql, params, many, context):
+    note(name for name in _QUOTED.findall(sql) if name in content_tables())
+    return execute(sql, params, many, context)
+
+
+def _compute(compute) -> tuple[Any, tuple[str, ...]]:
+    """`compute()`, with the content tables its queries read, and those of the kept values it
+    used (read once, when they were computed)."""
+    stack = _reading.__dict__.setdefault("stack", [])
+    read: set[str] = set()
+    stack.append(read)
+    try:
+        with connection.execute_wrapper(_record):
+            value = compute()
+    finally:
+        stack.pop()
+    note(read)
+    return value, tuple(sorted(read))
+
+
+def _still_good(stored, generation: int, copies) -> bool:
+    """Whether a value kept as `stored` — (the generation it was computed in, the value, the
+    moment it ends, the tables it read) — may be served in `generation`: computed in it, or in
+    an earlier one when none of the tables it read has changed since (nor all of them)."""
+    if not (isinstance(stored, tuple) and len(stored) == 4):
+        return False
+    computed_in, tables = stored[0], None
+    if computed_in == generation:
+        return True
+    if computed_in > generation:
+        return False
+    if copies is not None:
+        tables = copies.get(TABLES_KEY, generation)
+    if tables is None or tables is near.MISSING:
+        tables = tables_since(generation)
+        if tables is not None and copies is not None:
+            copies.put(TABLES_KEY, generation, tables, lease_seconds())
+    if tables is None:
+        return False
+    return all(tables.get(name, 0) <= computed_in for name in (ALL, *stored[3]))
+
+
 def remember(name: str, compute):
-    """`compute()`, kept in the cache for the current content generation and no longer than a
-    page stored now would be. For what a page computes over all the content and only changes
-    with it (the years and networks a list can be filtered by): served from the database, the
-    page's other addresses (?page=2, ?year=2024…) then skip that work. Off with FRAGMENT_CACHE.
+    """`compute()`, kept in the cache no longer than a page stored now would be, and until a
+    table it read changes (the content generation tells: a value computed in one generation is
+    still good in the next ones while no change touched what it read). For what a page computes
+    over all the content and only changes with it (the years and networks a list can be
+    filtered by, a list's count, the site's header): served from the database, the page's other
+    addresses (?page=2, ?year=2024…), and its next render after a publish that did not touch
+    what the value read, skip that work. The tables are those of the value's queries, and of the
+    kept values it used; a value must read the content through queries (not the cache's other
+    entries). Off with FRAGMENT_CACHE.
     """
+    return remember_noted(name, compute)[0]
+
+
+def remember_noted(name: str, compute) -> tuple[Any, tuple[str, ...]]:
+    """`remember()`, and the tables the value read: for a caller that keeps the value on the
+    request, to `note()` them each time it gives the value again."""
     if not getattr(settings, "FRAGMENT_CACHE", False):
-        return compute()
+        return compute(), ()  # nothing is kept, so nothing kept around it either
     cache = cache_backend()
     key = MEMO_KEY.format(name=name)
     copies = near.copies()
@@ -102,26 +191,29 @@ def remember(name: str, compute):
         # This process's copy, read earlier in the same generation (pagecache.near).
         generation = near.generation(copies)
         if generation is None:
-            return compute()
+            return _compute(compute)
         kept = copies.get(key, generation)
         if kept is not near.MISSING:
-            return pickle.loads(kept)  # an object of its own, as the cache gives: it may be changed
+            note(kept[1])
+            # An object of its own, as the cache gives: it may be changed.
+            return pickle.loads(kept[0]), kept[1]
         stored = cache.get(key)
     else:
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or renew_lease()
         if generation is None:
-            return compute()
+            return _compute(compute)
         stored = found.get(key)
-    # (generation, value, the moment it ends): the near copy ends with it.
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == generation:
+    if _still_good(stored, generation, copies):
+        note(stored[3])
         if copies is not None:
-            copies.put(key, generation, pickle.dumps(stored[1]), stored[2] - time.time())
-        return stored[1]
-    value = compute()
+            kept = (pickle.dumps(stored[1]), stored[3])
+            copies.put(key, generation, kept, stored[2] - time.time())
+        return stored[1], stored[3]
+    value, read = _compute(compute)
     lifetime = entry_lifetime(generation)
     if lifetime >= 1:
-        cache.set(key, (generation, value, time.time() + lifetime), timeout=lifetime)
+        cache.set(key, (generation, value, time.time() + lifetime, read), timeout=lifetime)
         if copies is not None:
-            copies.put(key, generation, pickle.dumps(value), lifetime)
-    return value
+            copies.put(key, generation, (pickle.dumps(value), read), lifetime)
+    return value, read

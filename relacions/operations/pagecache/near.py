@@ -8,8 +8,9 @@ a system call and a wait for another process on a busy machine: in-process, 14â€
 time of the pages measured (docs/BENCHMARKS.md).
 
 Everything read that way is either the generation itself or a value that never changes for a given
-key and generation (a kept value is stored with the generation it was computed for; a fragment's
-key holds its versions). So a process keeps what it read, tagged with the generation, and reads
+key and generation (a kept value is stored with the generation it was computed for, and is good
+in this one when the tables it read have not changed since; a fragment's key holds its
+versions). So a process keeps what it read, tagged with the generation, and reads
 Redis again only for what it has not seen in this generation:
 
 - **the generation**, for no longer than the cache's copy lives: read with its remaining time
