@@ -25,6 +25,8 @@ Never stale
     the generation it read before the view ran, so a page rendered from rows older than a commit is
     never served after it. Raising the number makes every entry unreachable at once: there is
     nothing to look up per URL, and nothing to forget (a relation, a list page, the home page).
+    The same raise notes the changed table in a row of its own, so a value kept with the
+    generation (`remember()`) that read none of the changed tables is still served (`lifetime`).
 
     What changes with time alone is bounded too: no entry lives past the next scheduled change
     — the soonest future `publish_at` / `unpublish_at` of a published item of any `Publishable`
