@@ -116,11 +116,12 @@ def note(tables: Iterable[str]) -> None:
 
 def tables_of(*objects: models.Model | type[models.Model]) -> list[str]:
     """The tables a model's rows are written in (a child model's parents' too)."""
-    return [
-        model._meta.db_table
-        for obj in objects
-        for model in (obj._meta.concrete_model, *obj._meta.get_parent_list())
-    ]
+    tables = []
+    for obj in objects:
+        model = obj if isinstance(obj, type) else type(obj)
+        concrete = model._meta.concrete_model or model  # a proxy's rows are its model's
+        tables += [each._meta.db_table for each in (concrete, *model._meta.get_parent_list())]
+    return tables
 
 
 def _record(execute, sql, params, many, context):
