@@ -147,7 +147,8 @@ def _compute(compute) -> tuple[Any, tuple[str, ...]]:
 def _still_good(stored, generation: int, copies) -> bool:
     """Whether a value kept as `stored` — (the generation it was computed in, the value, the
     moment it ends, the tables it read) — may be served in `generation`: computed in it, or in
-    an earlier one when none of the tables it read has changed since (nor all of them)."""
+    an earlier one when none of the tables it read has changed since, and no change that may
+    have touched any (ALL) has been made since either."""
     if not (isinstance(stored, tuple) and len(stored) == 4):
         return False
     computed_in, tables = stored[0], None
