@@ -48,6 +48,15 @@ def _clear_cache():
 
 
 @pytest.fixture
+def demo_day():
+    """The day the demo content's relative dates count from (`today+12d`), fixed for the test:
+    a test that loads the content twice sees the same dates even if it runs across midnight."""
+    from relacions.core.demo.dates import local_today
+
+    return local_today()
+
+
+@pytest.fixture
 def fragment_cache(settings):
     """Rendered fragments kept in the cache (relacions.operations.pagecache.fragments), whole
     pages not: every request is rendered, from the fragments it finds."""

@@ -13,14 +13,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_settings")]
 PROJECTING_TERRASSA_CODE = "5.2"
 
 
-def load() -> Counts:
-    return load_apps("mandate")
+def load(today=None) -> Counts:
+    return load_apps("mandate", today=today)
 
 
-def test_loading_twice_changes_nothing():
-    assert load().created > 0
+def test_loading_twice_changes_nothing(demo_day):
+    assert load(demo_day).created > 0
     counts = [Model.objects.count() for Model in (Plan, Objective, ProgressUpdate)]
-    assert load() == Counts()
+    assert load(demo_day) == Counts()
     assert [Model.objects.count() for Model in (Plan, Objective, ProgressUpdate)] == counts
 
 
