@@ -39,7 +39,7 @@ def event_titles() -> list[str]:
     return sorted(Event.objects.published().values_list("title_ca", flat=True))
 
 
-def test_a_kept_value_outlives_a_change_of_what_it_did_not_read_only(client):
+def test_a_kept_value_outlives_a_change_of_what_it_did_not_read_only():
     EventFactory(title_ca="Fòrum de cultura")
     titles = Counted(event_titles)
     assert remember("test:events", titles) == ["Fòrum de cultura"]

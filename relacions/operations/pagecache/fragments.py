@@ -66,8 +66,8 @@ from relacions.core.models import Publishable
 from relacions.core.prepared import reads_the_clock, statement_cursor
 
 from . import near
-from .generation import cache_backend, in_rolled_back
-from .lifetime import note, remember, tables_of
+from .generation import cache_backend, in_rolled_back, tables_of
+from .lifetime import note, remember
 
 KEY = "fragment:{release}:{name}:{language}:{digest}"
 EPOCH_KEY = "fragment:epoch"

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from relacions.core.declaration import page_cache_models
@@ -65,6 +65,16 @@ def _table_ids() -> dict[str, int]:
 @functools.cache
 def content_tables() -> frozenset[str]:
     return frozenset(_table_ids()) - {ALL}
+
+
+def tables_of(*objects: models.Model | type[models.Model]) -> list[str]:
+    """The tables a model's rows are written in (a child model's parents' too)."""
+    tables = []
+    for obj in objects:
+        model = obj if isinstance(obj, type) else type(obj)
+        concrete = model._meta.concrete_model or model  # a proxy's rows are its model's
+        tables += [each._meta.db_table for each in (concrete, *model._meta.get_parent_list())]
+    return tables
 
 
 def _table() -> str:
@@ -242,9 +252,7 @@ def _content_changed(sender, **kwargs):
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # m2m_changed: only after the change
     if _watched():
-        # A child model's save writes its parents' tables too.
-        models = (sender, *sender._meta.get_parent_list())
-        bump_generation([model._meta.db_table for model in models])
+        bump_generation(tables_of(sender))
 
 
 def _changed_without_signals(sender, **kwargs):

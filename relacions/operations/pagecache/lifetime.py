@@ -12,7 +12,7 @@ from datetime import time as dt_time
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection
 from django.utils import timezone
 
 from relacions.core.declaration import schedule_fields
@@ -112,16 +112,6 @@ def note(tables: Iterable[str]) -> None:
     stack = getattr(_reading, "stack", None)
     if stack:
         stack[-1].update(tables)
-
-
-def tables_of(*objects: models.Model | type[models.Model]) -> list[str]:
-    """The tables a model's rows are written in (a child model's parents' too)."""
-    tables = []
-    for obj in objects:
-        model = obj if isinstance(obj, type) else type(obj)
-        concrete = model._meta.concrete_model or model  # a proxy's rows are its model's
-        tables += [each._meta.db_table for each in (concrete, *model._meta.get_parent_list())]
-    return tables
 
 
 def _record(execute, sql, params, many, context):
